@@ -1,0 +1,119 @@
+//! Command-line arguments (clap types only). The binary turns them into
+//! library calls; clap never reaches the library.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const EXAMPLES: &str = "\
+Examples:
+  roadmapper render roadmap/backend.txt --prereqs roadmap/backend.prereqs -o backend.dot
+  roadmapper render roadmap/backend.txt -o backend.json
+  roadmapper order roadmap/backend.txt --prereqs roadmap/backend.prereqs
+  roadmapper order roadmap/backend.txt --prereqs roadmap/backend.prereqs --to REST
+  roadmapper order roadmap/backend.txt --stages --format markdown
+  roadmapper check roadmap/backend.txt --prereqs roadmap/backend.prereqs";
+
+/// Turn a learning-roadmap outline into a graph, a study order and exports.
+#[derive(Debug, Parser)]
+#[command(name = "roadmapper", version, about, after_help = EXAMPLES)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print a study order that respects every prerequisite.
+    ///
+    /// Kahn's algorithm over the constraints (parent before children, each
+    /// prerequisite, a group prerequisite standing for the whole group),
+    /// always taking the available topic that comes first in the outline.
+    #[command(after_help = EXAMPLES)]
+    Order(OrderArgs),
+    /// Export the roadmap graph as Graphviz DOT or node-link JSON.
+    ///
+    /// The format is taken from --format, else from the -o extension
+    /// (.dot, .gv, .json), else DOT.
+    #[command(after_help = EXAMPLES)]
+    Render(RenderArgs),
+    /// Validate the inputs and print a short summary with warnings.
+    #[command(after_help = EXAMPLES)]
+    Check(InputArgs),
+    /// Print a shell completion script.
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// The outline file (`-` for standard input).
+    ///
+    /// One topic per line, nested by indentation, or a Markdown outline.
+    #[arg(value_name = "OUTLINE")]
+    pub outline: PathBuf,
+
+    /// A prerequisite file: lines `A -> B` (A before B); repeatable.
+    #[arg(short, long = "prereqs", value_name = "FILE")]
+    pub prereqs: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct OrderArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Only what TOPIC needs (repeatable): TOPIC, its subtree, and all it
+    /// depends on.
+    ///
+    /// TOPIC is a label (case-insensitive) or a path suffix such as
+    /// `APIs > SOAP`.
+    #[arg(long = "to", value_name = "TOPIC")]
+    pub to: Vec<String>,
+
+    /// Group topics by stage: topics of one stage can be learned in parallel.
+    #[arg(long)]
+    pub stages: bool,
+
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = OrderFormatArg::Text)]
+    pub format: OrderFormatArg,
+
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OrderFormatArg {
+    /// Numbered and indented, for a terminal.
+    Text,
+    /// A `- [ ]` checklist for a README or an issue.
+    Markdown,
+    /// An array of objects.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Output format [default: from the -o extension, else dot].
+    #[arg(short, long, value_enum)]
+    pub format: Option<RenderFormatArg>,
+
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RenderFormatArg {
+    /// Graphviz DOT.
+    Dot,
+    /// Node-link JSON (networkx's node_link_graph reads it).
+    Json,
+}

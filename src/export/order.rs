@@ -1,0 +1,191 @@
+//! Study-order listings: numbered text for a terminal, a Markdown
+//! checklist, or JSON.
+//!
+//! Items are nested under their parent only when the parent is the item
+//! listed just above them in the current chain; a topic that prerequisites
+//! moved away from its parent is shown unindented with its parent named, so
+//! neither the text nor the Markdown nesting ever suggests a wrong parent.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::roadmap::Roadmap;
+
+/// Output format of a study order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OrderFormat {
+    /// Numbered and indented, for a terminal.
+    #[default]
+    Text,
+    /// A `- [ ]` checklist.
+    Markdown,
+    /// An array of objects.
+    Json,
+}
+
+/// Writes `items` (outline positions, in study order) in `format`. With
+/// `stages`, items are grouped by stage (text and Markdown) or carry a
+/// `stage` field (JSON).
+pub fn write_order(
+    r: &Roadmap,
+    items: &[usize],
+    stages: bool,
+    format: OrderFormat,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        OrderFormat::Json => write_json(r, items, stages, out),
+        OrderFormat::Text | OrderFormat::Markdown => {
+            let groups: Vec<(Option<usize>, Vec<usize>)> = if stages {
+                let max = items.iter().map(|&i| r.stage(i)).max().unwrap_or(0);
+                let mut by_stage = vec![Vec::new(); max + 1];
+                for &i in items {
+                    by_stage[r.stage(i)].push(i);
+                }
+                by_stage
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(_, v)| !v.is_empty())
+                    .map(|(s, v)| (Some(s), v))
+                    .collect()
+            } else {
+                vec![(None, items.to_vec())]
+            };
+            let width = items.len().to_string().len();
+            let mut number = 0;
+            for (k, (stage, group)) in groups.iter().enumerate() {
+                if let Some(s) = stage {
+                    if k > 0 {
+                        writeln!(out)?;
+                    }
+                    let n = group.len();
+                    let topics = if n == 1 { "topic" } else { "topics" };
+                    match format {
+                        OrderFormat::Markdown => writeln!(out, "## Stage {s}\n")?,
+                        _ if n == 1 => writeln!(out, "Stage {s}: 1 topic")?,
+                        _ => writeln!(out, "Stage {s}: {n} {topics}, can be learned in parallel")?,
+                    }
+                }
+                for (i, (indent, detached)) in group.iter().zip(nesting(r, group)) {
+                    number += 1;
+                    let t = r.topic(*i);
+                    let context = detached.then(|| r.parent(*i)).flatten();
+                    if format == OrderFormat::Markdown {
+                        write!(
+                            out,
+                            "{}- [ ] {}",
+                            "  ".repeat(indent),
+                            markdown_escape(&t.label)
+                        )?;
+                        if let Some(p) = context {
+                            write!(out, " *({})*", markdown_escape(&r.topic(p).label))?;
+                        }
+                        for tag in &t.tags {
+                            write!(out, " `{}`", tag.replace('`', "'"))?;
+                        }
+                    } else {
+                        write!(out, "{number:>width$}. {}{}", "  ".repeat(indent), t.label)?;
+                        for tag in &t.tags {
+                            write!(out, " [{tag}]")?;
+                        }
+                        if let Some(p) = context {
+                            write!(out, "  (in {})", r.topic(p).label)?;
+                        }
+                        let after: Vec<&str> = r
+                            .prerequisites_of(*i)
+                            .into_iter()
+                            .map(|p| r.topic(p).label.as_str())
+                            .collect();
+                        if !after.is_empty() {
+                            write!(out, "  (after {})", after.join(", "))?;
+                        }
+                    }
+                    writeln!(out)?;
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+/// For each item: its indentation level and whether it is shown away from
+/// its parent.
+fn nesting(r: &Roadmap, items: &[usize]) -> impl Iterator<Item = (usize, bool)> {
+    let mut chain: Vec<usize> = Vec::new();
+    let mut out = Vec::with_capacity(items.len());
+    for &i in items {
+        let parent = r.parent(i);
+        match parent.and_then(|p| chain.iter().rposition(|&c| c == p)) {
+            Some(pos) => {
+                chain.truncate(pos + 1);
+                out.push((chain.len(), false));
+            }
+            None => {
+                chain.clear();
+                out.push((0, parent.is_some()));
+            }
+        }
+        chain.push(i);
+    }
+    out.into_iter()
+}
+
+/// Escapes text so Markdown shows it literally: no emphasis, links, HTML or
+/// headings.
+pub fn markdown_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '#' | '|' | '~' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct Item<'a> {
+    id: &'a str,
+    label: &'a str,
+    path: Vec<&'a str>,
+    depth: usize,
+    parent: Option<&'a str>,
+    tags: &'a [String],
+    order: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stage: Option<usize>,
+    after: Vec<&'a str>,
+}
+
+fn write_json(r: &Roadmap, items: &[usize], stages: bool, out: &mut dyn Write) -> io::Result<()> {
+    let list: Vec<Item<'_>> = items
+        .iter()
+        .map(|&i| {
+            let t = r.topic(i);
+            Item {
+                id: &t.id,
+                label: &t.label,
+                path: r.path(i),
+                depth: t.depth,
+                parent: r.parent(i).map(|p| r.topic(p).id.as_str()),
+                tags: &t.tags,
+                order: r.rank(i),
+                stage: stages.then(|| r.stage(i)),
+                after: r
+                    .prerequisites_of(i)
+                    .into_iter()
+                    .map(|p| r.topic(p).id.as_str())
+                    .collect(),
+            }
+        })
+        .collect();
+    serde_json::to_writer_pretty(&mut *out, &list)?;
+    writeln!(out)
+}

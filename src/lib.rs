@@ -1,0 +1,136 @@
+//! roadmapper turns a learning roadmap, written as an indented outline, into
+//! a graph, a study order and exports (Graphviz DOT, JSON).
+//!
+//! The pipeline runs one way:
+//!
+//! ```text
+//! outline text --parse--> Outline --build--> Roadmap (petgraph) --order--> study order
+//!                                               |
+//!                                               +--export--> DOT | JSON | text
+//! ```
+//!
+//! ```
+//! use roadmapper::{Input, load};
+//!
+//! let outline = Input::new("backend.txt", "Backend\n  Internet\n    What is HTTP\n  APIs\n    REST\n");
+//! let prereqs = Input::new("backend.prereqs", "# REST rides on HTTP\nWhat is HTTP -> REST\n");
+//! let roadmap = load(&outline, &[prereqs]).unwrap();
+//! let order: Vec<&str> = roadmap.order().iter().map(|&i| roadmap.topic(i).label.as_str()).collect();
+//! assert_eq!(order, ["Backend", "Internet", "What is HTTP", "APIs", "REST"]);
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod diagnostic;
+pub mod export;
+pub mod order;
+pub mod outline;
+pub mod prereqs;
+pub mod roadmap;
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+pub use diagnostic::{Diagnostic, DiagnosticKind, Error, Severity};
+pub use roadmap::{Edge, Roadmap, Topic};
+
+/// An input file's name (as shown in diagnostics) and contents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    /// The name used in diagnostics, e.g. `roadmap/backend.txt` or `<stdin>`.
+    pub name: String,
+    /// The raw contents.
+    pub bytes: Vec<u8>,
+}
+
+impl Input {
+    /// An input from memory.
+    pub fn new(name: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Input {
+        Input {
+            name: name.into(),
+            bytes: bytes.into(),
+        }
+    }
+
+    /// Reads a file; the name shown in diagnostics is the path as given.
+    pub fn read(path: &Path) -> Result<Input, Error> {
+        let bytes = std::fs::read(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Ok(Input::new(path.display().to_string(), bytes))
+    }
+}
+
+/// Parses an outline and its prerequisite files and builds the roadmap.
+///
+/// All errors of all inputs are collected: outline syntax, prerequisite
+/// syntax, unknown or ambiguous references, cycles. Prerequisites are
+/// resolved only when the outline itself parsed.
+pub fn load(outline: &Input, prereqs: &[Input]) -> Result<Roadmap, Error> {
+    let mut errors = Vec::new();
+    let parsed_outline =
+        outline::parse(&outline.name, &outline.bytes).map_err(|e| errors.extend(e));
+    let mut files = Vec::with_capacity(prereqs.len());
+    for p in prereqs {
+        match prereqs::parse(&p.name, &p.bytes) {
+            Ok(f) => files.push(f),
+            Err(e) => errors.extend(e),
+        }
+    }
+    match parsed_outline {
+        Ok(o) if errors.is_empty() => Roadmap::build(o, &files),
+        _ => Err(Error::Input(errors)),
+    }
+}
+
+/// Writes a file atomically: the content goes to a temporary file in the
+/// same folder, which is renamed over `path` only once fully written. A
+/// failure leaves no partial file and any existing file untouched.
+pub fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), Error> {
+    let io_err = |source: io::Error| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    if path.is_dir() {
+        return Err(io_err(io::Error::new(
+            io::ErrorKind::IsADirectory,
+            "is a directory; give a file name",
+        )));
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".roadmapper-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(io_err)?;
+    {
+        let mut buf = io::BufWriter::new(tmp.as_file_mut());
+        write(&mut buf).map_err(io_err)?;
+        buf.flush().map_err(io_err)?;
+    }
+    tmp.as_file().sync_all().map_err(io_err)?;
+    set_permissions(tmp.as_file(), path).map_err(io_err)?;
+    tmp.persist(path).map_err(|e| io_err(e.error))?;
+    Ok(())
+}
+
+/// Temporary files are private (0600); the result should look like any
+/// other file the user writes: keep an existing file's mode, else 0644.
+#[cfg(unix)]
+fn set_permissions(file: &std::fs::File, target: &Path) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(target).map_or(0o644, |m| m.permissions().mode() & 0o7777);
+    file.set_permissions(std::fs::Permissions::from_mode(mode))
+}
+
+#[cfg(not(unix))]
+fn set_permissions(_file: &std::fs::File, _target: &Path) -> io::Result<()> {
+    Ok(())
+}

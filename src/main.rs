@@ -1,0 +1,217 @@
+//! The `roadmapper` binary: parses arguments, calls the library, maps the
+//! result to an exit code (0 success, 1 input or I/O error, 2 usage error).
+#![forbid(unsafe_code)]
+
+mod cli;
+
+use std::io::{self, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::{CommandFactory, Parser};
+use roadmapper::export::order::{OrderFormat, write_order};
+use roadmapper::{Diagnostic, Error, Input, Roadmap};
+
+use cli::{Cli, Command, InputArgs, OrderFormatArg, RenderFormatArg};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::BrokenPipe) => ExitCode::SUCCESS,
+        Err(Failure::Error(e)) => {
+            eprintln!("{e}");
+            ExitCode::from(match e {
+                Error::Usage(_) => 2,
+                _ => 1,
+            })
+        }
+    }
+}
+
+enum Failure {
+    /// The reader of standard output went away (`| head`): not an error.
+    BrokenPipe,
+    Error(Error),
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Self {
+        match &e {
+            Error::Io { source, .. } if source.kind() == io::ErrorKind::BrokenPipe => {
+                Failure::BrokenPipe
+            }
+            _ => Failure::Error(e),
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    match cli.command {
+        Command::Order(args) => {
+            let roadmap = load(&args.input)?;
+            let mut targets = Vec::new();
+            let mut errors = Vec::new();
+            for t in &args.to {
+                match roadmap.find(t) {
+                    Ok(i) => targets.push(i),
+                    Err(kind) => errors.push(Diagnostic::error("--to", 1, 1, kind)),
+                }
+            }
+            if !errors.is_empty() {
+                return Err(Error::Input(errors).into());
+            }
+            let items = if args.to.is_empty() {
+                roadmap.order().to_vec()
+            } else {
+                roadmap.needs(&targets)
+            };
+            let format = match args.format {
+                OrderFormatArg::Text => OrderFormat::Text,
+                OrderFormatArg::Markdown => OrderFormat::Markdown,
+                OrderFormatArg::Json => OrderFormat::Json,
+            };
+            check_output(args.output.as_deref(), &args.input)?;
+            emit(args.output.as_deref(), |w| {
+                write_order(&roadmap, &items, args.stages, format, w)
+            })
+        }
+        Command::Render(args) => {
+            let format = match (args.format, args.output.as_deref()) {
+                (Some(f), _) => f,
+                (None, None) => RenderFormatArg::Dot,
+                (None, Some(path)) => format_from_extension(path)?,
+            };
+            check_output(args.output.as_deref(), &args.input)?;
+            let roadmap = load(&args.input)?;
+            emit(args.output.as_deref(), |w| match format {
+                RenderFormatArg::Dot => write!(w, "{}", roadmapper::export::Dot(&roadmap)),
+                RenderFormatArg::Json => {
+                    w.write_all(roadmapper::export::json::to_string(&roadmap).as_bytes())
+                }
+            })
+        }
+        Command::Check(input) => {
+            let roadmap = load_quiet(&input)?;
+            let summary = summary(&roadmap, &input);
+            emit(None, |w| w.write_all(summary.as_bytes()))?;
+            for w in roadmap.lint() {
+                eprintln!("{w}");
+            }
+            Ok(())
+        }
+        Command::Completions { shell } => {
+            let mut cmd = Cli::command();
+            emit(None, |w| {
+                clap_complete::generate(shell, &mut cmd, "roadmapper", w);
+                Ok(())
+            })
+        }
+    }
+}
+
+fn format_from_extension(path: &Path) -> Result<RenderFormatArg, Error> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("dot" | "gv") => Ok(RenderFormatArg::Dot),
+        Some("json") => Ok(RenderFormatArg::Json),
+        _ => Err(Error::Usage(format!(
+            "cannot tell the format from `{}`\n  help: use an extension .dot, .gv or .json, or pass --format dot|json",
+            path.display()
+        ))),
+    }
+}
+
+/// Refuses an output path that is one of the inputs: writing it would
+/// destroy the input.
+fn check_output(output: Option<&Path>, input: &InputArgs) -> Result<(), Error> {
+    let Some(out) = output else { return Ok(()) };
+    let Ok(out_canon) = out.canonicalize() else {
+        return Ok(()); // does not exist yet, so it is no input
+    };
+    for i in std::iter::once(&input.outline).chain(&input.prereqs) {
+        if i.canonicalize().is_ok_and(|c| c == out_canon) {
+            return Err(Error::Usage(format!(
+                "the output `{}` is also an input; refusing to overwrite it\n  help: choose another -o file",
+                out.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn read(path: &Path) -> Result<Input, Error> {
+    if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        io::Read::read_to_end(&mut io::stdin().lock(), &mut bytes).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Ok(Input::new("<stdin>", bytes))
+    } else {
+        Input::read(path)
+    }
+}
+
+fn load_quiet(args: &InputArgs) -> Result<Roadmap, Error> {
+    let outline = read(&args.outline)?;
+    let prereqs = args
+        .prereqs
+        .iter()
+        .map(|p| read(p))
+        .collect::<Result<Vec<_>, _>>()?;
+    roadmapper::load(&outline, &prereqs)
+}
+
+/// Loads and prints build warnings (a prerequisite given twice) to stderr.
+fn load(args: &InputArgs) -> Result<Roadmap, Error> {
+    let roadmap = load_quiet(args)?;
+    for w in roadmap.warnings() {
+        eprintln!("{w}");
+    }
+    Ok(roadmap)
+}
+
+fn emit(
+    output: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), Failure> {
+    match output {
+        Some(path) if path != Path::new("-") => Ok(roadmapper::write_atomically(path, write)?),
+        _ => {
+            let stdout = io::stdout();
+            let mut lock = io::BufWriter::new(stdout.lock());
+            let result = write(&mut lock).and_then(|()| lock.flush());
+            result.map_err(|source| {
+                Failure::from(Error::Io {
+                    path: "<stdout>".into(),
+                    source,
+                })
+            })
+        }
+    }
+}
+
+fn summary(r: &Roadmap, input: &InputArgs) -> String {
+    let sections = r.sections().len();
+    let levels = r.topics().map(|t| t.depth + 1).max().unwrap_or(0);
+    let stages = r.order().iter().map(|&i| r.stage(i) + 1).max().unwrap_or(0);
+    let prereqs = r.prerequisites().count();
+    let mut s = format!("{}: ok\n", r.file());
+    if let Some(t) = r.title() {
+        s.push_str(&format!("  title:          {}\n", r.topic(t).label));
+    }
+    s.push_str(&format!("  topics:         {}\n", r.len()));
+    s.push_str(&format!("  sections:       {sections}\n"));
+    s.push_str(&format!("  depth:          {levels} levels\n"));
+    s.push_str(&format!(
+        "  prerequisites:  {prereqs} edges from {} file{}\n",
+        input.prereqs.len(),
+        if input.prereqs.len() == 1 { "" } else { "s" }
+    ));
+    s.push_str(&format!("  stages:         {stages}\n"));
+    s
+}

@@ -1,0 +1,477 @@
+//! Stage 1: outline text → [`Outline`].
+//!
+//! An outline is one topic per line, nested by indentation, or a Markdown
+//! document as markmap reads it (headings nest by level, list items by
+//! indentation under the heading above them). This module owns the text
+//! format: line splitting, indentation levels, list markers, trailing tags.
+//! It knows nothing about graphs.
+
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
+
+/// One line of the outline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutlineTopic {
+    /// The label, whitespace collapsed, without tags or a trailing colon.
+    pub label: String,
+    /// Trailing bracket groups, lowercased: `[recommended]` → `recommended`.
+    pub tags: Vec<String>,
+    /// 0 for a root, parent's depth + 1 otherwise.
+    pub depth: usize,
+    /// Index of the parent in [`Outline::topics`].
+    pub parent: Option<usize>,
+    /// 1-based source line.
+    pub line: usize,
+    /// 1-based column (in characters) where the label text starts.
+    pub column: usize,
+}
+
+/// A parsed outline: topics in outline (pre-)order, so every parent comes
+/// before its children and a subtree is a contiguous run.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Outline {
+    /// The file name as given by the user, used in diagnostics.
+    pub file: String,
+    /// The topics, in the order they appear.
+    pub topics: Vec<OutlineTopic>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Level {
+    Heading(usize),
+    Indent(usize),
+}
+
+/// Parses an outline from raw bytes.
+///
+/// Accepts UTF-8 with or without a BOM, LF or CRLF line ends, and a last
+/// line without a newline. Returns every error found (invalid UTF-8, mixed
+/// tabs and spaces, a dedent between levels, an empty label), not only the
+/// first.
+///
+/// Runs in time linear in the input.
+///
+/// ```
+/// let outline = roadmapper::outline::parse("demo.txt", b"Web:\n  HTTP [recommended]\n  DNS\n").unwrap();
+/// assert_eq!(outline.topics.len(), 3);
+/// assert_eq!(outline.topics[1].label, "HTTP");
+/// assert_eq!(outline.topics[1].tags, ["recommended"]);
+/// assert_eq!(outline.topics[2].parent, Some(0));
+/// ```
+pub fn parse(file: &str, bytes: &[u8]) -> Result<Outline, Vec<Diagnostic>> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut errors = Vec::new();
+    let mut topics: Vec<OutlineTopic> = Vec::new();
+    let mut stack: Vec<(Level, usize)> = Vec::new();
+    // (uses tabs, line) of the first indented line.
+    let mut indent_style: Option<(bool, usize)> = None;
+    let mut indentation_broken = false;
+
+    for (index, raw) in bytes.split(|&b| b == b'\n').enumerate() {
+        let line_no = index + 1;
+        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+        let text = match std::str::from_utf8(raw) {
+            Ok(text) => text,
+            Err(e) => {
+                let column = String::from_utf8_lossy(&raw[..e.valid_up_to()])
+                    .chars()
+                    .count()
+                    + 1;
+                errors.push(Diagnostic::error(
+                    file,
+                    line_no,
+                    column,
+                    DiagnosticKind::InvalidUtf8,
+                ));
+                continue;
+            }
+        };
+        if text.trim().is_empty() {
+            continue;
+        }
+
+        let indent_len = text.len() - text.trim_start_matches([' ', '\t']).len();
+        let indent = &text[..indent_len];
+        let body = &text[indent_len..];
+        let width = indent.len(); // one column per tab or space: only one kind is allowed
+        let has_tab = indent.contains('\t');
+        let has_space = indent.contains(' ');
+        if !indentation_broken && (has_tab || has_space) {
+            let mixed_here = has_tab && has_space;
+            match indent_style {
+                _ if mixed_here => {
+                    indentation_broken = true;
+                    errors.push(Diagnostic::error(
+                        file,
+                        line_no,
+                        1,
+                        DiagnosticKind::MixedIndentation {
+                            first_uses_tabs: indent_style.map_or(indent.starts_with('\t'), |s| s.0),
+                            first_line: indent_style.map_or(line_no, |s| s.1),
+                        },
+                    ));
+                }
+                None => indent_style = Some((has_tab, line_no)),
+                Some((tabs, first_line)) if tabs != has_tab => {
+                    indentation_broken = true;
+                    errors.push(Diagnostic::error(
+                        file,
+                        line_no,
+                        1,
+                        DiagnosticKind::MixedIndentation {
+                            first_uses_tabs: tabs,
+                            first_line,
+                        },
+                    ));
+                }
+                Some(_) => {}
+            }
+        }
+
+        let column = indent_len + 1;
+        let (level, content) = match heading(body) {
+            Some((level, content)) if indent_len == 0 => (Level::Heading(level), content),
+            _ => (Level::Indent(width), strip_list_marker(body)),
+        };
+
+        let parent = match level {
+            Level::Heading(h) => {
+                while let Some(&(top, _)) = stack.last() {
+                    match top {
+                        Level::Heading(t) if t < h => break,
+                        _ => {
+                            stack.pop();
+                        }
+                    }
+                }
+                stack.last().map(|&(_, t)| t)
+            }
+            Level::Indent(w) => {
+                let levels: Vec<usize> = stack
+                    .iter()
+                    .rev()
+                    .map_while(|(l, _)| match l {
+                        Level::Indent(w) => Some(*w),
+                        Level::Heading(_) => None,
+                    })
+                    .collect();
+                let mut popped = false;
+                while let Some(&(Level::Indent(top), _)) = stack.last() {
+                    if top > w {
+                        stack.pop();
+                        popped = true;
+                    } else {
+                        break;
+                    }
+                }
+                match stack.last() {
+                    Some(&(Level::Indent(top), _)) if top == w => {
+                        stack.pop();
+                    }
+                    Some(&(Level::Indent(_), _)) if popped && !indentation_broken => {
+                        let mut expected = levels;
+                        expected.reverse();
+                        errors.push(Diagnostic::error(
+                            file,
+                            line_no,
+                            column,
+                            DiagnosticKind::BadDedent { found: w, expected },
+                        ));
+                    }
+                    _ => {}
+                }
+                stack.last().map(|&(_, t)| t)
+            }
+        };
+
+        let (label, tags) = split_label(content);
+        if label.is_empty() {
+            errors.push(Diagnostic::error(
+                file,
+                line_no,
+                column,
+                DiagnosticKind::EmptyLabel,
+            ));
+            continue;
+        }
+        let depth = parent.map_or(0, |p| topics[p].depth + 1);
+        stack.push((level, topics.len()));
+        topics.push(OutlineTopic {
+            label,
+            tags,
+            depth,
+            parent,
+            line: line_no,
+            column,
+        });
+    }
+
+    if errors.is_empty() {
+        Ok(Outline {
+            file: file.to_string(),
+            topics,
+        })
+    } else {
+        Err(errors)
+    }
+}
+
+/// `## Title ##` → (2, "Title"). Only `#` runs of 1 to 6 followed by
+/// whitespace (or nothing) are headings, as in CommonMark.
+fn heading(body: &str) -> Option<(usize, &str)> {
+    let hashes = body.len() - body.trim_start_matches('#').len();
+    if !(1..=6).contains(&hashes) {
+        return None;
+    }
+    let rest = &body[hashes..];
+    if !rest.is_empty() && !rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    let rest = rest.trim();
+    // An optional closing sequence of `#`s, preceded by a space.
+    let closed = rest.trim_end_matches('#');
+    let rest = if closed.len() < rest.len() && (closed.is_empty() || closed.ends_with([' ', '\t']))
+    {
+        closed
+    } else {
+        rest
+    };
+    Some((hashes, rest))
+}
+
+/// Strips a Markdown list marker (`-`, `*`, `+`, `1.`, `1)`) and a task box
+/// (`[ ]`, `[x]`) from the start of a line's content.
+fn strip_list_marker(body: &str) -> &str {
+    let after = if let Some(rest) = body.strip_prefix(['-', '*', '+']) {
+        rest
+    } else {
+        let digits = body.len() - body.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        match body[digits..].strip_prefix(['.', ')']) {
+            Some(rest) if (1..=9).contains(&digits) => rest,
+            _ => return body,
+        }
+    };
+    if !(after.is_empty() || after.starts_with([' ', '\t'])) {
+        return body;
+    }
+    let after = after.trim_start();
+    for task in ["[ ] ", "[x] ", "[X] "] {
+        if let Some(rest) = after.strip_prefix(task) {
+            return rest.trim_start();
+        }
+    }
+    after
+}
+
+/// Splits raw label text into the label and its trailing tags.
+///
+/// Trailing `[tag]` groups become tags (a group may list several, separated
+/// by commas), a trailing `:` is dropped, runs of whitespace collapse to one
+/// space. A bracket group with nothing before it stays part of the label.
+///
+/// ```
+/// use roadmapper::outline::split_label;
+/// let (label, tags) = split_label("  Backend   Roadmap.sh [notes]:");
+/// assert_eq!(label, "Backend Roadmap.sh");
+/// assert_eq!(tags, ["notes"]);
+/// assert_eq!(split_label("Nginx [recommended] [Web, Proxy]").1, ["recommended", "web", "proxy"]);
+/// ```
+pub fn split_label(raw: &str) -> (String, Vec<String>) {
+    let mut s = raw.trim();
+    let mut groups: Vec<&str> = Vec::new();
+    loop {
+        if let Some(rest) = s.strip_suffix(':') {
+            s = rest.trim_end();
+            continue;
+        }
+        if let Some(inner_end) = s.strip_suffix(']') {
+            if let Some(open) = inner_end.rfind('[') {
+                let inner = &inner_end[open + 1..];
+                let before = inner_end[..open].trim_end();
+                if !inner.contains(']') && !before.is_empty() {
+                    groups.push(inner);
+                    s = before;
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    let mut tags = Vec::new();
+    for group in groups.iter().rev() {
+        for tag in group.split(',') {
+            let tag = collapse_whitespace(tag).to_lowercase();
+            if !tag.is_empty() && !tags.contains(&tag) {
+                tags.push(tag);
+            }
+        }
+    }
+    (collapse_whitespace(s), tags)
+}
+
+/// Collapses runs of whitespace to one space and trims both ends.
+pub fn collapse_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// The form labels are compared in: tags and trailing colon dropped,
+/// whitespace collapsed, lowercased.
+///
+/// ```
+/// assert_eq!(roadmapper::outline::normalize("  What is   HTTP: [recommended]"), "what is http");
+/// ```
+pub fn normalize(raw: &str) -> String {
+    split_label(raw).0.to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(src: &str) -> Vec<(String, usize, Option<usize>)> {
+        parse("t", src.as_bytes())
+            .unwrap()
+            .topics
+            .into_iter()
+            .map(|t| (t.label, t.depth, t.parent))
+            .collect()
+    }
+
+    fn errs(src: &[u8]) -> Vec<Diagnostic> {
+        parse("t", src).unwrap_err()
+    }
+
+    #[test]
+    fn indent_widths() {
+        for indent in ["  ", "   ", "    ", "\t"] {
+            let src = format!("A\n{indent}B\n{indent}{indent}C\n{indent}D\nE\n");
+            assert_eq!(
+                labels(&src),
+                [
+                    ("A".into(), 0, None),
+                    ("B".into(), 1, Some(0)),
+                    ("C".into(), 2, Some(1)),
+                    ("D".into(), 1, Some(0)),
+                    ("E".into(), 0, None),
+                ],
+                "indent {indent:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn bad_dedent_names_levels() {
+        let e = errs(b"A\n    B\n        C\n  D\n");
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].line, 4);
+        assert_eq!(
+            e[0].kind,
+            DiagnosticKind::BadDedent {
+                found: 2,
+                expected: vec![0, 4, 8]
+            }
+        );
+    }
+
+    #[test]
+    fn mixed_tabs_and_spaces() {
+        let e = errs(b"A\n\tB\nC\n    D\n\tE\n");
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].line, 4);
+        assert!(matches!(
+            e[0].kind,
+            DiagnosticKind::MixedIndentation {
+                first_uses_tabs: true,
+                first_line: 2
+            }
+        ));
+        let e = errs(b"A\n \tB\n");
+        assert_eq!(e[0].line, 2);
+    }
+
+    #[test]
+    fn bom_crlf_no_final_newline() {
+        let t = labels("\u{feff}A:\r\n  B\r\n\r\n  C");
+        assert_eq!(t.len(), 3);
+        assert_eq!(t[0].0, "A");
+        assert_eq!(t[2].0, "C");
+    }
+
+    #[test]
+    fn invalid_utf8_names_line() {
+        let e = errs(b"A\n  B\xff\n  C\xfe\n");
+        assert_eq!(e.len(), 2);
+        assert_eq!((e[0].line, e[0].column), (2, 4));
+        assert_eq!(e[1].line, 3);
+        assert_eq!(e[0].kind, DiagnosticKind::InvalidUtf8);
+    }
+
+    #[test]
+    fn labels_and_tags() {
+        assert_eq!(split_label("Web Servers:"), ("Web Servers".into(), vec![]));
+        assert_eq!(split_label("A  :  B"), ("A : B".into(), vec![]));
+        assert_eq!(
+            split_label("Nginx [recommended]"),
+            ("Nginx".into(), vec!["recommended".into()])
+        );
+        assert_eq!(split_label("[notes]"), ("[notes]".into(), vec![]));
+        assert_eq!(split_label("Arrays [1] x"), ("Arrays [1] x".into(), vec![]));
+        assert_eq!(
+            split_label("PostgreSQL, MySQL, MariaDB"),
+            ("PostgreSQL, MySQL, MariaDB".into(), vec![])
+        );
+    }
+
+    #[test]
+    fn empty_label_is_an_error() {
+        let e = errs(b"A\n  -\n  :\n");
+        assert_eq!(e.len(), 2);
+        assert_eq!(e[0].kind, DiagnosticKind::EmptyLabel);
+    }
+
+    #[test]
+    fn markdown_headings_and_lists() {
+        let src = "# Backend\n\n## Internet\n- How it works\n  - DNS\n- HTTP\n## APIs\n1. REST\n2. [ ] SOAP\n### Deep ###\n* x\n";
+        assert_eq!(
+            labels(src),
+            [
+                ("Backend".into(), 0, None),
+                ("Internet".into(), 1, Some(0)),
+                ("How it works".into(), 2, Some(1)),
+                ("DNS".into(), 3, Some(2)),
+                ("HTTP".into(), 2, Some(1)),
+                ("APIs".into(), 1, Some(0)),
+                ("REST".into(), 2, Some(5)),
+                ("SOAP".into(), 2, Some(5)),
+                ("Deep".into(), 2, Some(5)),
+                ("x".into(), 3, Some(8)),
+            ]
+        );
+    }
+
+    #[test]
+    fn not_markers() {
+        assert_eq!(strip_list_marker("-x"), "-x");
+        assert_eq!(strip_list_marker("2024 plans"), "2024 plans");
+        assert_eq!(strip_list_marker("C# basics"), "C# basics");
+        assert_eq!(heading("#hashtag"), None);
+        assert_eq!(heading("####### seven"), None);
+        assert_eq!(heading("# C#"), Some((1, "C#")));
+    }
+
+    #[test]
+    fn seed_loads() {
+        let seed = include_bytes!("../tests/fixtures/backend-seed.txt");
+        let o = parse("seed", seed).unwrap();
+        assert_eq!(o.topics.len(), 107);
+        assert_eq!(o.topics.iter().map(|t| t.depth).max(), Some(3));
+        assert_eq!(o.topics[0].label, "Backend Roadmap.sh");
+        assert_eq!(o.topics[0].tags, ["notes"]);
+    }
+}

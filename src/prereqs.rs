@@ -1,0 +1,396 @@
+//! Stage 2: prerequisite files → references → resolved edges.
+//!
+//! A prerequisite file says what to learn before what: `A -> B` (A before
+//! B), chains `A -> B -> C`, `#` comments. A reference is a topic label,
+//! compared case-insensitively with whitespace collapsed and tags and a
+//! trailing colon ignored; `Parent > Child` picks one of several topics that
+//! share a label. This module parses the text and resolves references
+//! against an outline; the group rule and cycles are the model's and the
+//! order's business.
+
+use std::collections::HashMap;
+
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::outline::{Outline, normalize};
+
+/// A topic reference as written in a prerequisite file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference {
+    /// The text as written, trimmed.
+    pub text: String,
+    /// The normalized path segments, outermost first; the last is the label.
+    pub segments: Vec<String>,
+    /// 1-based column where the reference starts.
+    pub column: usize,
+}
+
+/// One `A -> B` edge as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawEdge {
+    /// The topic learned first.
+    pub from: Reference,
+    /// The topic learned after it.
+    pub to: Reference,
+    /// 1-based line.
+    pub line: usize,
+}
+
+/// A parsed prerequisite file.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PrereqFile {
+    /// The file name as given by the user.
+    pub file: String,
+    /// The edges in file order (a chain gives one edge per arrow).
+    pub edges: Vec<RawEdge>,
+}
+
+/// A prerequisite edge resolved to outline positions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    /// Index of the topic learned first.
+    pub from: usize,
+    /// Index of the topic learned after it.
+    pub to: usize,
+    /// The file it was given in.
+    pub file: String,
+    /// 1-based line in that file.
+    pub line: usize,
+}
+
+/// Parses a prerequisite file. Returns every syntax error found.
+///
+/// ```
+/// let p = roadmapper::prereqs::parse("p", b"# why\nACID -> Transactions -> Isolation\n").unwrap();
+/// assert_eq!(p.edges.len(), 2);
+/// assert_eq!(p.edges[1].from.text, "Transactions");
+/// assert_eq!(p.edges[1].line, 2);
+/// ```
+pub fn parse(file: &str, bytes: &[u8]) -> Result<PrereqFile, Vec<Diagnostic>> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut errors = Vec::new();
+    let mut edges = Vec::new();
+    for (index, raw) in bytes.split(|&b| b == b'\n').enumerate() {
+        let line = index + 1;
+        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+        let Ok(text) = std::str::from_utf8(raw) else {
+            errors.push(Diagnostic::error(
+                file,
+                line,
+                1,
+                DiagnosticKind::InvalidUtf8,
+            ));
+            continue;
+        };
+        let trimmed = text.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let mut refs = Vec::new();
+        let mut offset = 0;
+        let mut bad = None;
+        for part in text.split("->") {
+            let lead = part.len() - part.trim_start().len();
+            let column = text[..offset + lead].chars().count() + 1;
+            let reference = parse_reference(part, column);
+            offset += part.len() + 2;
+            match reference {
+                Some(r) => refs.push(r),
+                None => {
+                    bad.get_or_insert((column, "a topic is missing on one side of `->`"));
+                }
+            }
+        }
+        if refs.len() < 2 && bad.is_none() {
+            bad = Some((1, "expected `->` between two topics"));
+        }
+        if let Some((column, detail)) = bad {
+            errors.push(Diagnostic::error(
+                file,
+                line,
+                column,
+                DiagnosticKind::PrereqSyntax {
+                    detail: detail.to_string(),
+                },
+            ));
+            continue;
+        }
+        for pair in refs.windows(2) {
+            edges.push(RawEdge {
+                from: pair[0].clone(),
+                to: pair[1].clone(),
+                line,
+            });
+        }
+    }
+    if errors.is_empty() {
+        Ok(PrereqFile {
+            file: file.to_string(),
+            edges,
+        })
+    } else {
+        Err(errors)
+    }
+}
+
+fn parse_reference(part: &str, column: usize) -> Option<Reference> {
+    let segments: Vec<String> = part.split('>').map(normalize).collect();
+    if segments.iter().any(String::is_empty) {
+        return None;
+    }
+    Some(Reference {
+        text: crate::outline::collapse_whitespace(part),
+        segments,
+        column,
+    })
+}
+
+/// Looks topics up by reference.
+#[derive(Debug)]
+pub struct Resolver<'a> {
+    outline: &'a Outline,
+    by_label: HashMap<String, Vec<usize>>,
+}
+
+impl<'a> Resolver<'a> {
+    /// Indexes the outline's labels. O(n).
+    pub fn new(outline: &'a Outline) -> Self {
+        let mut by_label: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, t) in outline.topics.iter().enumerate() {
+            by_label.entry(t.label.to_lowercase()).or_default().push(i);
+        }
+        Resolver { outline, by_label }
+    }
+
+    /// The full path of a topic, `Root > Section > Topic`.
+    pub fn path(&self, index: usize) -> String {
+        let mut labels = Vec::new();
+        let mut at = Some(index);
+        while let Some(i) = at {
+            labels.push(self.outline.topics[i].label.as_str());
+            at = self.outline.topics[i].parent;
+        }
+        labels.reverse();
+        labels.join(" > ")
+    }
+
+    /// Resolves one reference to a topic index, or explains why not.
+    pub fn resolve(&self, r: &Reference) -> Result<usize, DiagnosticKind> {
+        let (label, ancestors) = r
+            .segments
+            .split_last()
+            .expect("a parsed reference has at least one segment");
+        let same_label = self.by_label.get(label).map(Vec::as_slice).unwrap_or(&[]);
+        let matches: Vec<usize> = same_label
+            .iter()
+            .copied()
+            .filter(|&i| self.has_ancestors(i, ancestors))
+            .collect();
+        match matches.as_slice() {
+            [one] => Ok(*one),
+            [] => {
+                let suggestions = if same_label.is_empty() {
+                    self.closest(label)
+                } else {
+                    same_label.iter().map(|&i| self.path(i)).take(3).collect()
+                };
+                Err(DiagnosticKind::UnknownTopic {
+                    reference: r.text.clone(),
+                    suggestions,
+                })
+            }
+            many => Err(DiagnosticKind::AmbiguousTopic {
+                reference: r.text.clone(),
+                candidates: many.iter().map(|&i| self.path(i)).collect(),
+            }),
+        }
+    }
+
+    /// Whether the topic's nearest ancestors are `ancestors` (outermost
+    /// first), that is, the reference is a suffix of the topic's path.
+    fn has_ancestors(&self, index: usize, ancestors: &[String]) -> bool {
+        let mut at = self.outline.topics[index].parent;
+        for wanted in ancestors.iter().rev() {
+            match at {
+                Some(p) if self.outline.topics[p].label.to_lowercase() == *wanted => {
+                    at = self.outline.topics[p].parent;
+                }
+                _ => return false,
+            }
+        }
+        true
+    }
+
+    /// Up to three labels closest to `label`, best first.
+    fn closest(&self, label: &str) -> Vec<String> {
+        let mut scored: Vec<(f64, usize)> = self
+            .by_label
+            .iter()
+            .filter_map(|(candidate, indices)| {
+                let mut score = strsim::normalized_damerau_levenshtein(label, candidate);
+                if candidate.contains(label) || label.contains(candidate.as_str()) {
+                    score = score.max(0.7);
+                }
+                (score >= 0.5).then_some((score, indices[0]))
+            })
+            .collect();
+        // Best score first; ties by outline position so the answer is stable.
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored
+            .into_iter()
+            .take(3)
+            .map(|(_, i)| self.outline.topics[i].label.clone())
+            .collect()
+    }
+}
+
+/// Resolves every edge of every file against the outline.
+///
+/// Returns the resolved edges and the errors: unknown and ambiguous
+/// references, self-loops, and edges between a group and its own
+/// descendant. Edges given twice are kept once, with a warning.
+pub fn resolve_all(
+    outline: &Outline,
+    files: &[PrereqFile],
+    subtree_end: &[usize],
+) -> (Vec<Resolved>, Vec<Diagnostic>) {
+    let resolver = Resolver::new(outline);
+    let mut resolved = Vec::new();
+    let mut diags = Vec::new();
+    let mut seen: HashMap<(usize, usize), (String, usize)> = HashMap::new();
+    for f in files {
+        for e in &f.edges {
+            let from = resolver.resolve(&e.from);
+            let to = resolver.resolve(&e.to);
+            let (from, to) = match (from, to) {
+                (Ok(a), Ok(b)) => (a, b),
+                (a, b) => {
+                    if let Err(kind) = a {
+                        diags.push(Diagnostic::error(&f.file, e.line, e.from.column, kind));
+                    }
+                    if let Err(kind) = b {
+                        diags.push(Diagnostic::error(&f.file, e.line, e.to.column, kind));
+                    }
+                    continue;
+                }
+            };
+            let topics = &outline.topics;
+            if from == to {
+                diags.push(Diagnostic::error(
+                    &f.file,
+                    e.line,
+                    e.from.column,
+                    DiagnosticKind::SelfPrerequisite {
+                        label: topics[from].label.clone(),
+                    },
+                ));
+                continue;
+            }
+            let inside = |group: usize, x: usize| group < x && x < subtree_end[group];
+            if inside(from, to) || inside(to, from) {
+                let (group, descendant) = if inside(from, to) {
+                    (from, to)
+                } else {
+                    (to, from)
+                };
+                diags.push(Diagnostic::error(
+                    &f.file,
+                    e.line,
+                    e.from.column,
+                    DiagnosticKind::GroupDescendant {
+                        group: topics[group].label.clone(),
+                        descendant: topics[descendant].label.clone(),
+                    },
+                ));
+                continue;
+            }
+            if let Some((file, line)) = seen.get(&(from, to)) {
+                diags.push(Diagnostic::warning(
+                    &f.file,
+                    e.line,
+                    e.from.column,
+                    DiagnosticKind::DuplicatePrerequisite {
+                        edge: format!("{} -> {}", topics[from].label, topics[to].label),
+                        first: format!("{file}:{line}"),
+                    },
+                ));
+                continue;
+            }
+            seen.insert((from, to), (f.file.clone(), e.line));
+            resolved.push(Resolved {
+                from,
+                to,
+                file: f.file.clone(),
+                line: e.line,
+            });
+        }
+    }
+    (resolved, diags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::outline;
+
+    const OUTLINE: &str = "APIs\n  REST\n  SOAP\nArchitectural Patterns\n  SOAP\n  Microservices\nDatabases\n  ACID\n";
+
+    fn setup() -> Outline {
+        outline::parse("o", OUTLINE.as_bytes()).unwrap()
+    }
+
+    fn resolve(text: &str) -> Result<usize, DiagnosticKind> {
+        let o = setup();
+        let r = Resolver::new(&o);
+        let reference = parse_reference(text, 1).unwrap();
+        r.resolve(&reference)
+    }
+
+    #[test]
+    fn syntax() {
+        let p = parse("p", b"A -> B -> C\n\n  # c\nD->E\r\n").unwrap();
+        assert_eq!(p.edges.len(), 3);
+        assert_eq!(p.edges[2].from.text, "D");
+        assert_eq!(p.edges[2].line, 4);
+        let e = parse("p", b"A\nA -> \n-> B\nA -> -> B\nok -> fine\n").unwrap_err();
+        assert_eq!(
+            e.iter().map(|d| (d.line, d.column)).collect::<Vec<_>>(),
+            [(1, 1), (2, 6), (3, 1), (4, 6)]
+        );
+    }
+
+    #[test]
+    fn references() {
+        assert_eq!(resolve("rest"), Ok(1));
+        assert_eq!(resolve("  REST: [recommended] "), Ok(1));
+        assert_eq!(resolve("APIs > SOAP"), Ok(2));
+        assert_eq!(resolve("architectural   patterns>soap"), Ok(4));
+        assert!(matches!(
+            resolve("SOAP"),
+            Err(DiagnosticKind::AmbiguousTopic { candidates, .. })
+                if candidates == ["APIs > SOAP", "Architectural Patterns > SOAP"]
+        ));
+        assert!(matches!(
+            resolve("RESTT"),
+            Err(DiagnosticKind::UnknownTopic { suggestions, .. }) if suggestions[0] == "REST"
+        ));
+        assert!(matches!(
+            resolve("Databases > SOAP"),
+            Err(DiagnosticKind::UnknownTopic { suggestions, .. }) if suggestions.len() == 2
+        ));
+    }
+
+    #[test]
+    fn group_rules_and_duplicates() {
+        let o = setup();
+        let ends = crate::roadmap::subtree_ends(&o);
+        let p = parse(
+            "p",
+            b"APIs -> REST\nACID -> ACID\nREST -> ACID\nrest -> acid\nDatabases -> APIs\n",
+        )
+        .unwrap();
+        let (edges, diags) = resolve_all(&o, &[p], &ends);
+        assert_eq!(edges.len(), 2);
+        let kinds: Vec<_> = diags.iter().map(|d| (d.line, d.is_error())).collect();
+        assert_eq!(kinds, [(1, true), (2, true), (4, false)]);
+    }
+}
