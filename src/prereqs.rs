@@ -20,6 +20,9 @@ pub struct Reference {
     pub text: String,
     /// The normalized path segments, outermost first; the last is the label.
     pub segments: Vec<String>,
+    /// The whole reference normalized as one label: a label may itself
+    /// contain `>`, and an exact label wins over a path.
+    pub whole: String,
     /// 1-based column where the reference starts.
     pub column: usize,
 }
@@ -139,9 +142,16 @@ fn parse_reference(part: &str, column: usize) -> Option<Reference> {
     }
     Some(Reference {
         text: crate::outline::collapse_whitespace(part),
+        whole: normalize(part),
         segments,
         column,
     })
+}
+
+/// Parses a reference typed by a user (for example `--to`), as in a
+/// prerequisite file. None when a path segment is empty.
+pub fn reference(text: &str) -> Option<Reference> {
+    parse_reference(text, 1)
 }
 
 /// Looks topics up by reference.
@@ -175,6 +185,11 @@ impl<'a> Resolver<'a> {
 
     /// Resolves one reference to a topic index, or explains why not.
     pub fn resolve(&self, r: &Reference) -> Result<usize, DiagnosticKind> {
+        if r.segments.len() > 1 {
+            if let Some(&[one]) = self.by_label.get(&r.whole).map(Vec::as_slice) {
+                return Ok(one);
+            }
+        }
         let (label, ancestors) = r
             .segments
             .split_last()
@@ -264,11 +279,14 @@ pub fn resolve_all(
             let (from, to) = match (from, to) {
                 (Ok(a), Ok(b)) => (a, b),
                 (a, b) => {
-                    if let Err(kind) = a {
-                        diags.push(Diagnostic::error(&f.file, e.line, e.from.column, kind));
-                    }
-                    if let Err(kind) = b {
-                        diags.push(Diagnostic::error(&f.file, e.line, e.to.column, kind));
+                    // In a chain `A -> B -> C`, B belongs to two edges: report it once.
+                    for (result, column) in [(a, e.from.column), (b, e.to.column)] {
+                        if let Err(kind) = result {
+                            let d = Diagnostic::error(&f.file, e.line, column, kind);
+                            if diags.last() != Some(&d) {
+                                diags.push(d);
+                            }
+                        }
                     }
                     continue;
                 }
@@ -377,6 +395,23 @@ mod tests {
             resolve("Databases > SOAP"),
             Err(DiagnosticKind::UnknownTopic { suggestions, .. }) if suggestions.len() == 2
         ));
+    }
+
+    #[test]
+    fn a_label_may_contain_the_path_separator() {
+        let o = outline::parse("o", b"Ops\n  x > y\n  y\n").unwrap();
+        let r = Resolver::new(&o);
+        assert_eq!(r.resolve(&reference("X > Y").unwrap()), Ok(1));
+        assert_eq!(r.resolve(&reference("Ops > Y").unwrap()), Ok(2));
+    }
+
+    #[test]
+    fn chain_reports_an_unknown_middle_once() {
+        let o = setup();
+        let ends = crate::roadmap::subtree_ends(&o);
+        let p = parse("p", b"REST -> Nope -> ACID\n").unwrap();
+        let (_, diags) = resolve_all(&o, &[p], &ends);
+        assert_eq!(diags.len(), 1);
     }
 
     #[test]

@@ -310,18 +310,11 @@ impl Roadmap {
     pub fn find(&self, reference: &str) -> Result<usize, DiagnosticKind> {
         let outline = self.as_outline();
         let resolver = prereqs::Resolver::new(&outline);
-        let segments: Vec<String> = reference.split('>').map(outline::normalize).collect();
-        if segments.iter().any(String::is_empty) {
-            return Err(DiagnosticKind::UnknownTopic {
-                reference: reference.to_string(),
-                suggestions: Vec::new(),
-            });
-        }
-        resolver.resolve(&prereqs::Reference {
-            text: outline::collapse_whitespace(reference),
-            segments,
-            column: 1,
-        })
+        let parsed = prereqs::reference(reference).ok_or_else(|| DiagnosticKind::UnknownTopic {
+            reference: reference.to_string(),
+            suggestions: Vec::new(),
+        })?;
+        resolver.resolve(&parsed)
     }
 
     fn as_outline(&self) -> Outline {

@@ -29,18 +29,10 @@ impl fmt::Display for Dot<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let r = self.0;
         writeln!(f, "digraph roadmap {{")?;
-        write!(
+        writeln!(
             f,
-            "  graph [rankdir=LR, newrank=true, nodesep=0.12, ranksep=0.35, fontname=\"Helvetica,Arial,sans-serif\""
+            "  graph [rankdir=LR, newrank=true, nodesep=0.12, ranksep=0.35, fontname=\"Helvetica,Arial,sans-serif\"];"
         )?;
-        if let Some(t) = r.title() {
-            write!(
-                f,
-                ", label={}, labelloc=t, fontsize=22",
-                quote(&r.topic(t).label)
-            )?;
-        }
-        writeln!(f, "];")?;
         writeln!(
             f,
             "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica,Arial,sans-serif\", fontsize=11, color=\"#333333\", fillcolor=\"#fff7d6\", margin=\"0.12,0.04\"];"
@@ -59,12 +51,14 @@ impl fmt::Display for Dot<'_> {
                 "  subgraph {} {{",
                 quote(&format!("cluster_{}", topic.id))
             )?;
+            // The section's own box names the cluster, so the cluster has no
+            // label. Graphviz stacks a left-to-right rank bottom-up in
+            // declaration order; declaring in reverse reads top-down.
             writeln!(
                 f,
-                "    graph [label={}, style=\"rounded,filled\", color=\"#d4d4d4\", fillcolor=\"#fafafa\", fontsize=13];",
-                quote(&topic.label)
+                "    graph [style=\"rounded,filled\", color=\"#d4d4d4\", fillcolor=\"#fafafa\"];"
             )?;
-            for i in r.subtree(s) {
+            for i in r.subtree(s).rev() {
                 node(f, r, i, "    ")?;
             }
             writeln!(f, "  }}")?;

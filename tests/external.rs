@@ -1,0 +1,183 @@
+//! Checks the exports with the real consumers: Graphviz renders the DOT
+//! without a single warning, networkx loads the JSON with the same node and
+//! edge counts.
+//!
+//! On a machine without `dot` or Python's networkx these tests say they were
+//! skipped and pass, so `cargo test` works on a fresh machine. CI installs
+//! both and sets `ROADMAPPER_REQUIRE_TOOLS=1`, which turns a missing tool
+//! into a failure.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use roadmapper::{Input, Roadmap, export};
+
+fn shipped() -> Roadmap {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let read = |p: &str| std::fs::read(root.join(p)).expect("shipped roadmap files exist");
+    roadmapper::load(
+        &Input::new("roadmap/backend.txt", read("roadmap/backend.txt")),
+        &[Input::new(
+            "roadmap/backend.prereqs",
+            read("roadmap/backend.prereqs"),
+        )],
+    )
+    .expect("the shipped roadmap loads")
+}
+
+/// A tricky roadmap: quotes, backslashes, braces, arrows, DOT keywords,
+/// HTML, non-Latin scripts and emoji in labels.
+fn tricky() -> Roadmap {
+    let outline = "Tricky \"roadmap\" {graph}\n  a \\ b -> c\n  subgraph cluster_x [label=x]\n    <b>bold</b> & 'quoted'\n    node; edge -- digraph\n  日本語 العربية 🚀\n    \\n not a newline\n";
+    let prereqs =
+        "subgraph cluster_x -> 日本語 العربية 🚀\n<b>bold</b> & 'quoted' -> \\n not a newline\n";
+    roadmapper::load(
+        &Input::new("tricky.txt", outline),
+        &[Input::new("tricky.prereqs", prereqs)],
+    )
+    .expect("the tricky roadmap loads")
+}
+
+fn required() -> bool {
+    std::env::var_os("ROADMAPPER_REQUIRE_TOOLS").is_some_and(|v| v != "0")
+}
+
+fn skip(what: &str) {
+    assert!(
+        !required(),
+        "{what} is not installed, but ROADMAPPER_REQUIRE_TOOLS is set"
+    );
+    eprintln!("skipped: {what} is not installed");
+}
+
+/// Runs `program args` with `input` on stdin; None when the program is missing.
+fn run(program: &str, args: &[&str], input: &[u8]) -> Option<std::process::Output> {
+    let mut child = Command::new(program)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .ok()?;
+    let mut stdin = child.stdin.take().expect("stdin was piped");
+    let input = input.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let out = child.wait_with_output().expect("wait for child");
+    writer
+        .join()
+        .expect("writer thread")
+        .expect("write child stdin");
+    Some(out)
+}
+
+fn graphviz_renders_cleanly(r: &Roadmap, what: &str) {
+    let dot = export::Dot(r).to_string();
+    let Some(out) = run("dot", &["-Tsvg"], dot.as_bytes()) else {
+        return skip("Graphviz `dot`");
+    };
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success() && stderr.is_empty(),
+        "dot -Tsvg on {what} failed or warned:\n{stderr}"
+    );
+    let svg = decode_entities(&String::from_utf8_lossy(&out.stdout));
+    // Every label made it through as written.
+    for t in r.topics() {
+        assert!(
+            svg.contains(&format!(">{}</text>", t.label)),
+            "label {:?} missing from Graphviz's SVG of {what}",
+            t.label
+        );
+    }
+}
+
+/// Decodes the XML entities Graphviz writes (`&#45;`, `&amp;`, ...).
+fn decode_entities(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let Some(end) = rest.find(';').filter(|&e| e < 12) else {
+            out.push('&');
+            rest = &rest[1..];
+            continue;
+        };
+        let entity = &rest[1..end];
+        let c = match entity {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            _ => entity
+                .strip_prefix("#x")
+                .and_then(|h| u32::from_str_radix(h, 16).ok())
+                .or_else(|| entity.strip_prefix('#').and_then(|d| d.parse().ok()))
+                .and_then(char::from_u32),
+        };
+        match c {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn graphviz_renders_backend_without_warnings() {
+    graphviz_renders_cleanly(&shipped(), "roadmap/backend.txt");
+}
+
+#[test]
+fn graphviz_renders_tricky_labels_as_written() {
+    graphviz_renders_cleanly(&tricky(), "tricky labels");
+}
+
+const NETWORKX_CHECK: &str = r#"
+import json, sys
+import networkx as nx
+data = json.load(sys.stdin)
+g = nx.node_link_graph(data, edges="edges")
+assert g.is_directed() and not g.is_multigraph()
+assert nx.is_directed_acyclic_graph(g)
+kinds = sorted({d["kind"] for _, _, d in g.edges(data=True)})
+print(g.number_of_nodes(), g.number_of_edges(), ",".join(kinds))
+"#;
+
+fn networkx_loads(r: &Roadmap) {
+    let json = export::json::to_string(r);
+    let Some(out) = run("python3", &["-c", NETWORKX_CHECK], json.as_bytes()) else {
+        return skip("python3");
+    };
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if stderr.contains("No module named 'networkx'") {
+        return skip("Python's networkx");
+    }
+    assert!(out.status.success(), "networkx failed:\n{stderr}");
+    let prereqs = r.prerequisites().count();
+    let expected = format!(
+        "{} {} contains,prerequisite\n",
+        r.len(),
+        r.len() - r.roots().count() + prereqs
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), expected);
+}
+
+#[test]
+fn networkx_loads_backend_json() {
+    networkx_loads(&shipped());
+}
+
+#[test]
+fn networkx_loads_tricky_json() {
+    networkx_loads(&tricky());
+}
