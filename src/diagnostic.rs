@@ -93,6 +93,8 @@ pub enum DiagnosticKind {
         /// Its length in characters.
         chars: usize,
     },
+    /// The outline has no topics (warning).
+    EmptyOutline,
     /// The same prerequisite is given twice (warning).
     DuplicatePrerequisite {
         /// The edge, as `A -> B`.
@@ -109,7 +111,8 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// The file as the user named it (`<stdin>` for standard input).
     pub file: String,
-    /// 1-based line.
+    /// 1-based line; 0 when the problem is in a command-line value rather
+    /// than a file.
     pub line: usize,
     /// 1-based column, in characters.
     pub column: usize,
@@ -184,6 +187,7 @@ impl Diagnostic {
             DuplicatePrerequisite { edge, first } => {
                 format!("prerequisite `{edge}` is given twice (first at {first})")
             }
+            EmptyOutline => "the outline has no topics".to_string(),
         }
     }
 
@@ -243,6 +247,7 @@ impl Diagnostic {
             )),
             LongLabel { .. } => Some("shorten the label, or move detail into subtopics".to_string()),
             DuplicatePrerequisite { .. } => Some("delete one of the two lines".to_string()),
+            EmptyOutline => Some("write one topic per line, nested by indentation".to_string()),
         }
     }
 }
@@ -265,7 +270,12 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{word}: {}:{}: {}", self.file, self.line, self.message())?;
+        if self.line == 0 {
+            // Not from a file: a command-line value such as `--to`.
+            write!(f, "{word}: {}: {}", self.file, self.message())?;
+        } else {
+            write!(f, "{word}: {}:{}: {}", self.file, self.line, self.message())?;
+        }
         if let Some(help) = self.help() {
             write!(f, "\n  help: {help}")?;
         }

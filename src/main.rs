@@ -55,7 +55,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             for t in &args.to {
                 match roadmap.find(t) {
                     Ok(i) => targets.push(i),
-                    Err(kind) => errors.push(Diagnostic::error("--to", 1, 1, kind)),
+                    Err(kind) => errors.push(Diagnostic::error("--to", 0, 1, kind)),
                 }
             }
             if !errors.is_empty() {

@@ -159,7 +159,13 @@ pub fn reference(text: &str) -> Option<Reference> {
 pub struct Resolver<'a> {
     outline: &'a Outline,
     by_label: HashMap<String, Vec<usize>>,
+    /// How many more unknown references get suggestions: each costs a scan
+    /// of all labels, so a file of thousands of typos stays linear.
+    suggestions_left: std::cell::Cell<usize>,
 }
+
+/// Unknown references beyond this many in one run get no suggestions.
+const MAX_SUGGESTED: usize = 100;
 
 impl<'a> Resolver<'a> {
     /// Indexes the outline's labels. O(n).
@@ -168,7 +174,11 @@ impl<'a> Resolver<'a> {
         for (i, t) in outline.topics.iter().enumerate() {
             by_label.entry(t.label.to_lowercase()).or_default().push(i);
         }
-        Resolver { outline, by_label }
+        Resolver {
+            outline,
+            by_label,
+            suggestions_left: std::cell::Cell::new(MAX_SUGGESTED),
+        }
     }
 
     /// The full path of a topic, `Root > Section > Topic`.
@@ -237,6 +247,11 @@ impl<'a> Resolver<'a> {
 
     /// Up to three labels closest to `label`, best first.
     fn closest(&self, label: &str) -> Vec<String> {
+        let left = self.suggestions_left.get();
+        if left == 0 {
+            return Vec::new();
+        }
+        self.suggestions_left.set(left - 1);
         let mut scored: Vec<(f64, usize)> = self
             .by_label
             .iter()

@@ -374,6 +374,14 @@ impl Roadmap {
     /// labels too long for a poster, plus the build warnings.
     pub fn lint(&self) -> Vec<Diagnostic> {
         let mut out = Vec::new();
+        if self.is_empty() {
+            out.push(Diagnostic::warning(
+                &self.file,
+                1,
+                1,
+                DiagnosticKind::EmptyOutline,
+            ));
+        }
         let mut by_label: HashMap<String, Vec<usize>> = HashMap::new();
         for t in self.topics() {
             by_label
