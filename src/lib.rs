@@ -65,22 +65,30 @@ impl Input {
 /// Parses an outline and its prerequisite files and builds the roadmap.
 ///
 /// All errors of all inputs are collected: outline syntax, prerequisite
-/// syntax, unknown or ambiguous references, cycles. Prerequisites are
-/// resolved only when the outline itself parsed.
+/// syntax, unknown or ambiguous references, cycles. Prerequisites (the
+/// well-formed lines) are resolved whenever the outline itself parsed.
 pub fn load(outline: &Input, prereqs: &[Input]) -> Result<Roadmap, Error> {
     let mut errors = Vec::new();
     let parsed_outline =
         outline::parse(&outline.name, &outline.bytes).map_err(|e| errors.extend(e));
     let mut files = Vec::with_capacity(prereqs.len());
     for p in prereqs {
-        match prereqs::parse(&p.name, &p.bytes) {
-            Ok(f) => files.push(f),
-            Err(e) => errors.extend(e),
-        }
+        let (file, syntax_errors) = prereqs::parse_lenient(&p.name, &p.bytes);
+        files.push(file);
+        errors.extend(syntax_errors);
     }
     match parsed_outline {
         Ok(o) if errors.is_empty() => Roadmap::build(o, &files),
-        _ => Err(Error::Input(errors)),
+        // The well-formed prerequisite lines are still checked against the
+        // outline, so one run reports every error.
+        Ok(o) => match Roadmap::build(o, &files) {
+            Err(Error::Input(more)) => {
+                errors.extend(more);
+                Err(Error::Input(errors))
+            }
+            _ => Err(Error::Input(errors)),
+        },
+        Err(()) => Err(Error::Input(errors)),
     }
 }
 

@@ -49,11 +49,13 @@ impl From<Error> for Failure {
 fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Command::Order(args) => {
+            check_output(args.output.as_deref(), &args.input)?;
             let roadmap = load(&args.input)?;
             let mut targets = Vec::new();
             let mut errors = Vec::new();
-            for t in &args.to {
-                match roadmap.find(t) {
+            let references: Vec<&str> = args.to.iter().map(String::as_str).collect();
+            for found in roadmap.find_all(&references) {
+                match found {
                     Ok(i) => targets.push(i),
                     Err(kind) => errors.push(Diagnostic::error("--to", 0, 1, kind)),
                 }
@@ -71,7 +73,6 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 OrderFormatArg::Markdown => OrderFormat::Markdown,
                 OrderFormatArg::Json => OrderFormat::Json,
             };
-            check_output(args.output.as_deref(), &args.input)?;
             emit(args.output.as_deref(), |w| {
                 write_order(&roadmap, &items, args.stages, format, w)
             })
@@ -80,6 +81,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let format = match (args.format, args.output.as_deref()) {
                 (Some(f), _) => f,
                 (None, None) => RenderFormatArg::Dot,
+                (None, Some(path)) if path == Path::new("-") => RenderFormatArg::Dot,
                 (None, Some(path)) => format_from_extension(path)?,
             };
             check_output(args.output.as_deref(), &args.input)?;
@@ -92,6 +94,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             })
         }
         Command::Check(input) => {
+            check_output(None, &input)?;
             let roadmap = load_quiet(&input)?;
             let summary = summary(&roadmap, &input);
             emit(None, |w| w.write_all(summary.as_bytes()))?;
@@ -125,10 +128,22 @@ fn format_from_extension(path: &Path) -> Result<RenderFormatArg, Error> {
     }
 }
 
-/// Refuses an output path that is one of the inputs: writing it would
-/// destroy the input.
+/// Refuses standard input named twice (the second read would be empty) and
+/// an output path that is one of the inputs (writing it would destroy it).
 fn check_output(output: Option<&Path>, input: &InputArgs) -> Result<(), Error> {
-    let Some(out) = output else { return Ok(()) };
+    let stdin_uses = std::iter::once(&input.outline)
+        .chain(&input.prereqs)
+        .filter(|p| p.as_path() == Path::new("-"))
+        .count();
+    if stdin_uses > 1 {
+        return Err(Error::Usage(
+            "standard input (`-`) can be read only once\n  help: give all but one input as files"
+                .to_string(),
+        ));
+    }
+    let Some(out) = output.filter(|o| *o != Path::new("-")) else {
+        return Ok(());
+    };
     let Ok(out_canon) = out.canonicalize() else {
         return Ok(()); // does not exist yet, so it is no input
     };

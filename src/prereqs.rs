@@ -69,6 +69,18 @@ pub struct Resolved {
 /// assert_eq!(p.edges[1].line, 2);
 /// ```
 pub fn parse(file: &str, bytes: &[u8]) -> Result<PrereqFile, Vec<Diagnostic>> {
+    let (parsed, errors) = parse_lenient(file, bytes);
+    if errors.is_empty() {
+        Ok(parsed)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Like [`parse`], but also returns the edges of the well-formed lines when
+/// other lines have errors, so that their references can still be checked
+/// and every error reported in one run.
+pub fn parse_lenient(file: &str, bytes: &[u8]) -> (PrereqFile, Vec<Diagnostic>) {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut errors = Vec::new();
     let mut edges = Vec::new();
@@ -125,14 +137,13 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<PrereqFile, Vec<Diagnostic>> {
             });
         }
     }
-    if errors.is_empty() {
-        Ok(PrereqFile {
+    (
+        PrereqFile {
             file: file.to_string(),
             edges,
-        })
-    } else {
-        Err(errors)
-    }
+        },
+        errors,
+    )
 }
 
 fn parse_reference(part: &str, column: usize) -> Option<Reference> {

@@ -307,14 +307,29 @@ impl Roadmap {
 
     /// Finds a topic by reference (a label or `Parent > Label` path suffix,
     /// case-insensitive). Errors name the closest labels or the candidates.
+    /// To look up several references, [`Roadmap::find_all`] indexes once.
     pub fn find(&self, reference: &str) -> Result<usize, DiagnosticKind> {
+        self.find_all(&[reference])
+            .pop()
+            .expect("one result per reference")
+    }
+
+    /// Looks up several references; O(n) to index the labels, then
+    /// O(1) per reference found.
+    pub fn find_all(&self, references: &[&str]) -> Vec<Result<usize, DiagnosticKind>> {
         let outline = self.as_outline();
         let resolver = prereqs::Resolver::new(&outline);
-        let parsed = prereqs::reference(reference).ok_or_else(|| DiagnosticKind::UnknownTopic {
-            reference: reference.to_string(),
-            suggestions: Vec::new(),
-        })?;
-        resolver.resolve(&parsed)
+        references
+            .iter()
+            .map(|reference| {
+                let parsed =
+                    prereqs::reference(reference).ok_or_else(|| DiagnosticKind::UnknownTopic {
+                        reference: reference.to_string(),
+                        suggestions: Vec::new(),
+                    })?;
+                resolver.resolve(&parsed)
+            })
+            .collect()
     }
 
     fn as_outline(&self) -> Outline {
