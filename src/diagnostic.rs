@@ -59,6 +59,8 @@ pub enum DiagnosticKind {
         reference: String,
         /// The full path of each candidate.
         candidates: Vec<String>,
+        /// For each candidate, the shortest reference that picks it.
+        references: Vec<String>,
     },
     /// A topic listed as its own prerequisite.
     SelfPrerequisite {
@@ -87,6 +89,8 @@ pub enum DiagnosticKind {
         label: String,
         /// The full paths of the topics that carry it.
         paths: Vec<String>,
+        /// For each, the shortest reference that picks it.
+        references: Vec<String>,
     },
     /// A label longer than posters show comfortably (warning).
     LongLabel {
@@ -169,16 +173,17 @@ impl Diagnostic {
             AmbiguousTopic {
                 reference,
                 candidates,
+                ..
             } => format!(
-                "`{reference}` is ambiguous: {} topics have this label",
-                candidates.len()
+                "`{reference}` is ambiguous: it could be {}",
+                join_or(&backticked(candidates))
             ),
             SelfPrerequisite { label } => format!("`{label}` is listed as its own prerequisite"),
             GroupDescendant { group, descendant } => format!(
                 "prerequisite between the group `{group}` and `{descendant}`, which is inside it"
             ),
             Cycle { chain, .. } => format!("cycle: {chain}"),
-            DuplicateLabel { label, paths } => {
+            DuplicateLabel { label, paths, .. } => {
                 format!("{} topics share the label `{label}`", paths.len())
             }
             LongLabel { chars } => {
@@ -216,20 +221,16 @@ impl Diagnostic {
                 "write `Topic A -> Topic B` (A is learned before B); lines starting with `#` are comments"
                     .to_string(),
             ),
-            UnknownTopic { suggestions, .. } if !suggestions.is_empty() => {
-                let quoted: Vec<String> = suggestions.iter().map(|s| format!("`{s}`")).collect();
-                Some(format!("did you mean {}?", join_or(&quoted)))
-            }
+            UnknownTopic { suggestions, .. } if !suggestions.is_empty() => Some(format!(
+                "did you mean {}?",
+                join_or(&backticked(suggestions))
+            )),
             UnknownTopic { .. } => {
                 Some("check the spelling against the outline (labels ignore case)".to_string())
             }
-            AmbiguousTopic { candidates, .. } => Some(format!(
-                "pick one with a path suffix such as `Parent > Topic`: {}",
-                candidates
-                    .iter()
-                    .map(|c| format!("`{c}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+            AmbiguousTopic { references, .. } => Some(format!(
+                "pick one with a path: {}",
+                join_or(&backticked(references))
             )),
             SelfPrerequisite { .. } => Some("delete this prerequisite".to_string()),
             GroupDescendant { .. } => Some(
@@ -237,13 +238,9 @@ impl Diagnostic {
                     .to_string(),
             ),
             Cycle { drop, .. } => Some(format!("drop one of these edges, for example {drop}")),
-            DuplicateLabel { paths, .. } => Some(format!(
+            DuplicateLabel { references, .. } => Some(format!(
                 "refer to them in prerequisites by path: {}",
-                paths
-                    .iter()
-                    .map(|c| format!("`{c}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                join_or(&backticked(references))
             )),
             LongLabel { .. } => Some("shorten the label, or move detail into subtopics".to_string()),
             DuplicatePrerequisite { .. } => Some("delete one of the two lines".to_string()),
@@ -254,6 +251,10 @@ impl Diagnostic {
 
 /// Labels longer than this many characters get a warning from `check`.
 pub const LONG_LABEL: usize = 60;
+
+fn backticked(items: &[String]) -> Vec<String> {
+    items.iter().map(|s| format!("`{s}`")).collect()
+}
 
 fn join_or(items: &[String]) -> String {
     match items {

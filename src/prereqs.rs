@@ -194,6 +194,10 @@ impl<'a> Resolver<'a> {
 
     /// The full path of a topic, `Root > Section > Topic`.
     pub fn path(&self, index: usize) -> String {
+        self.labels(index).join(" > ")
+    }
+
+    fn labels(&self, index: usize) -> Vec<&str> {
         let mut labels = Vec::new();
         let mut at = Some(index);
         while let Some(i) = at {
@@ -201,7 +205,7 @@ impl<'a> Resolver<'a> {
             at = self.outline.topics[i].parent;
         }
         labels.reverse();
-        labels.join(" > ")
+        labels
     }
 
     /// Resolves one reference to a topic index, or explains why not.
@@ -234,10 +238,14 @@ impl<'a> Resolver<'a> {
                     suggestions,
                 })
             }
-            many => Err(DiagnosticKind::AmbiguousTopic {
-                reference: r.text.clone(),
-                candidates: many.iter().map(|&i| self.path(i)).collect(),
-            }),
+            many => {
+                let paths: Vec<Vec<&str>> = many.iter().map(|&i| self.labels(i)).collect();
+                Err(DiagnosticKind::AmbiguousTopic {
+                    reference: r.text.clone(),
+                    candidates: paths.iter().map(|p| p.join(" > ")).collect(),
+                    references: shortest_references(&paths),
+                })
+            }
         }
     }
 
@@ -282,6 +290,39 @@ impl<'a> Resolver<'a> {
             .map(|(_, i)| self.outline.topics[i].label.clone())
             .collect()
     }
+}
+
+/// For topics that share a label, the shortest path suffix that tells
+/// each apart from the others (`APIs > SOAP`), or its full path when
+/// nothing shorter does.
+///
+/// ```
+/// let paths = [vec!["Backend", "APIs", "SOAP"], vec!["Backend", "Patterns", "SOAP"]];
+/// assert_eq!(roadmapper::prereqs::shortest_references(&paths), ["APIs > SOAP", "Patterns > SOAP"]);
+/// ```
+pub fn shortest_references(paths: &[Vec<&str>]) -> Vec<String> {
+    let suffix = |p: &[&str], k: usize| -> Vec<String> {
+        p[p.len().saturating_sub(k)..]
+            .iter()
+            .map(|l| l.to_lowercase())
+            .collect()
+    };
+    paths
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let k = (2..=p.len())
+                .find(|&k| {
+                    let mine = suffix(p, k);
+                    paths
+                        .iter()
+                        .enumerate()
+                        .all(|(j, q)| j == i || suffix(q, k) != mine)
+                })
+                .unwrap_or(p.len());
+            p[p.len().saturating_sub(k)..].join(" > ")
+        })
+        .collect()
 }
 
 /// Resolves every edge of every file against the outline.

@@ -409,13 +409,15 @@ impl Roadmap {
             let key = t.label.to_lowercase();
             let same = &by_label[&key];
             if same.len() > 1 && reported.insert(key) {
+                let paths: Vec<Vec<&str>> = same.iter().map(|&i| self.path(i)).collect();
                 out.push(Diagnostic::warning(
                     &self.file,
                     t.line,
                     1,
                     DiagnosticKind::DuplicateLabel {
                         label: t.label.clone(),
-                        paths: same.iter().map(|&i| self.path(i).join(" > ")).collect(),
+                        paths: paths.iter().map(|p| p.join(" > ")).collect(),
+                        references: prereqs::shortest_references(&paths),
                     },
                 ));
             }
