@@ -57,8 +57,10 @@ pub enum DiagnosticKind {
     AmbiguousTopic {
         /// The reference as written.
         reference: String,
-        /// The full path of each candidate.
+        /// The full path of each candidate (at most [`MAX_LISTED`]).
         candidates: Vec<String>,
+        /// How many topics match in all.
+        count: usize,
         /// For each candidate, the shortest reference that picks it.
         references: Vec<String>,
     },
@@ -87,8 +89,10 @@ pub enum DiagnosticKind {
     DuplicateLabel {
         /// The shared label.
         label: String,
-        /// The full paths of the topics that carry it.
+        /// The full paths of the topics that carry it (at most [`MAX_LISTED`]).
         paths: Vec<String>,
+        /// How many topics carry it.
+        count: usize,
         /// For each, the shortest reference that picks it.
         references: Vec<String>,
     },
@@ -173,18 +177,20 @@ impl Diagnostic {
             AmbiguousTopic {
                 reference,
                 candidates,
+                count,
                 ..
             } => format!(
-                "`{reference}` is ambiguous: it could be {}",
-                join_or(&backticked(candidates))
+                "`{reference}` is ambiguous: it could be {}{}",
+                join_or(&backticked(candidates)),
+                more(*count, candidates.len())
             ),
             SelfPrerequisite { label } => format!("`{label}` is listed as its own prerequisite"),
             GroupDescendant { group, descendant } => format!(
                 "prerequisite between the group `{group}` and `{descendant}`, which is inside it"
             ),
             Cycle { chain, .. } => format!("cycle: {chain}"),
-            DuplicateLabel { label, paths, .. } => {
-                format!("{} topics share the label `{label}`", paths.len())
+            DuplicateLabel { label, count, .. } => {
+                format!("{count} topics share the label `{label}`")
             }
             LongLabel { chars } => {
                 format!("label is {chars} characters long; posters read best under {LONG_LABEL}")
@@ -251,6 +257,17 @@ impl Diagnostic {
 
 /// Labels longer than this many characters get a warning from `check`.
 pub const LONG_LABEL: usize = 60;
+
+/// Diagnostics list at most this many candidates or paths.
+pub const MAX_LISTED: usize = 10;
+
+fn more(count: usize, listed: usize) -> String {
+    if count > listed {
+        format!(" ({count} topics in all)")
+    } else {
+        String::new()
+    }
+}
 
 fn backticked(items: &[String]) -> Vec<String> {
     items.iter().map(|s| format!("`{s}`")).collect()

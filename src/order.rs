@@ -175,6 +175,7 @@ pub fn study_order(parent: &[Option<usize>], prereqs: &[(usize, usize)]) -> Resu
     let mut ready_virtual: Vec<usize> = Vec::new();
     let mut cycles = Vec::new();
     let mut processed = 0;
+    let mut walker = CycleWalker::new(total);
 
     let push = |v: usize, heap: &mut BinaryHeap<Reverse<usize>>, rv: &mut Vec<usize>| {
         if v < c.n {
@@ -197,7 +198,7 @@ pub fn study_order(parent: &[Option<usize>], prereqs: &[(usize, usize)]) -> Resu
         } else if processed < total {
             // Stuck: every remaining node waits on another. Report a cycle,
             // drop its last prerequisite, carry on.
-            let cycle = find_cycle(&c, &emitted, &dropped);
+            let cycle = walker.find_cycle(&c, &emitted, &dropped);
             let Some(&last) = cycle.iter().max() else {
                 unreachable!("a cycle always has a prerequisite: containment is a tree");
             };
@@ -238,35 +239,56 @@ pub fn study_order(parent: &[Option<usize>], prereqs: &[(usize, usize)]) -> Resu
     }
 }
 
-/// Walks backwards from a stuck node along stuck predecessors until a node
-/// repeats; returns the prerequisites on that cycle in forward order.
-fn find_cycle(c: &Constraints, emitted: &[bool], dropped: &[bool]) -> Vec<usize> {
-    let start = (0..c.total())
-        .find(|&v| !emitted[v])
-        .expect("called only while some node is unprocessed");
-    let mut seen_at = vec![usize::MAX; c.total()];
-    let mut nodes: Vec<usize> = Vec::new();
-    // edges[i] is the prerequisite (or NO_EDGE) on the edge nodes[i + 1] -> nodes[i].
-    let mut edges: Vec<usize> = Vec::new();
-    let mut v = start;
-    while seen_at[v] == usize::MAX {
-        seen_at[v] = nodes.len();
-        nodes.push(v);
-        let &(p, k) = c
-            .pred(v)
-            .iter()
-            .find(|&&(p, k)| !emitted[p] && (k == NO_EDGE || !dropped[k]))
-            .expect("an unprocessed node has an unprocessed predecessor");
-        edges.push(k);
-        v = p;
+/// Finds cycles among the stuck nodes. Its buffers live across calls and
+/// its start cursor only moves forward, so reporting many cycles stays
+/// near-linear instead of costing O(n) each.
+struct CycleWalker {
+    /// Where the search for an unprocessed node resumes: processed nodes
+    /// never become unprocessed again.
+    cursor: usize,
+    /// `seen[v] == (walk, step)` when the current walk reached v at step.
+    seen: Vec<(usize, usize)>,
+    walk: usize,
+}
+
+impl CycleWalker {
+    fn new(total: usize) -> Self {
+        CycleWalker {
+            cursor: 0,
+            seen: vec![(0, 0); total],
+            walk: 0,
+        }
     }
-    // edges[seen_at[v]..] close the cycle through v; reversed, they run forward.
-    edges[seen_at[v]..]
-        .iter()
-        .rev()
-        .copied()
-        .filter(|&k| k != NO_EDGE)
-        .collect()
+
+    /// Walks backwards from a stuck node along stuck predecessors until a
+    /// node repeats; returns the prerequisites on that cycle in forward order.
+    fn find_cycle(&mut self, c: &Constraints, emitted: &[bool], dropped: &[bool]) -> Vec<usize> {
+        while emitted[self.cursor] {
+            self.cursor += 1;
+        }
+        self.walk += 1;
+        // edges[i] is the prerequisite (or NO_EDGE) on the edge from the node
+        // reached at step i + 1 to the node reached at step i.
+        let mut edges: Vec<usize> = Vec::new();
+        let mut v = self.cursor;
+        while self.seen[v].0 != self.walk {
+            self.seen[v] = (self.walk, edges.len());
+            let &(p, k) = c
+                .pred(v)
+                .iter()
+                .find(|&&(p, k)| !emitted[p] && (k == NO_EDGE || !dropped[k]))
+                .expect("an unprocessed node has an unprocessed predecessor");
+            edges.push(k);
+            v = p;
+        }
+        // edges[step of v..] close the cycle through v; reversed, they run forward.
+        edges[self.seen[v].1..]
+            .iter()
+            .rev()
+            .copied()
+            .filter(|&k| k != NO_EDGE)
+            .collect()
+    }
 }
 
 /// Rotates a cycle so that it starts at the edge whose source comes first

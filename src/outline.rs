@@ -35,6 +35,9 @@ pub struct Outline {
     pub topics: Vec<OutlineTopic>,
 }
 
+/// How many enclosing levels on each side of a bad dedent the hint names.
+const NEAREST_LEVELS: usize = 4;
+
 #[derive(Debug, Clone, Copy)]
 enum Level {
     Heading(usize),
@@ -146,19 +149,13 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Outline, Vec<Diagnostic>> {
                 stack.last().map(|&(_, t)| t)
             }
             Level::Indent(w) => {
-                let levels: Vec<usize> = stack
-                    .iter()
-                    .rev()
-                    .map_while(|(l, _)| match l {
-                        Level::Indent(w) => Some(*w),
-                        Level::Heading(_) => None,
-                    })
-                    .collect();
-                let mut popped = false;
+                // Widths popped by this dedent, innermost first. Each level
+                // is pushed and popped once, so this stays linear.
+                let mut popped: Vec<usize> = Vec::new();
                 while let Some(&(Level::Indent(top), _)) = stack.last() {
                     if top > w {
                         stack.pop();
-                        popped = true;
+                        popped.push(top);
                     } else {
                         break;
                     }
@@ -167,9 +164,19 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Outline, Vec<Diagnostic>> {
                     Some(&(Level::Indent(top), _)) if top == w => {
                         stack.pop();
                     }
-                    Some(&(Level::Indent(_), _)) if popped && !indentation_broken => {
-                        let mut expected = levels;
+                    Some(&(Level::Indent(_), _)) if !popped.is_empty() && !indentation_broken => {
+                        // The enclosing levels nearest to the line, outermost first.
+                        let mut expected: Vec<usize> = stack
+                            .iter()
+                            .rev()
+                            .map_while(|(l, _)| match l {
+                                Level::Indent(w) => Some(*w),
+                                Level::Heading(_) => None,
+                            })
+                            .take(NEAREST_LEVELS)
+                            .collect();
                         expected.reverse();
+                        expected.extend(popped.iter().rev().take(NEAREST_LEVELS));
                         errors.push(Diagnostic::error(
                             file,
                             line_no,

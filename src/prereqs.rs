@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, MAX_LISTED};
 use crate::outline::{Outline, normalize};
 
 /// A topic reference as written in a prerequisite file.
@@ -239,10 +239,15 @@ impl<'a> Resolver<'a> {
                 })
             }
             many => {
-                let paths: Vec<Vec<&str>> = many.iter().map(|&i| self.labels(i)).collect();
+                let paths: Vec<Vec<&str>> = many
+                    .iter()
+                    .take(MAX_LISTED)
+                    .map(|&i| self.labels(i))
+                    .collect();
                 Err(DiagnosticKind::AmbiguousTopic {
                     reference: r.text.clone(),
                     candidates: paths.iter().map(|p| p.join(" > ")).collect(),
+                    count: many.len(),
                     references: shortest_references(&paths),
                 })
             }

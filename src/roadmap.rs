@@ -13,7 +13,7 @@ use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
-use crate::diagnostic::{Diagnostic, DiagnosticKind, Error, LONG_LABEL};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Error, LONG_LABEL, MAX_LISTED};
 use crate::order::{self, Cycles};
 use crate::outline::{self, Outline};
 use crate::prereqs::{self, PrereqFile, Resolved};
@@ -409,7 +409,11 @@ impl Roadmap {
             let key = t.label.to_lowercase();
             let same = &by_label[&key];
             if same.len() > 1 && reported.insert(key) {
-                let paths: Vec<Vec<&str>> = same.iter().map(|&i| self.path(i)).collect();
+                let paths: Vec<Vec<&str>> = same
+                    .iter()
+                    .take(MAX_LISTED)
+                    .map(|&i| self.path(i))
+                    .collect();
                 out.push(Diagnostic::warning(
                     &self.file,
                     t.line,
@@ -417,6 +421,7 @@ impl Roadmap {
                     DiagnosticKind::DuplicateLabel {
                         label: t.label.clone(),
                         paths: paths.iter().map(|p| p.join(" > ")).collect(),
+                        count: same.len(),
                         references: prereqs::shortest_references(&paths),
                     },
                 ));
@@ -495,7 +500,9 @@ fn make_ids(outline: &Outline) -> Vec<String> {
     for (_, members) in group_list {
         let mut names: Vec<String> = members.iter().map(|&i| base[i].clone()).collect();
         let mut cursor: Vec<Option<usize>> = members.iter().map(|&i| topics[i].parent).collect();
-        loop {
+        // At most a few ancestors: ids stay short, and a deep chain of equal
+        // labels costs no more than a few passes.
+        for _ in 0..MAX_ID_PREFIXES {
             let mut seen: HashMap<&str, usize> = HashMap::new();
             for n in &names {
                 *seen.entry(n.as_str()).or_default() += 1;
@@ -526,20 +533,33 @@ fn make_ids(outline: &Outline) -> Vec<String> {
     // with a numeric suffix, in outline order.
     let mut out = Vec::with_capacity(topics.len());
     let mut used: HashSet<String> = HashSet::new();
+    // The next suffix to try per id, so k equal ids cost O(k), not O(k²).
+    let mut next_suffix: HashMap<String, usize> = HashMap::new();
     for (i, id) in ids.into_iter().enumerate() {
         let id = id.expect("every topic got an id above");
         let unique_plain = count[base[i].as_str()] == 1;
-        let mut candidate = id.clone();
-        let mut n = 2;
-        while used.contains(&candidate) || (!unique_plain && taken.contains(&candidate)) {
-            candidate = format!("{id}-{n}");
-            n += 1;
-        }
+        let clashes = |c: &String| used.contains(c) || (!unique_plain && taken.contains(c));
+        let candidate = if clashes(&id) {
+            let n = next_suffix.entry(id.clone()).or_insert(2);
+            let mut candidate = format!("{id}-{n}");
+            while clashes(&candidate) {
+                *n += 1;
+                candidate = format!("{id}-{n}");
+            }
+            *n += 1;
+            candidate
+        } else {
+            id
+        };
         used.insert(candidate.clone());
         out.push(candidate);
     }
     out
 }
+
+/// How many ancestors' slugs may prefix a duplicate label's id before a
+/// numeric suffix settles it.
+const MAX_ID_PREFIXES: usize = 3;
 
 fn cycle_diagnostic(
     outline: &Outline,

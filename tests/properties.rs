@@ -731,8 +731,9 @@ proptest! {
             let matching = (0..n).filter(|&j| paths[j].ends_with(&paths[i])).count();
             match roadmap.find(&reference) {
                 Ok(j) => prop_assert!(j == i && matching == 1, "`{}` found {}, expected {}", reference, j, i),
-                Err(roadmapper::DiagnosticKind::AmbiguousTopic { candidates, .. }) => {
-                    prop_assert_eq!(candidates.len(), matching);
+                Err(roadmapper::DiagnosticKind::AmbiguousTopic { candidates, count, .. }) => {
+                    prop_assert_eq!(count, matching);
+                    prop_assert_eq!(candidates.len(), matching.min(roadmapper::diagnostic::MAX_LISTED));
                 }
                 Err(other) => prop_assert!(false, "`{}`: {:?}", reference, other),
             }
