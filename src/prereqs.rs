@@ -168,7 +168,8 @@ pub fn reference(text: &str) -> Option<Reference> {
 /// Looks topics up by reference.
 #[derive(Debug)]
 pub struct Resolver<'a> {
-    outline: &'a Outline,
+    labels: Vec<&'a str>,
+    parent: Vec<Option<usize>>,
     by_label: HashMap<String, Vec<usize>>,
     /// How many more unknown references get suggestions: each costs a scan
     /// of all labels, so a file of thousands of typos stays linear.
@@ -181,12 +182,21 @@ const MAX_SUGGESTED: usize = 100;
 impl<'a> Resolver<'a> {
     /// Indexes the outline's labels. O(n).
     pub fn new(outline: &'a Outline) -> Self {
+        Resolver::from_parts(
+            outline.topics.iter().map(|t| t.label.as_str()).collect(),
+            outline.topics.iter().map(|t| t.parent).collect(),
+        )
+    }
+
+    /// Indexes topics given as labels and parents, in outline order. O(n).
+    pub fn from_parts(labels: Vec<&'a str>, parent: Vec<Option<usize>>) -> Self {
         let mut by_label: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, t) in outline.topics.iter().enumerate() {
-            by_label.entry(t.label.to_lowercase()).or_default().push(i);
+        for (i, label) in labels.iter().enumerate() {
+            by_label.entry(label.to_lowercase()).or_default().push(i);
         }
         Resolver {
-            outline,
+            labels,
+            parent,
             by_label,
             suggestions_left: std::cell::Cell::new(MAX_SUGGESTED),
         }
@@ -201,8 +211,8 @@ impl<'a> Resolver<'a> {
         let mut labels = Vec::new();
         let mut at = Some(index);
         while let Some(i) = at {
-            labels.push(self.outline.topics[i].label.as_str());
-            at = self.outline.topics[i].parent;
+            labels.push(self.labels[i]);
+            at = self.parent[i];
         }
         labels.reverse();
         labels
@@ -257,11 +267,11 @@ impl<'a> Resolver<'a> {
     /// Whether the topic's nearest ancestors are `ancestors` (outermost
     /// first), that is, the reference is a suffix of the topic's path.
     fn has_ancestors(&self, index: usize, ancestors: &[String]) -> bool {
-        let mut at = self.outline.topics[index].parent;
+        let mut at = self.parent[index];
         for wanted in ancestors.iter().rev() {
             match at {
-                Some(p) if self.outline.topics[p].label.to_lowercase() == *wanted => {
-                    at = self.outline.topics[p].parent;
+                Some(p) if self.labels[p].to_lowercase() == *wanted => {
+                    at = self.parent[p];
                 }
                 _ => return false,
             }
@@ -292,7 +302,7 @@ impl<'a> Resolver<'a> {
         scored
             .into_iter()
             .take(3)
-            .map(|(_, i)| self.outline.topics[i].label.clone())
+            .map(|(_, i)| self.labels[i].to_string())
             .collect()
     }
 }

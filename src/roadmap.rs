@@ -15,7 +15,7 @@ use petgraph::visit::EdgeRef;
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Error, LONG_LABEL, MAX_LISTED};
 use crate::order::{self, Cycles};
-use crate::outline::{self, Outline};
+use crate::outline::Outline;
 use crate::prereqs::{self, PrereqFile, Resolved};
 
 /// A topic: one line of the outline.
@@ -317,8 +317,10 @@ impl Roadmap {
     /// Looks up several references; O(n) to index the labels, then
     /// O(1) per reference found.
     pub fn find_all(&self, references: &[&str]) -> Vec<Result<usize, DiagnosticKind>> {
-        let outline = self.as_outline();
-        let resolver = prereqs::Resolver::new(&outline);
+        let resolver = prereqs::Resolver::from_parts(
+            self.topics().map(|t| t.label.as_str()).collect(),
+            self.parent.clone(),
+        );
         references
             .iter()
             .map(|reference| {
@@ -330,23 +332,6 @@ impl Roadmap {
                 resolver.resolve(&parsed)
             })
             .collect()
-    }
-
-    fn as_outline(&self) -> Outline {
-        Outline {
-            file: self.file.clone(),
-            topics: self
-                .topics()
-                .map(|t| outline::OutlineTopic {
-                    label: t.label.clone(),
-                    tags: Vec::new(),
-                    depth: t.depth,
-                    parent: self.parent[t.position],
-                    line: t.line,
-                    column: 1,
-                })
-                .collect(),
-        }
     }
 
     /// What the targets need: each target (its whole subtree when it is a
@@ -616,6 +601,7 @@ fn cycle_diagnostic(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::outline;
 
     fn build(outline_src: &str, prereq_src: &str) -> Result<Roadmap, Error> {
         let o = outline::parse("o.txt", outline_src.as_bytes()).unwrap();
