@@ -34,79 +34,103 @@ pub fn write_order(
     format: OrderFormat,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    match format {
-        OrderFormat::Json => write_json(r, items, stages, out),
-        OrderFormat::Text | OrderFormat::Markdown => {
-            let groups: Vec<(Option<usize>, Vec<usize>)> = if stages {
-                let max = items.iter().map(|&i| r.stage(i)).max().unwrap_or(0);
-                let mut by_stage = vec![Vec::new(); max + 1];
-                for &i in items {
-                    by_stage[r.stage(i)].push(i);
-                }
-                by_stage
-                    .into_iter()
-                    .enumerate()
-                    .filter(|(_, v)| !v.is_empty())
-                    .map(|(s, v)| (Some(s), v))
-                    .collect()
-            } else {
-                vec![(None, items.to_vec())]
-            };
-            let width = items.len().to_string().len();
-            let mut number = 0;
-            for (k, (stage, group)) in groups.iter().enumerate() {
-                if let Some(s) = stage {
-                    if k > 0 {
-                        writeln!(out)?;
-                    }
-                    let n = group.len();
-                    let topics = if n == 1 { "topic" } else { "topics" };
-                    match format {
-                        OrderFormat::Markdown => writeln!(out, "## Stage {s}\n")?,
-                        _ if n == 1 => writeln!(out, "Stage {s}: 1 topic")?,
-                        _ => writeln!(out, "Stage {s}: {n} {topics}, can be learned in parallel")?,
-                    }
-                }
-                for (i, (indent, detached)) in group.iter().zip(nesting(r, group)) {
-                    number += 1;
-                    let t = r.topic(*i);
-                    let context = detached.then(|| r.parent(*i)).flatten();
-                    if format == OrderFormat::Markdown {
-                        write!(
-                            out,
-                            "{}- [ ] {}",
-                            "  ".repeat(indent),
-                            markdown_escape(&t.label)
-                        )?;
-                        if let Some(p) = context {
-                            write!(out, " *({})*", markdown_escape(&r.topic(p).label))?;
-                        }
-                        for tag in &t.tags {
-                            write!(out, " `{}`", tag.replace('`', "'"))?;
-                        }
-                    } else {
-                        write!(out, "{number:>width$}. {}{}", "  ".repeat(indent), t.label)?;
-                        for tag in &t.tags {
-                            write!(out, " [{tag}]")?;
-                        }
-                        if let Some(p) = context {
-                            write!(out, "  (in {})", r.topic(p).label)?;
-                        }
-                        let after: Vec<&str> = r
-                            .prerequisites_of(*i)
-                            .into_iter()
-                            .map(|p| r.topic(p).label.as_str())
-                            .collect();
-                        if !after.is_empty() {
-                            write!(out, "  (after {})", after.join(", "))?;
-                        }
-                    }
-                    writeln!(out)?;
-                }
+    if format == OrderFormat::Json {
+        return write_json(r, items, stages, out);
+    }
+    let width = items.len().to_string().len();
+    let mut number = 0;
+    for (k, (stage, group)) in stage_groups(r, items, stages).iter().enumerate() {
+        if let Some(s) = stage {
+            if k > 0 {
+                writeln!(out)?;
             }
-            Ok(())
+            match (format, group.len()) {
+                (OrderFormat::Markdown, _) => writeln!(out, "## Stage {s}\n")?,
+                (_, 1) => writeln!(out, "Stage {s}: 1 topic")?,
+                (_, n) => writeln!(out, "Stage {s}: {n} topics, can be learned in parallel")?,
+            }
+        }
+        for (&i, (indent, detached)) in group.iter().zip(nesting(r, group)) {
+            number += 1;
+            let context = detached.then(|| r.parent(i)).flatten();
+            if format == OrderFormat::Markdown {
+                markdown_item(r, i, indent, context, out)?;
+            } else {
+                write!(out, "{number:>width$}. ")?;
+                text_item(r, i, indent, context, out)?;
+            }
         }
     }
+    Ok(())
+}
+
+/// The items as one group, or grouped by stage (empty stages left out).
+fn stage_groups(r: &Roadmap, items: &[usize], stages: bool) -> Vec<(Option<usize>, Vec<usize>)> {
+    if !stages {
+        return vec![(None, items.to_vec())];
+    }
+    let max = items.iter().map(|&i| r.stage(i)).max().unwrap_or(0);
+    let mut by_stage = vec![Vec::new(); max + 1];
+    for &i in items {
+        by_stage[r.stage(i)].push(i);
+    }
+    by_stage
+        .into_iter()
+        .enumerate()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(s, v)| (Some(s), v))
+        .collect()
+}
+
+/// `Label [tag]  (in Parent)  (after A, B)` after the number.
+fn text_item(
+    r: &Roadmap,
+    i: usize,
+    indent: usize,
+    context: Option<usize>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let t = r.topic(i);
+    write!(out, "{}{}", "  ".repeat(indent), t.label)?;
+    for tag in &t.tags {
+        write!(out, " [{tag}]")?;
+    }
+    if let Some(p) = context {
+        write!(out, "  (in {})", r.topic(p).label)?;
+    }
+    let after: Vec<&str> = r
+        .prerequisites_of(i)
+        .into_iter()
+        .map(|p| r.topic(p).label.as_str())
+        .collect();
+    if !after.is_empty() {
+        write!(out, "  (after {})", after.join(", "))?;
+    }
+    writeln!(out)
+}
+
+/// `- [ ] Label *(Parent)* `tag``, indented two spaces a level.
+fn markdown_item(
+    r: &Roadmap,
+    i: usize,
+    indent: usize,
+    context: Option<usize>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let t = r.topic(i);
+    write!(
+        out,
+        "{}- [ ] {}",
+        "  ".repeat(indent),
+        markdown_escape(&t.label)
+    )?;
+    if let Some(p) = context {
+        write!(out, " *({})*", markdown_escape(&r.topic(p).label))?;
+    }
+    for tag in &t.tags {
+        write!(out, " `{}`", tag.replace('`', "'"))?;
+    }
+    writeln!(out)
 }
 
 /// For each item: its indentation level and whether it is shown away from
