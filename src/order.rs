@@ -40,15 +40,15 @@ impl Constraints {
         }
         // done[g] = index of g's virtual node, for groups used as a source and
         // every group inside one (parents precede children in outline order).
+        let mut is_source = vec![false; n];
+        for &(from, _) in prereqs {
+            is_source[from] = true;
+        }
         let mut done = vec![NO_EDGE; n];
         let mut next = n;
-        for &(from, _) in prereqs {
-            if has_children[from] && done[from] == NO_EDGE {
-                done[from] = 0;
-            }
-        }
         for i in 0..n {
-            if has_children[i] && (done[i] == 0 || parent[i].is_some_and(|p| done[p] != NO_EDGE)) {
+            let inside_one = parent[i].is_some_and(|p| done[p] != NO_EDGE);
+            if has_children[i] && (is_source[i] || inside_one) {
                 done[i] = next;
                 next += 1;
             }

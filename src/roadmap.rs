@@ -290,14 +290,16 @@ impl Roadmap {
 
     /// Positions of the direct prerequisites of a topic, in study order.
     pub fn prerequisites_of(&self, index: usize) -> Vec<usize> {
-        let mut v: Vec<usize> = self
-            .graph
+        let mut v: Vec<usize> = self.incoming_prerequisites(index).collect();
+        v.sort_by_key(|&p| self.rank[p]);
+        v
+    }
+
+    fn incoming_prerequisites(&self, index: usize) -> impl Iterator<Item = usize> + '_ {
+        self.graph
             .edges_directed(NodeIndex::new(index), Direction::Incoming)
             .filter(|e| matches!(e.weight(), Edge::Prerequisite { .. }))
             .map(|e| e.source().index())
-            .collect();
-        v.sort_by_key(|&p| self.rank[p]);
-        v
     }
 
     /// Warnings found while building (a prerequisite given twice).
@@ -359,7 +361,8 @@ impl Roadmap {
                     work.push(p);
                 }
             }
-            for a in self.prerequisites_of(x) {
+            // Order does not matter here: no allocation, no sort.
+            for a in self.incoming_prerequisites(x) {
                 include_subtree(a, &mut included, &mut work);
             }
         }
