@@ -49,7 +49,7 @@ impl From<Error> for Failure {
 fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Command::Order(args) => {
-            check_output(args.output.as_deref(), &args.input)?;
+            check_io_args(args.output.as_deref(), &args.input)?;
             let roadmap = load(&args.input)?;
             let mut targets = Vec::new();
             let mut errors = Vec::new();
@@ -84,7 +84,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 (None, Some(path)) if path == Path::new("-") => RenderFormatArg::Dot,
                 (None, Some(path)) => format_from_extension(path)?,
             };
-            check_output(args.output.as_deref(), &args.input)?;
+            check_io_args(args.output.as_deref(), &args.input)?;
             let roadmap = load(&args.input)?;
             emit(args.output.as_deref(), |w| match format {
                 RenderFormatArg::Dot => write!(w, "{}", roadmapper::export::Dot(&roadmap)),
@@ -94,7 +94,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             })
         }
         Command::Check(input) => {
-            check_output(None, &input)?;
+            check_io_args(None, &input)?;
             let roadmap = load_quiet(&input)?;
             let summary = summary(&roadmap, &input);
             emit(None, |w| w.write_all(summary.as_bytes()))?;
@@ -130,7 +130,7 @@ fn format_from_extension(path: &Path) -> Result<RenderFormatArg, Error> {
 
 /// Refuses standard input named twice (the second read would be empty) and
 /// an output path that is one of the inputs (writing it would destroy it).
-fn check_output(output: Option<&Path>, input: &InputArgs) -> Result<(), Error> {
+fn check_io_args(output: Option<&Path>, input: &InputArgs) -> Result<(), Error> {
     let stdin_uses = std::iter::once(&input.outline)
         .chain(&input.prereqs)
         .filter(|p| p.as_path() == Path::new("-"))
