@@ -23,10 +23,13 @@
 
 pub mod diagnostic;
 pub mod export;
+pub mod layout;
 pub mod order;
 pub mod outline;
 pub mod prereqs;
 pub mod roadmap;
+pub mod scene;
+pub mod text;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};

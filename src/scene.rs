@@ -1,0 +1,400 @@
+//! The renderer-neutral scene: what a layout engine produces and every
+//! geometric exporter (SVG, PNG, JSON geometry, DOT positions) reads.
+//!
+//! Coordinates are pixels at scale 1, y down, origin at the top-left corner
+//! of the canvas. Nothing downstream of a [`Scene`] measures text or moves a
+//! box; the exporters only translate it.
+
+use crate::text::{self, Weight};
+
+/// A point in pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Point {
+    /// Pixels from the left edge.
+    pub x: f32,
+    /// Pixels from the top edge.
+    pub y: f32,
+}
+
+impl Point {
+    /// A point.
+    pub fn new(x: f32, y: f32) -> Point {
+        Point { x, y }
+    }
+}
+
+/// An axis-aligned rectangle: top-left corner and size.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    /// Left edge.
+    pub x: f32,
+    /// Top edge.
+    pub y: f32,
+    /// Width.
+    pub width: f32,
+    /// Height.
+    pub height: f32,
+}
+
+impl Rect {
+    /// A rectangle from its top-left corner and size.
+    pub fn new(x: f32, y: f32, width: f32, height: f32) -> Rect {
+        Rect {
+            x,
+            y,
+            width,
+            height,
+        }
+    }
+
+    /// Right edge.
+    pub fn right(&self) -> f32 {
+        self.x + self.width
+    }
+
+    /// Bottom edge.
+    pub fn bottom(&self) -> f32 {
+        self.y + self.height
+    }
+
+    /// The centre.
+    pub fn center(&self) -> Point {
+        Point::new(self.x + self.width / 2.0, self.y + self.height / 2.0)
+    }
+
+    /// Whether the two rectangles share interior points (touching edges do
+    /// not count).
+    pub fn overlaps(&self, other: &Rect) -> bool {
+        self.x < other.right()
+            && other.x < self.right()
+            && self.y < other.bottom()
+            && other.y < self.bottom()
+    }
+
+    /// Whether the segment from `a` to `b` passes through the interior of
+    /// the rectangle shrunk by `inset` on every side.
+    pub fn crossed_by(&self, a: Point, b: Point, inset: f32) -> bool {
+        let (x0, y0) = (self.x + inset, self.y + inset);
+        let (x1, y1) = (self.right() - inset, self.bottom() - inset);
+        if x0 >= x1 || y0 >= y1 {
+            return false;
+        }
+        // Liang-Barsky clipping of the segment against the open rectangle.
+        let (dx, dy) = (b.x - a.x, b.y - a.y);
+        let mut t0 = 0.0f32;
+        let mut t1 = 1.0f32;
+        for (p, q) in [
+            (-dx, a.x - x0),
+            (dx, x1 - a.x),
+            (-dy, a.y - y0),
+            (dy, y1 - a.y),
+        ] {
+            if p == 0.0 {
+                if q <= 0.0 {
+                    return false;
+                }
+            } else {
+                let r = q / p;
+                if p < 0.0 {
+                    t0 = t0.max(r);
+                } else {
+                    t1 = t1.min(r);
+                }
+            }
+        }
+        t0 < t1
+    }
+}
+
+/// What a box stands for; each role has its own look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// The roadmap's title (its single root).
+    Title,
+    /// A section: a child of the title, or a root of a forest.
+    Section,
+    /// A child of a section.
+    Topic,
+    /// Anything deeper.
+    Subtopic,
+}
+
+impl Role {
+    /// The lowercase name used in JSON and SVG classes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Title => "title",
+            Role::Section => "section",
+            Role::Topic => "topic",
+            Role::Subtopic => "subtopic",
+        }
+    }
+}
+
+/// A mark drawn inside a box for a tag, distinct by shape so it survives
+/// black-and-white printing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mark {
+    /// `[recommended]`: a filled disc with a tick.
+    Recommended,
+    /// `[alternative]`: a hollow diamond.
+    Alternative,
+}
+
+/// How a box is drawn beyond its role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct BoxStyle {
+    /// `[optional]`: a dashed border.
+    pub dashed: bool,
+    /// A tag mark at the right end of the box.
+    pub mark: Option<Mark>,
+    /// Index of the section colour (layouts that colour by section).
+    pub accent: Option<usize>,
+}
+
+/// A topic drawn as a box with wrapped text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SceneBox {
+    /// The topic (node index in the roadmap).
+    pub topic: usize,
+    /// Where the box is.
+    pub rect: Rect,
+    /// The label, wrapped; each line fits `rect` with the padding.
+    pub lines: Vec<String>,
+    /// The role.
+    pub role: Role,
+    /// Tags as drawn.
+    pub style: BoxStyle,
+    /// Font size in pixels.
+    pub font_size: f32,
+    /// Font weight.
+    pub weight: Weight,
+}
+
+impl SceneBox {
+    /// The rectangle the text lines occupy (centred in the box).
+    pub fn text_rect(&self) -> Rect {
+        let lh = text::line_height(self.font_size);
+        let height = lh * self.lines.len() as f32;
+        let width = self
+            .lines
+            .iter()
+            .map(|l| text::width(l, self.font_size, self.weight))
+            .fold(0.0f32, f32::max);
+        let reserve = if self.style.mark.is_some() {
+            MARK_SPACE
+        } else {
+            0.0
+        };
+        let inner = self.rect.width - reserve;
+        Rect::new(
+            self.rect.x + (inner - width) / 2.0,
+            self.rect.y + (self.rect.height - height) / 2.0,
+            width,
+            height,
+        )
+    }
+
+    /// Where the tag mark is drawn: centre and radius.
+    pub fn mark_circle(&self) -> (Point, f32) {
+        let r = MARK_RADIUS;
+        (
+            Point::new(
+                self.rect.right() - MARK_SPACE / 2.0,
+                self.rect.y + self.rect.height / 2.0,
+            ),
+            r,
+        )
+    }
+}
+
+/// Horizontal room reserved at the right end of a box for a tag mark.
+pub const MARK_SPACE: f32 = 20.0;
+/// Radius of a tag mark.
+pub const MARK_RADIUS: f32 = 6.0;
+
+/// What an edge means in the picture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EdgeKind {
+    /// The main path joining title and sections (solid).
+    Spine,
+    /// A parent joined to a child (dotted).
+    Contains,
+    /// A prerequisite: an arrow from what comes first to what needs it.
+    Prerequisite,
+}
+
+impl EdgeKind {
+    /// The lowercase name used in SVG classes.
+    pub fn name(self) -> &'static str {
+        match self {
+            EdgeKind::Spine => "spine",
+            EdgeKind::Contains => "contains",
+            EdgeKind::Prerequisite => "prerequisite",
+        }
+    }
+}
+
+/// The shape of an edge's points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Curve {
+    /// Straight segments through every point.
+    Polyline,
+    /// Cubic Bezier: start point, then (control, control, end) triples.
+    Bezier,
+}
+
+/// An edge drawn between two boxes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SceneEdge {
+    /// What the edge means.
+    pub kind: EdgeKind,
+    /// The topic it starts from.
+    pub from: usize,
+    /// The topic it ends at.
+    pub to: usize,
+    /// The points; see [`Curve`].
+    pub points: Vec<Point>,
+    /// How the points are joined.
+    pub curve: Curve,
+    /// Whether an arrowhead is drawn at the last point.
+    pub arrow: bool,
+}
+
+impl SceneEdge {
+    /// The straight segments that approximate the edge: the polyline
+    /// itself, or each Bezier piece flattened into 16 chords.
+    pub fn segments(&self) -> Vec<(Point, Point)> {
+        let p = &self.points;
+        let mut out = Vec::new();
+        match self.curve {
+            Curve::Polyline => {
+                for w in p.windows(2) {
+                    out.push((w[0], w[1]));
+                }
+            }
+            Curve::Bezier => {
+                let mut i = 0;
+                while i + 3 < p.len() {
+                    let (a, b, c, d) = (p[i], p[i + 1], p[i + 2], p[i + 3]);
+                    let mut prev = a;
+                    for s in 1..=16 {
+                        let t = s as f32 / 16.0;
+                        let u = 1.0 - t;
+                        let q = Point::new(
+                            u * u * u * a.x
+                                + 3.0 * u * u * t * b.x
+                                + 3.0 * u * t * t * c.x
+                                + t * t * t * d.x,
+                            u * u * u * a.y
+                                + 3.0 * u * u * t * b.y
+                                + 3.0 * u * t * t * c.y
+                                + t * t * t * d.y,
+                        );
+                        out.push((prev, q));
+                        prev = q;
+                    }
+                    i += 3;
+                }
+            }
+        }
+        out
+    }
+}
+
+/// One line of the legend: a sample of something drawn and its meaning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LegendItem {
+    /// A box of this role.
+    Box(Role),
+    /// A box with this mark.
+    Mark(Mark),
+    /// A dashed (optional) box.
+    Optional,
+    /// An edge of this kind.
+    Edge(EdgeKind),
+}
+
+impl LegendItem {
+    /// The text shown next to the sample.
+    pub fn label(self) -> &'static str {
+        match self {
+            LegendItem::Box(Role::Title) => "Title",
+            LegendItem::Box(Role::Section) => "Section",
+            LegendItem::Box(Role::Topic) => "Topic",
+            LegendItem::Box(Role::Subtopic) => "Subtopic",
+            LegendItem::Mark(Mark::Recommended) => "Recommended",
+            LegendItem::Mark(Mark::Alternative) => "Alternative",
+            LegendItem::Optional => "Optional",
+            LegendItem::Edge(EdgeKind::Spine) => "Main path",
+            LegendItem::Edge(EdgeKind::Contains) => "Part of",
+            LegendItem::Edge(EdgeKind::Prerequisite) => "Learn first",
+        }
+    }
+}
+
+/// The legend: a framed row of samples.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Legend {
+    /// The frame.
+    pub rect: Rect,
+    /// The samples, each with the rectangle its sample and text occupy.
+    pub items: Vec<(LegendItem, Rect)>,
+    /// Font size of the legend text.
+    pub font_size: f32,
+}
+
+/// A laid-out roadmap.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scene {
+    /// Canvas width in pixels.
+    pub width: f32,
+    /// Canvas height in pixels.
+    pub height: f32,
+    /// The layout engine that made it (`poster`, `layered`).
+    pub layout: &'static str,
+    /// One box per topic, in any order.
+    pub boxes: Vec<SceneBox>,
+    /// Edges, drawn in this order (under the boxes).
+    pub edges: Vec<SceneEdge>,
+    /// A line of small text under the title (counts), if any.
+    pub subtitle: Option<(Point, String)>,
+    /// The legend, if any.
+    pub legend: Option<Legend>,
+    /// The base font size (topics); boxes carry their own.
+    pub font_size: f32,
+}
+
+impl Scene {
+    /// The box of each topic: `index[topic]` is the position in `boxes`.
+    pub fn box_index(&self, topics: usize) -> Vec<Option<usize>> {
+        let mut index = vec![None; topics];
+        for (i, b) in self.boxes.iter().enumerate() {
+            if let Some(slot) = index.get_mut(b.topic) {
+                *slot = Some(i);
+            }
+        }
+        index
+    }
+}
+
+/// The legend for what a scene draws, as a row starting at `(x, y)`.
+pub fn legend(items: &[LegendItem], x: f32, y: f32, font_size: f32) -> Legend {
+    let pad = 10.0;
+    let sample = 26.0;
+    let gap = 18.0;
+    let h = text::line_height(font_size).max(16.0);
+    let mut at = x + pad;
+    let mut placed = Vec::with_capacity(items.len());
+    for &item in items {
+        let w = sample + 6.0 + text::width(item.label(), font_size, Weight::Regular);
+        placed.push((item, Rect::new(at, y + pad, w, h)));
+        at += w + gap;
+    }
+    let width = at - gap + pad - x;
+    Legend {
+        rect: Rect::new(x, y, width.max(2.0 * pad), h + 2.0 * pad),
+        items: placed,
+        font_size,
+    }
+}
