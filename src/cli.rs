@@ -7,6 +7,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 const EXAMPLES: &str = "\
 Examples:
+  roadmapper render roadmap/backend.txt --prereqs roadmap/backend.prereqs -o backend.png
+  roadmapper render roadmap/backend.txt --prereqs roadmap/backend.prereqs -o backend.svg --theme dark
+  roadmapper render roadmap/backend.txt --prereqs roadmap/backend.prereqs -o layered.svg --layout layered
   roadmapper render roadmap/backend.txt --prereqs roadmap/backend.prereqs -o backend.dot
   roadmapper render roadmap/backend.txt -o backend.json
   roadmapper order roadmap/backend.txt --prereqs roadmap/backend.prereqs
@@ -31,10 +34,11 @@ pub enum Command {
     /// always taking the available topic that comes first in the outline.
     #[command(after_help = EXAMPLES)]
     Order(OrderArgs),
-    /// Export the roadmap graph as Graphviz DOT or node-link JSON.
+    /// Draw a poster (SVG, PNG) or export the graph (DOT, JSON).
     ///
     /// The format is taken from --format, else from the -o extension
-    /// (.dot, .gv, .json), else DOT.
+    /// (.svg, .png, .dot, .gv, .json), else DOT. Posters are laid out by
+    /// --layout; JSON carries that layout's geometry.
     #[command(after_help = EXAMPLES)]
     Render(RenderArgs),
     /// Validate the inputs and print a short summary with warnings.
@@ -108,12 +112,71 @@ pub struct RenderArgs {
     /// Write to FILE (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Layout engine for posters and geometry.
+    #[arg(short, long, value_enum, default_value_t = LayoutArg::Poster)]
+    pub layout: LayoutArg,
+
+    /// Flow of the layered layout.
+    #[arg(long, value_enum, default_value_t = DirectionArg::Down)]
+    pub direction: DirectionArg,
+
+    /// Colour theme of SVG and PNG posters.
+    #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
+    pub theme: ThemeArg,
+
+    /// PNG pixels per poster pixel (2 prints crisply).
+    ///
+    /// The PNG may have at most 200 megapixels; a larger one stops with an
+    /// error that suggests a scale that fits.
+    #[arg(long, default_value_t = 2.0, value_parser = parse_scale)]
+    pub scale: f32,
+
+    /// DOT: add the layout's positions, so `neato -n2` draws the layout.
+    #[arg(long)]
+    pub positions: bool,
+}
+
+fn parse_scale(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(v) if v.is_finite() && v > 0.0 && v <= 16.0 => Ok(v),
+        Ok(_) => Err("expected a number greater than 0 and at most 16".to_string()),
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum RenderFormatArg {
     /// Graphviz DOT.
     Dot,
-    /// Node-link JSON (networkx's node_link_graph reads it).
+    /// Node-link JSON with geometry (networkx's node_link_graph reads it).
     Json,
+    /// SVG poster.
+    Svg,
+    /// PNG poster.
+    Png,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LayoutArg {
+    /// roadmap.sh-like: sections down a main path, topics beside them.
+    Poster,
+    /// Layered graph drawing (layout-rs), prerequisites as the flow.
+    Layered,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DirectionArg {
+    /// Top to bottom.
+    Down,
+    /// Left to right.
+    Right,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    /// White paper, yellow boxes, blue connectors.
+    Light,
+    /// Dark slate paper.
+    Dark,
 }

@@ -317,6 +317,14 @@ pub enum Error {
     /// A request that does not fit the inputs (for example `--to` naming an
     /// unknown topic is an [`Error::Input`]; this is for other misuse).
     Usage(String),
+    /// The output cannot be made as asked (for example a PNG over the pixel
+    /// budget); `help` says what to do instead.
+    Render {
+        /// What went wrong.
+        message: String,
+        /// What to do about it.
+        help: String,
+    },
 }
 
 impl fmt::Display for Error {
@@ -335,6 +343,7 @@ impl fmt::Display for Error {
             }
             Error::Io { path, source } => write!(f, "error: {}: {source}", path.display()),
             Error::Usage(msg) => write!(f, "error: {msg}"),
+            Error::Render { message, help } => write!(f, "error: {message}\n  help: {help}"),
         }
     }
 }

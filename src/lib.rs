@@ -1,12 +1,15 @@
 //! roadmapper turns a learning roadmap, written as an indented outline, into
-//! a graph, a study order and exports (Graphviz DOT, JSON).
+//! a graph, a study order, posters (SVG, PNG) and exports (Graphviz DOT,
+//! JSON).
 //!
 //! The pipeline runs one way:
 //!
 //! ```text
 //! outline text --parse--> Outline --build--> Roadmap (petgraph) --order--> study order
 //!                                               |
-//!                                               +--export--> DOT | JSON | text
+//!                                               +--layout (poster | layered)--> Scene (pixels)
+//!                                                                                  |
+//!                                     export: DOT | JSON | SVG | PNG <-------------+
 //! ```
 //!
 //! ```
@@ -31,6 +34,7 @@ pub mod roadmap;
 pub mod scene;
 pub mod text;
 
+use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -93,6 +97,88 @@ pub fn load(outline: &Input, prereqs: &[Input]) -> Result<Roadmap, Error> {
         },
         Err(()) => Err(Error::Input(errors)),
     }
+}
+
+/// What `render` produces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// Graphviz DOT (with `pos` attributes when [`RenderOptions::positions`]).
+    #[default]
+    Dot,
+    /// Node-link JSON with the layout's geometry.
+    Json,
+    /// A standalone SVG poster.
+    Svg,
+    /// A PNG poster rendered by resvg.
+    Png,
+}
+
+/// Settings for [`render`]: a plain struct, so library users need no CLI.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RenderOptions {
+    /// The output format.
+    pub format: Format,
+    /// The layout engine and its settings.
+    pub layout: layout::LayoutOptions,
+    /// Colours.
+    pub theme: export::svg::Theme,
+    /// PNG pixels per SVG pixel.
+    pub scale: f32,
+    /// DOT only: carry the layout's positions so `neato -n2` reproduces it.
+    pub positions: bool,
+}
+
+impl Default for RenderOptions {
+    fn default() -> RenderOptions {
+        RenderOptions {
+            format: Format::Svg,
+            layout: layout::LayoutOptions::default(),
+            theme: export::svg::LIGHT,
+            scale: 2.0,
+            positions: false,
+        }
+    }
+}
+
+/// Renders a roadmap: lays it out (unless plain DOT is asked for) and
+/// writes the chosen format.
+///
+/// ```
+/// use roadmapper::{load, render, Format, Input, RenderOptions};
+/// let r = load(&Input::new("r.txt", "Roadmap\n  Basics\n    HTTP\n"), &[]).unwrap();
+/// let svg = render(&r, &RenderOptions::default()).unwrap();
+/// assert!(String::from_utf8(svg).unwrap().contains(">HTTP</tspan>"));
+/// let png = render(&r, &RenderOptions { format: Format::Png, ..RenderOptions::default() }).unwrap();
+/// assert!(png.starts_with(b"\x89PNG"));
+/// ```
+pub fn render(roadmap: &Roadmap, options: &RenderOptions) -> Result<Vec<u8>, Error> {
+    if options.format == Format::Dot && !options.positions {
+        return Ok(export::Dot(roadmap).to_string().into_bytes());
+    }
+    let scene = layout::layout(roadmap, &options.layout);
+    let mut out = String::new();
+    match options.format {
+        Format::Dot => {
+            let _ = write!(out, "{}", export::dot::Positioned(roadmap, &scene));
+        }
+        Format::Json => out = export::json::to_string_with(roadmap, Some(&scene)),
+        Format::Svg => {
+            let _ = write!(out, "{}", export::Svg::new(&scene, &options.theme));
+        }
+        Format::Png => {
+            if !(options.scale.is_finite() && options.scale > 0.0) {
+                return Err(Error::Usage(format!(
+                    "--scale must be a positive number, not {}",
+                    options.scale
+                )));
+            }
+            // Fail on the pixel budget before writing the SVG.
+            export::png::pixel_size(scene.width, scene.height, options.scale)?;
+            let svg = export::Svg::new(&scene, &options.theme).to_string();
+            return export::png::render(&svg, options.scale);
+        }
+    }
+    Ok(out.into_bytes())
 }
 
 /// Writes a file atomically: the content goes to a temporary file in the

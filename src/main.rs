@@ -4,15 +4,19 @@
 
 mod cli;
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
 use roadmapper::export::order::{OrderFormat, write_order};
-use roadmapper::{Diagnostic, Error, Input, Roadmap};
+use roadmapper::export::svg;
+use roadmapper::layout::{Direction, LayoutKind, LayoutOptions};
+use roadmapper::{Diagnostic, Error, Format, Input, RenderOptions, Roadmap};
 
-use cli::{Cli, Command, InputArgs, OrderFormatArg, RenderFormatArg};
+use cli::{
+    Cli, Command, DirectionArg, InputArgs, LayoutArg, OrderFormatArg, RenderFormatArg, ThemeArg,
+};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -85,13 +89,40 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 (None, Some(path)) => format_from_extension(path)?,
             };
             check_io_args(args.output.as_deref(), &args.input)?;
+            let to_stdout = args.output.as_deref().is_none_or(|p| p == Path::new("-"));
+            if format == RenderFormatArg::Png && to_stdout && io::stdout().is_terminal() {
+                return Err(Error::Usage(
+                    "refusing to write a PNG to the terminal\n  help: give -o FILE.png, or redirect standard output".to_string(),
+                )
+                .into());
+            }
             let roadmap = load(&args.input)?;
-            emit(args.output.as_deref(), |w| match format {
-                RenderFormatArg::Dot => write!(w, "{}", roadmapper::export::Dot(&roadmap)),
-                RenderFormatArg::Json => {
-                    w.write_all(roadmapper::export::json::to_string(&roadmap).as_bytes())
-                }
-            })
+            let options = RenderOptions {
+                format: match format {
+                    RenderFormatArg::Dot => Format::Dot,
+                    RenderFormatArg::Json => Format::Json,
+                    RenderFormatArg::Svg => Format::Svg,
+                    RenderFormatArg::Png => Format::Png,
+                },
+                layout: LayoutOptions {
+                    kind: match args.layout {
+                        LayoutArg::Poster => LayoutKind::Poster,
+                        LayoutArg::Layered => LayoutKind::Layered,
+                    },
+                    direction: match args.direction {
+                        DirectionArg::Down => Direction::Down,
+                        DirectionArg::Right => Direction::Right,
+                    },
+                },
+                theme: match args.theme {
+                    ThemeArg::Light => svg::LIGHT,
+                    ThemeArg::Dark => svg::DARK,
+                },
+                scale: args.scale,
+                positions: args.positions,
+            };
+            let bytes = roadmapper::render(&roadmap, &options)?;
+            emit(args.output.as_deref(), |w| w.write_all(&bytes))
         }
         Command::Check(input) => {
             check_io_args(None, &input)?;
@@ -121,8 +152,10 @@ fn format_from_extension(path: &Path) -> Result<RenderFormatArg, Error> {
     match ext.as_deref() {
         Some("dot" | "gv") => Ok(RenderFormatArg::Dot),
         Some("json") => Ok(RenderFormatArg::Json),
+        Some("svg") => Ok(RenderFormatArg::Svg),
+        Some("png") => Ok(RenderFormatArg::Png),
         _ => Err(Error::Usage(format!(
-            "cannot tell the format from `{}`\n  help: use an extension .dot, .gv or .json, or pass --format dot|json",
+            "cannot tell the format from `{}`\n  help: use an extension .svg, .png, .dot, .gv or .json, or pass --format svg|png|dot|json",
             path.display()
         ))),
     }

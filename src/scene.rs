@@ -378,22 +378,29 @@ impl Scene {
     }
 }
 
-/// The legend for what a scene draws, as a row starting at `(x, y)`.
-pub fn legend(items: &[LegendItem], x: f32, y: f32, font_size: f32) -> Legend {
+/// The legend for what a scene draws: rows of samples starting at
+/// `(x, y)`, wrapped so no row is wider than `max_width`.
+pub fn legend(items: &[LegendItem], x: f32, y: f32, font_size: f32, max_width: f32) -> Legend {
     let pad = 10.0;
     let sample = 26.0;
     let gap = 18.0;
     let h = text::line_height(font_size).max(16.0);
     let mut at = x + pad;
+    let mut row_y = y + pad;
+    let mut widest = 0.0f32;
     let mut placed = Vec::with_capacity(items.len());
     for &item in items {
-        let w = sample + 6.0 + text::width(item.label(), font_size, Weight::Regular);
-        placed.push((item, Rect::new(at, y + pad, w, h)));
+        let w = (sample + 6.0 + text::width(item.label(), font_size, Weight::Regular)).ceil();
+        if at > x + pad && at + w + pad > x + max_width {
+            at = x + pad;
+            row_y += h + 6.0;
+        }
+        placed.push((item, Rect::new(at, row_y, w, h)));
+        widest = widest.max(at + w + pad - x);
         at += w + gap;
     }
-    let width = at - gap + pad - x;
     Legend {
-        rect: Rect::new(x, y, width.max(2.0 * pad), h + 2.0 * pad),
+        rect: Rect::new(x, y, widest.max(2.0 * pad), row_y + h + pad - y),
         items: placed,
         font_size,
     }

@@ -7,7 +7,10 @@
 
 use std::fmt::{self, Write as _};
 
+use std::collections::HashMap;
+
 use crate::roadmap::{Edge, Roadmap};
+use crate::scene::{Curve, EdgeKind, Point, Scene};
 
 /// Colour of prerequisite edges (also used by the posters).
 pub const PREREQUISITE_COLOR: &str = "#2563eb";
@@ -27,7 +30,103 @@ pub struct Dot<'a>(pub &'a Roadmap);
 
 impl fmt::Display for Dot<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let r = self.0;
+        write_dot(f, self.0, None)
+    }
+}
+
+/// Borrows a roadmap and its scene and formats DOT carrying the layout:
+/// `pos`, `width`, `height` for every node and `pos` splines for drawn
+/// edges, in points with y up, so `neato -n2` reproduces the layout.
+///
+/// ```
+/// use roadmapper::{load, Input, layout, export::dot::Positioned};
+/// let r = load(&Input::new("r.txt", "Web\n  HTTP\n  REST\n"), &[]).unwrap();
+/// let scene = layout::layout(&r, &Default::default());
+/// let dot = Positioned(&r, &scene).to_string();
+/// assert!(dot.contains("bb=") && dot.contains("pos="));
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Positioned<'a>(pub &'a Roadmap, pub &'a Scene);
+
+impl fmt::Display for Positioned<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_dot(f, self.0, Some(self.1))
+    }
+}
+
+/// Where each node and edge is drawn, in Graphviz's coordinates.
+struct Layout {
+    height: f32,
+    nodes: Vec<Option<String>>,
+    edges: HashMap<(usize, usize, bool), String>,
+}
+
+impl Layout {
+    fn new(r: &Roadmap, scene: &Scene) -> Layout {
+        let h = scene.height;
+        let pt = |p: Point| format!("{:.2},{:.2}", p.x, h - p.y);
+        let mut nodes = vec![None; r.len()];
+        for b in &scene.boxes {
+            if let Some(slot) = nodes.get_mut(b.topic) {
+                let c = b.rect.center();
+                *slot = Some(format!(
+                    "pos=\"{}!\", width={:.4}, height={:.4}, fixedsize=true, fontsize={:.1}",
+                    pt(c),
+                    b.rect.width / 72.0,
+                    b.rect.height / 72.0,
+                    b.font_size
+                ));
+            }
+        }
+        let mut edges = HashMap::new();
+        for e in &scene.edges {
+            if e.kind == EdgeKind::Spine || e.points.len() < 2 {
+                continue;
+            }
+            // Graphviz wants a B-spline (3n + 1 points); a polyline becomes
+            // one straight cubic per segment.
+            let mut spline: Vec<Point> = match e.curve {
+                Curve::Bezier => e.points.clone(),
+                Curve::Polyline => {
+                    let mut v = vec![e.points[0]];
+                    for w in e.points.windows(2) {
+                        let (a, b) = (w[0], w[1]);
+                        let lerp =
+                            |t: f32| Point::new(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t);
+                        v.extend([lerp(1.0 / 3.0), lerp(2.0 / 3.0), b]);
+                    }
+                    v
+                }
+            };
+            let mut attr = String::from("pos=\"");
+            if e.arrow {
+                // The arrowhead runs from the spline's end to the tip.
+                if let Some(&tip) = spline.last() {
+                    let n = spline.len();
+                    let before = spline[n - 2];
+                    let (dx, dy) = (tip.x - before.x, tip.y - before.y);
+                    let len = (dx * dx + dy * dy).sqrt().max(1e-3);
+                    let back = len.min(8.0);
+                    spline[n - 1] = Point::new(tip.x - dx / len * back, tip.y - dy / len * back);
+                    let _ = write!(attr, "e,{} ", pt(tip));
+                }
+            }
+            let joined: Vec<String> = spline.iter().map(|&p| pt(p)).collect();
+            attr.push_str(&joined.join(" "));
+            attr.push('"');
+            edges.insert((e.from, e.to, e.kind == EdgeKind::Prerequisite), attr);
+        }
+        Layout {
+            height: h,
+            nodes,
+            edges,
+        }
+    }
+}
+
+fn write_dot(f: &mut fmt::Formatter<'_>, r: &Roadmap, scene: Option<&Scene>) -> fmt::Result {
+    let layout = scene.map(|s| Layout::new(r, s));
+    {
         writeln!(f, "digraph roadmap {{")?;
         writeln!(
             f,
@@ -38,10 +137,17 @@ impl fmt::Display for Dot<'_> {
             "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica,Arial,sans-serif\", fontsize=11, color=\"#333333\", fillcolor=\"#fff7d6\", margin=\"0.12,0.04\"];"
         )?;
         writeln!(f, "  edge [color=\"#888888\", arrowsize=0.6];")?;
+        if let (Some(l), Some(s)) = (&layout, scene) {
+            writeln!(
+                f,
+                "  graph [bb=\"0,0,{:.2},{:.2}\", splines=true];",
+                s.width, l.height
+            )?;
+        }
 
         if let Some(t) = r.title() {
             writeln!(f)?;
-            node(f, r, t, "  ")?;
+            node(f, r, t, "  ", layout.as_ref())?;
         }
         for s in r.sections() {
             writeln!(f)?;
@@ -59,19 +165,34 @@ impl fmt::Display for Dot<'_> {
                 "    graph [style=\"rounded,filled\", color=\"#d4d4d4\", fillcolor=\"#fafafa\"];"
             )?;
             for i in r.subtree(s).rev() {
-                node(f, r, i, "    ")?;
+                node(f, r, i, "    ", layout.as_ref())?;
             }
             writeln!(f, "  }}")?;
         }
 
         writeln!(f)?;
         for e in r.graph().raw_edges() {
-            let (a, b) = (r.topic(e.source().index()), r.topic(e.target().index()));
+            let (ai, bi) = (e.source().index(), e.target().index());
+            let (a, b) = (r.topic(ai), r.topic(bi));
+            let prereq = matches!(e.weight, Edge::Prerequisite { .. });
+            let pos = layout
+                .as_ref()
+                .and_then(|l| l.edges.get(&(ai, bi, prereq)))
+                .map(|p| format!(", {p}"))
+                .unwrap_or_default();
             match &e.weight {
-                Edge::Contains => writeln!(f, "  {} -> {};", quote(&a.id), quote(&b.id))?,
+                Edge::Contains if pos.is_empty() => {
+                    writeln!(f, "  {} -> {};", quote(&a.id), quote(&b.id))?
+                }
+                Edge::Contains => writeln!(
+                    f,
+                    "  {} -> {} [arrowhead=none{pos}];",
+                    quote(&a.id),
+                    quote(&b.id)
+                )?,
                 Edge::Prerequisite { .. } => writeln!(
                     f,
-                    "  {} -> {} [style=dashed, color=\"{PREREQUISITE_COLOR}\", penwidth=1.3, constraint=false];",
+                    "  {} -> {} [style=dashed, color=\"{PREREQUISITE_COLOR}\", penwidth=1.3, constraint=false{pos}];",
                     quote(&a.id),
                     quote(&b.id)
                 )?,
@@ -81,7 +202,13 @@ impl fmt::Display for Dot<'_> {
     }
 }
 
-fn node(f: &mut fmt::Formatter<'_>, r: &Roadmap, i: usize, indent: &str) -> fmt::Result {
+fn node(
+    f: &mut fmt::Formatter<'_>,
+    r: &Roadmap,
+    i: usize,
+    indent: &str,
+    layout: Option<&Layout>,
+) -> fmt::Result {
     let t = r.topic(i);
     let mut attrs = format!("label={}", quote(&t.label));
     let has_children = r.children(i).next().is_some();
@@ -101,6 +228,9 @@ fn node(f: &mut fmt::Formatter<'_>, r: &Roadmap, i: usize, indent: &str) -> fmt:
     }
     if !t.tags.is_empty() {
         let _ = write!(attrs, ", tooltip={}", quote(&t.tags.join(", ")));
+    }
+    if let Some(pos) = layout.and_then(|l| l.nodes.get(i)).and_then(Option::as_ref) {
+        let _ = write!(attrs, ", {pos}");
     }
     writeln!(f, "{indent}{} [{attrs}];", quote(&t.id))
 }

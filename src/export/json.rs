@@ -8,9 +8,11 @@
 use serde::{Deserialize, Serialize};
 
 use crate::roadmap::{Edge, Roadmap};
+use crate::scene::{Curve, EdgeKind, Scene};
+use crate::text::{self, Weight};
 
 /// The whole document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     /// Always `true`.
     pub directed: bool,
@@ -25,7 +27,7 @@ pub struct Document {
 }
 
 /// Graph-level attributes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GraphInfo {
     /// The title's label, when the outline has a single root.
     pub title: Option<String>,
@@ -37,10 +39,25 @@ pub struct GraphInfo {
     pub prerequisites: usize,
     /// Ids of the sections (the title's children, or the roots).
     pub sections: Vec<String>,
+    /// Canvas width in pixels (scale 1), when laid out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub width: Option<f32>,
+    /// Canvas height in pixels (scale 1), when laid out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub height: Option<f32>,
+    /// The layout engine, when laid out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub layout: Option<String>,
+    /// The font family of all text, when laid out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub font: Option<String>,
+    /// The font size of topics (nodes give theirs where it differs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub font_size: Option<f32>,
 }
 
 /// A topic.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Node {
     /// Unique slug.
     pub id: String,
@@ -60,10 +77,31 @@ pub struct Node {
     pub stage: usize,
     /// 1-based line in the outline.
     pub line: usize,
+    /// Left edge of the box, when laid out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub x: Option<f32>,
+    /// Top edge of the box, when laid out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub y: Option<f32>,
+    /// Box width, when laid out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub width: Option<f32>,
+    /// Box height, when laid out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub height: Option<f32>,
+    /// The label wrapped into lines as drawn, when laid out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lines: Option<Vec<String>>,
+    /// Font size, where it differs from the graph's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub font_size: Option<f32>,
+    /// Font weight (700 for bold), where it differs from 400.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub font_weight: Option<u16>,
 }
 
 /// An edge.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Link {
     /// The parent, or the topic learned first.
     pub source: String,
@@ -77,10 +115,27 @@ pub struct Link {
     /// For prerequisites: the line in that file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
+    /// The drawn path as `[x, y]` points (for a cubic Bezier: start, then
+    /// control, control, end triples), when laid out and drawn.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub points: Option<Vec<[f32; 2]>>,
+    /// `"polyline"` or `"bezier"`, with `points`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub curve: Option<String>,
 }
 
 /// Builds the node-link document for a roadmap.
 pub fn to_document(r: &Roadmap) -> Document {
+    to_document_with(r, None)
+}
+
+/// Rounds to hundredths, as the SVG does.
+fn px(v: f32) -> f32 {
+    (v * 100.0).round() / 100.0
+}
+
+/// Builds the node-link document, with the scene's geometry when given.
+pub fn to_document_with(r: &Roadmap, scene: Option<&Scene>) -> Document {
     let id = |i: usize| r.topic(i).id.clone();
     let nodes = r
         .topics()
@@ -94,6 +149,13 @@ pub fn to_document(r: &Roadmap) -> Document {
             order: r.rank(t.position),
             stage: r.stage(t.position),
             line: t.line,
+            x: None,
+            y: None,
+            width: None,
+            height: None,
+            lines: None,
+            font_size: None,
+            font_weight: None,
         })
         .collect();
     let edges: Vec<Link> = r
@@ -111,10 +173,12 @@ pub fn to_document(r: &Roadmap) -> Document {
                 kind: e.weight.kind().to_string(),
                 file,
                 line,
+                points: None,
+                curve: None,
             }
         })
         .collect();
-    Document {
+    let mut doc = Document {
         directed: true,
         multigraph: false,
         graph: GraphInfo {
@@ -123,15 +187,75 @@ pub fn to_document(r: &Roadmap) -> Document {
             topics: r.len(),
             prerequisites: r.prerequisites().count(),
             sections: r.sections().into_iter().map(id).collect(),
+            width: None,
+            height: None,
+            layout: None,
+            font: None,
+            font_size: None,
         },
         nodes,
         edges,
+    };
+    if let Some(scene) = scene {
+        add_geometry(r, &mut doc, scene);
+    }
+    doc
+}
+
+fn add_geometry(r: &Roadmap, doc: &mut Document, scene: &Scene) {
+    let g = &mut doc.graph;
+    g.width = Some(px(scene.width));
+    g.height = Some(px(scene.height));
+    g.layout = Some(scene.layout.to_string());
+    g.font = Some(text::FAMILY.to_string());
+    g.font_size = Some(scene.font_size);
+    for b in &scene.boxes {
+        let Some(n) = doc.nodes.get_mut(b.topic) else {
+            continue;
+        };
+        n.x = Some(px(b.rect.x));
+        n.y = Some(px(b.rect.y));
+        n.width = Some(px(b.rect.width));
+        n.height = Some(px(b.rect.height));
+        n.lines = Some(b.lines.clone());
+        n.font_size = (b.font_size != scene.font_size).then_some(b.font_size);
+        n.font_weight = (b.weight != Weight::Regular).then_some(b.weight.css());
+    }
+    // Graph edges are in petgraph order; find each one's drawn path.
+    let mut drawn = std::collections::HashMap::new();
+    for e in &scene.edges {
+        if e.kind != EdgeKind::Spine {
+            drawn.insert((e.from, e.to, e.kind == EdgeKind::Prerequisite), e);
+        }
+    }
+    for (link, e) in doc.edges.iter_mut().zip(r.graph().raw_edges()) {
+        let key = (
+            e.source().index(),
+            e.target().index(),
+            matches!(e.weight, Edge::Prerequisite { .. }),
+        );
+        if let Some(d) = drawn.get(&key) {
+            link.points = Some(d.points.iter().map(|p| [px(p.x), px(p.y)]).collect());
+            link.curve = Some(
+                match d.curve {
+                    Curve::Polyline => "polyline",
+                    Curve::Bezier => "bezier",
+                }
+                .to_string(),
+            );
+        }
     }
 }
 
 /// The document as pretty-printed JSON with a final newline.
 pub fn to_string(r: &Roadmap) -> String {
-    let mut s = serde_json::to_string_pretty(&to_document(r))
+    to_string_with(r, None)
+}
+
+/// The document, with the scene's geometry when given, as pretty-printed
+/// JSON with a final newline.
+pub fn to_string_with(r: &Roadmap, scene: Option<&Scene>) -> String {
+    let mut s = serde_json::to_string_pretty(&to_document_with(r, scene))
         .expect("a Document has only string keys and plain values");
     s.push('\n');
     s

@@ -1,10 +1,13 @@
-//! Exporters: each reads the model (and later the scene) and writes text.
-//! None opens files or recomputes anything; the caller decides where the
-//! bytes go (see [`crate::write_atomically`]).
+//! Exporters: each reads the model or the [`crate::scene::Scene`] and writes
+//! text (or PNG bytes). None opens files or recomputes layout; the caller
+//! decides where the bytes go (see [`crate::write_atomically`]).
 
 pub mod dot;
 pub mod json;
 pub mod order;
+pub mod png;
+pub mod svg;
 
 pub use dot::Dot;
 pub use json::{Document, to_document};
+pub use svg::Svg;

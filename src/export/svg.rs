@@ -1,0 +1,513 @@
+//! SVG: a standalone drawing of a [`Scene`] in a [`Theme`].
+//!
+//! The writer only reads the scene. Numbers are printed with at most two
+//! decimals (trailing zeros dropped), so the same scene always gives the
+//! same bytes; every piece of text is XML-escaped, and characters XML 1.0
+//! forbids are replaced, so the file stays well-formed whatever the labels.
+//! Text is set in the embedded Noto Sans with a `sans-serif` fallback;
+//! [`super::png`] renders this very file.
+
+use std::fmt::{self, Display, Formatter, Write as _};
+
+use crate::scene::{
+    Curve, EdgeKind, LegendItem, MARK_RADIUS, MARK_SPACE, Mark, Point, Rect, Role, Scene, SceneBox,
+    SceneEdge,
+};
+use crate::text::{self, FONT_STACK, Weight};
+
+/// Colours of a poster.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    /// `light` or `dark`.
+    pub name: &'static str,
+    /// Canvas.
+    pub background: &'static str,
+    /// Title text.
+    pub title: &'static str,
+    /// Secondary text (subtitle, legend).
+    pub muted: &'static str,
+    /// Fill, border and text of section boxes.
+    pub section: [&'static str; 3],
+    /// Fill, border and text of topic boxes.
+    pub topic: [&'static str; 3],
+    /// Fill, border and text of subtopic boxes.
+    pub subtopic: [&'static str; 3],
+    /// The main path.
+    pub spine: &'static str,
+    /// Parent–child connectors.
+    pub connector: &'static str,
+    /// Prerequisite arrows.
+    pub prerequisite: &'static str,
+    /// The recommended mark.
+    pub recommended: &'static str,
+    /// The alternative mark.
+    pub alternative: &'static str,
+    /// Per-section colours (fill tint, border) for layouts that colour by
+    /// section.
+    pub accents: &'static [(&'static str, &'static str)],
+}
+
+/// The default theme: white paper, yellow boxes, blue connectors, like
+/// roadmap.sh.
+pub const LIGHT: Theme = Theme {
+    name: "light",
+    background: "#ffffff",
+    title: "#111111",
+    muted: "#555555",
+    section: ["#ffe14d", "#111111", "#111111"],
+    topic: ["#fff1a8", "#222222", "#111111"],
+    subtopic: ["#fffaf0", "#8a8a8a", "#222222"],
+    spine: "#2b78e4",
+    connector: "#2b78e4",
+    prerequisite: "#c2255c",
+    recommended: "#7c3aed",
+    alternative: "#15803d",
+    accents: &[
+        ("#dbeafe", "#1d4ed8"),
+        ("#dcfce7", "#15803d"),
+        ("#fef3c7", "#b45309"),
+        ("#fce7f3", "#be185d"),
+        ("#ede9fe", "#6d28d9"),
+        ("#cffafe", "#0e7490"),
+        ("#fee2e2", "#b91c1c"),
+        ("#e0e7ff", "#4338ca"),
+        ("#ecfccb", "#4d7c0f"),
+        ("#f3e8ff", "#7e22ce"),
+    ],
+};
+
+/// Dark slate paper with the same meanings.
+pub const DARK: Theme = Theme {
+    name: "dark",
+    background: "#0f172a",
+    title: "#f8fafc",
+    muted: "#94a3b8",
+    section: ["#facc15", "#fde68a", "#111111"],
+    topic: ["#1e293b", "#cbd5e1", "#f1f5f9"],
+    subtopic: ["#111827", "#64748b", "#cbd5e1"],
+    spine: "#60a5fa",
+    connector: "#60a5fa",
+    prerequisite: "#f472b6",
+    recommended: "#a78bfa",
+    alternative: "#4ade80",
+    accents: &[
+        ("#1e3a8a", "#93c5fd"),
+        ("#14532d", "#86efac"),
+        ("#78350f", "#fcd34d"),
+        ("#831843", "#f9a8d4"),
+        ("#4c1d95", "#c4b5fd"),
+        ("#164e63", "#67e8f9"),
+        ("#7f1d1d", "#fca5a5"),
+        ("#312e81", "#a5b4fc"),
+        ("#365314", "#bef264"),
+        ("#581c87", "#d8b4fe"),
+    ],
+};
+
+/// A number with at most two decimals, no trailing zeros, no `-0`.
+#[derive(Debug, Clone, Copy)]
+pub struct Num(pub f32);
+
+impl Display for Num {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        let v = if self.0.is_finite() { self.0 } else { 0.0 };
+        let hundredths = (f64::from(v) * 100.0).round() as i64;
+        let (sign, abs) = if hundredths < 0 {
+            ("-", -hundredths)
+        } else {
+            ("", hundredths)
+        };
+        let (whole, frac) = (abs / 100, abs % 100);
+        if frac == 0 {
+            write!(f, "{sign}{whole}")
+        } else if frac % 10 == 0 {
+            write!(f, "{sign}{whole}.{}", frac / 10)
+        } else {
+            write!(f, "{sign}{whole}.{frac:02}")
+        }
+    }
+}
+
+/// Text escaped for XML content and attribute values.
+///
+/// ```
+/// use roadmapper::export::svg::Escape;
+/// assert_eq!(Escape("<a href=\"x\">&'</a>").to_string(),
+///            "&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;");
+/// assert_eq!(Escape("bell\u{7}").to_string(), "bell\u{fffd}");
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Escape<'a>(pub &'a str);
+
+impl Display for Escape<'_> {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        for c in self.0.chars() {
+            match c {
+                '&' => f.write_str("&amp;")?,
+                '<' => f.write_str("&lt;")?,
+                '>' => f.write_str("&gt;")?,
+                '"' => f.write_str("&quot;")?,
+                '\'' => f.write_str("&apos;")?,
+                '\t' | '\n' | '\r' => f.write_char(' ')?,
+                // Not allowed in XML 1.0 documents.
+                '\u{0}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}' => f.write_char('\u{fffd}')?,
+                c => f.write_char(c)?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The scene as an SVG document; `Display` writes it.
+///
+/// ```
+/// use roadmapper::{load, Input, layout, export::svg::{Svg, LIGHT}};
+/// let r = load(&Input::new("r.txt", "Roadmap\n  A & B\n    <C>\n"), &[]).unwrap();
+/// let scene = layout::layout(&r, &Default::default());
+/// let svg = Svg::new(&scene, &LIGHT).to_string();
+/// assert!(svg.starts_with("<?xml") && svg.contains("A &amp; B") && svg.contains("&lt;C&gt;"));
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Svg<'a> {
+    scene: &'a Scene,
+    theme: &'a Theme,
+}
+
+impl<'a> Svg<'a> {
+    /// Borrows the scene and the theme.
+    pub fn new(scene: &'a Scene, theme: &'a Theme) -> Svg<'a> {
+        Svg { scene, theme }
+    }
+
+    fn colours(&self, b: &SceneBox) -> [&'static str; 3] {
+        let t = self.theme;
+        let base = match b.role {
+            Role::Title => [t.background, t.background, t.title],
+            Role::Section => t.section,
+            Role::Topic => t.topic,
+            Role::Subtopic => t.subtopic,
+        };
+        match (b.style.accent, b.role) {
+            (Some(a), Role::Topic | Role::Subtopic) if !t.accents.is_empty() => {
+                let (fill, stroke) = t.accents[a % t.accents.len()];
+                [fill, stroke, base[2]]
+            }
+            (Some(a), Role::Section) if !t.accents.is_empty() => {
+                let (_, stroke) = t.accents[a % t.accents.len()];
+                [base[0], stroke, base[2]]
+            }
+            _ => base,
+        }
+    }
+
+    fn write_box(&self, f: &mut Formatter<'_>, b: &SceneBox) -> fmt::Result {
+        let r = b.rect;
+        let [fill, stroke, ink] = self.colours(b);
+        writeln!(f, r#"<g class="{}">"#, b.role.name())?;
+        if b.role != Role::Title {
+            let (width, radius) = match b.role {
+                Role::Section => (2.0, 6.0),
+                Role::Topic => (1.5, 5.0),
+                _ => (1.0, 4.0),
+            };
+            // The stroke is drawn inside the box so it never spills out.
+            let inset = width / 2.0;
+            write!(
+                f,
+                r#"<rect x="{}" y="{}" width="{}" height="{}" rx="{}" fill="{fill}" stroke="{stroke}" stroke-width="{}""#,
+                Num(r.x + inset),
+                Num(r.y + inset),
+                Num(r.width - width),
+                Num(r.height - width),
+                Num(radius),
+                Num(width),
+            )?;
+            if b.style.dashed {
+                f.write_str(r#" stroke-dasharray="5 3""#)?;
+            }
+            f.write_str("/>\n")?;
+        }
+        let reserve = if b.style.mark.is_some() {
+            MARK_SPACE
+        } else {
+            0.0
+        };
+        let cx = r.x + (r.width - reserve) / 2.0;
+        let area = b.text_rect();
+        let lh = text::line_height(b.font_size);
+        write!(
+            f,
+            r#"<text x="{}" text-anchor="middle" font-size="{}" fill="{ink}""#,
+            Num(cx),
+            Num(b.font_size)
+        )?;
+        if b.weight == Weight::Bold {
+            f.write_str(r#" font-weight="bold""#)?;
+        }
+        f.write_str(">")?;
+        for (i, line) in b.lines.iter().enumerate() {
+            let baseline = area.y + text::ascent(b.font_size) + lh * i as f32;
+            write!(
+                f,
+                r#"<tspan x="{}" y="{}">{}</tspan>"#,
+                Num(cx),
+                Num(baseline),
+                Escape(line)
+            )?;
+        }
+        f.write_str("</text>\n")?;
+        if let Some(m) = b.style.mark {
+            let (c, _) = b.mark_circle();
+            self.write_mark(f, m, c)?;
+        }
+        f.write_str("</g>\n")
+    }
+
+    fn write_mark(&self, f: &mut Formatter<'_>, mark: Mark, c: Point) -> fmt::Result {
+        let r = MARK_RADIUS;
+        match mark {
+            Mark::Recommended => writeln!(
+                f,
+                r#"<circle cx="{}" cy="{}" r="{}" fill="{}"/><path d="M{} {}L{} {}L{} {}" fill="none" stroke="{}" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"/>"#,
+                Num(c.x),
+                Num(c.y),
+                Num(r),
+                self.theme.recommended,
+                Num(c.x - 3.0),
+                Num(c.y + 0.2),
+                Num(c.x - 0.8),
+                Num(c.y + 2.5),
+                Num(c.x + 3.2),
+                Num(c.y - 2.6),
+                self.theme.background,
+            ),
+            Mark::Alternative => writeln!(
+                f,
+                r#"<path d="M{} {}L{} {}L{} {}L{} {}Z" fill="none" stroke="{}" stroke-width="1.8" stroke-linejoin="round"/><circle cx="{}" cy="{}" r="1.6" fill="{}"/>"#,
+                Num(c.x),
+                Num(c.y - r),
+                Num(c.x + r),
+                Num(c.y),
+                Num(c.x),
+                Num(c.y + r),
+                Num(c.x - r),
+                Num(c.y),
+                self.theme.alternative,
+                Num(c.x),
+                Num(c.y),
+                self.theme.alternative,
+            ),
+        }
+    }
+
+    fn edge_style(&self, kind: EdgeKind) -> String {
+        let t = self.theme;
+        match kind {
+            EdgeKind::Spine => format!(
+                r#"fill="none" stroke="{}" stroke-width="4" stroke-linecap="round" stroke-linejoin="round""#,
+                t.spine
+            ),
+            EdgeKind::Contains => format!(
+                r#"fill="none" stroke="{}" stroke-width="2" stroke-dasharray="0.1 5" stroke-linecap="round""#,
+                t.connector
+            ),
+            EdgeKind::Prerequisite => format!(
+                r#"fill="none" stroke="{}" stroke-width="1.5" stroke-linejoin="round" marker-end="url(#arrow)""#,
+                t.prerequisite
+            ),
+        }
+    }
+
+    fn write_edge(&self, f: &mut Formatter<'_>, e: &SceneEdge) -> fmt::Result {
+        if e.points.len() < 2 {
+            return Ok(());
+        }
+        write!(f, r#"<path class="{}" d=""#, e.kind.name())?;
+        write_path(f, &e.points, e.curve)?;
+        writeln!(f, r#"" {}/>"#, self.edge_style(e.kind))
+    }
+
+    fn write_legend(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        let Some(legend) = &self.scene.legend else {
+            return Ok(());
+        };
+        let t = self.theme;
+        let r = legend.rect;
+        writeln!(f, r#"<g class="legend">"#)?;
+        writeln!(
+            f,
+            r#"<rect x="{}" y="{}" width="{}" height="{}" rx="6" fill="{}" stroke="{}" stroke-width="1"/>"#,
+            Num(r.x + 0.5),
+            Num(r.y + 0.5),
+            Num(r.width - 1.0),
+            Num(r.height - 1.0),
+            t.background,
+            t.muted
+        )?;
+        for &(item, at) in &legend.items {
+            let mid = at.y + at.height / 2.0;
+            let sample = Rect::new(at.x + 2.0, mid - 6.0, 22.0, 12.0);
+            match item {
+                LegendItem::Box(role) => {
+                    let [fill, stroke, _] = match role {
+                        Role::Section => t.section,
+                        Role::Topic => t.topic,
+                        _ => t.subtopic,
+                    };
+                    writeln!(
+                        f,
+                        r#"<rect x="{}" y="{}" width="22" height="12" rx="3" fill="{fill}" stroke="{stroke}" stroke-width="1.2"/>"#,
+                        Num(sample.x),
+                        Num(sample.y)
+                    )?;
+                }
+                LegendItem::Mark(m) => {
+                    self.write_mark(f, m, Point::new(at.x + 13.0, mid))?;
+                }
+                LegendItem::Optional => writeln!(
+                    f,
+                    r#"<rect x="{}" y="{}" width="22" height="12" rx="3" fill="{}" stroke="{}" stroke-width="1.2" stroke-dasharray="4 2"/>"#,
+                    Num(sample.x),
+                    Num(sample.y),
+                    t.topic[0],
+                    t.topic[1]
+                )?,
+                LegendItem::Edge(kind) => {
+                    write!(
+                        f,
+                        r#"<path d="M{} {}H{}" "#,
+                        Num(at.x + 1.0),
+                        Num(mid),
+                        Num(at.x + 24.0)
+                    )?;
+                    writeln!(f, "{}/>", self.edge_style(kind))?;
+                }
+            }
+            writeln!(
+                f,
+                r#"<text x="{}" y="{}" font-size="{}" fill="{}">{}</text>"#,
+                Num(at.x + 32.0),
+                Num(mid - text::line_height(legend.font_size) / 2.0
+                    + text::ascent(legend.font_size)),
+                Num(legend.font_size),
+                t.muted,
+                Escape(item.label())
+            )?;
+        }
+        writeln!(f, "</g>")
+    }
+}
+
+/// Writes SVG path data for the points.
+fn write_path(f: &mut Formatter<'_>, points: &[Point], curve: Curve) -> fmt::Result {
+    let p0 = points[0];
+    write!(f, "M{} {}", Num(p0.x), Num(p0.y))?;
+    match curve {
+        Curve::Polyline => {
+            for p in &points[1..] {
+                write!(f, "L{} {}", Num(p.x), Num(p.y))?;
+            }
+        }
+        Curve::Bezier => {
+            for c in points[1..].chunks_exact(3) {
+                write!(
+                    f,
+                    "C{} {} {} {} {} {}",
+                    Num(c[0].x),
+                    Num(c[0].y),
+                    Num(c[1].x),
+                    Num(c[1].y),
+                    Num(c[2].x),
+                    Num(c[2].y)
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+impl Display for Svg<'_> {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        let s = self.scene;
+        let t = self.theme;
+        let (w, h) = (Num(s.width), Num(s.height));
+        writeln!(f, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+        writeln!(
+            f,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{}">"#,
+            FONT_STACK.replace('\'', "&apos;")
+        )?;
+        if let Some(title) = s.boxes.iter().find(|b| b.role == Role::Title) {
+            writeln!(f, "<title>{}</title>", Escape(&title.lines.join(" ")))?;
+        }
+        writeln!(
+            f,
+            r#"<desc>Made by roadmapper: {} layout, {} theme.</desc>"#,
+            s.layout, t.name
+        )?;
+        writeln!(
+            f,
+            r#"<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" markerUnits="strokeWidth" orient="auto"><path d="M0 0L10 5L0 10Z" fill="{}"/></marker></defs>"#,
+            t.prerequisite
+        )?;
+        writeln!(
+            f,
+            r#"<rect width="{w}" height="{h}" fill="{}"/>"#,
+            t.background
+        )?;
+        // Connectors under the boxes, prerequisite arrows above connectors.
+        writeln!(f, r#"<g class="edges">"#)?;
+        for kind in [EdgeKind::Spine, EdgeKind::Contains, EdgeKind::Prerequisite] {
+            for e in s.edges.iter().filter(|e| e.kind == kind) {
+                self.write_edge(f, e)?;
+            }
+        }
+        writeln!(f, "</g>")?;
+        writeln!(f, r#"<g class="boxes">"#)?;
+        for b in &s.boxes {
+            self.write_box(f, b)?;
+        }
+        writeln!(f, "</g>")?;
+        if let Some((at, line)) = &s.subtitle {
+            writeln!(
+                f,
+                r#"<text class="subtitle" x="{}" y="{}" text-anchor="middle" font-size="13" fill="{}">{}</text>"#,
+                Num(at.x),
+                Num(at.y + text::ascent(13.0)),
+                t.muted,
+                Escape(line)
+            )?;
+        }
+        self.write_legend(f)?;
+        writeln!(f, "</svg>")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_fixed_precision() {
+        let cases = [
+            (0.0, "0"),
+            (-0.001, "0"),
+            (1.5, "1.5"),
+            (1.25, "1.25"),
+            (2.999, "3"),
+            (-3.1, "-3.1"),
+            (12.05, "12.05"),
+            (f32::NAN, "0"),
+        ];
+        for (v, s) in cases {
+            assert_eq!(Num(v).to_string(), s, "{v}");
+        }
+    }
+
+    #[test]
+    fn escapes_every_markup_character() {
+        let s = Escape("]]><script>alert('x')</script>&\"\u{1}").to_string();
+        assert!(!s.contains('<') && !s.contains('>') && !s.contains('\''));
+        assert!(s.ends_with("&amp;&quot;\u{fffd}"));
+    }
+}
