@@ -1341,7 +1341,7 @@ fn render_infers_dot_from_gv_and_dot_extensions() {
 #[test]
 fn render_with_an_unknown_extension_is_a_usage_error() {
     let dir = tempfile::tempdir().unwrap();
-    for name in ["x.png", "noext", "x.json.bak"] {
+    for name in ["x.pdf", "noext", "x.json.bak"] {
         let out = run_in(
             dir.path(),
             &[
