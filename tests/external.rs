@@ -1,6 +1,7 @@
 //! Checks the exports with the real consumers: Graphviz renders the DOT
-//! without a single warning, networkx loads the JSON with the same node and
-//! edge counts.
+//! without a single warning (and `neato -n2` keeps the poster's positions),
+//! networkx loads the JSON with the same node and edge counts, xmllint and
+//! rsvg-convert accept the SVG posters.
 //!
 //! On a machine without `dot` or Python's networkx these tests say they were
 //! skipped and pass, so `cargo test` works on a fresh machine. CI installs
@@ -180,4 +181,87 @@ fn networkx_loads_backend_json() {
 #[test]
 fn networkx_loads_tricky_json() {
     networkx_loads(&tricky());
+}
+
+fn svg_of(r: &Roadmap, layout: roadmapper::layout::LayoutKind) -> String {
+    let options = roadmapper::RenderOptions {
+        format: roadmapper::Format::Svg,
+        layout: roadmapper::layout::LayoutOptions {
+            kind: layout,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    String::from_utf8(roadmapper::render(r, &options).expect("renders")).expect("UTF-8 SVG")
+}
+
+/// xmllint parses the posters as XML without a complaint, and every label
+/// (escaped) is in the text.
+#[test]
+fn xmllint_accepts_the_svg_posters() {
+    use roadmapper::layout::LayoutKind;
+    for (r, what) in [(shipped(), "backend"), (tricky(), "tricky")] {
+        for layout in [LayoutKind::Poster, LayoutKind::Layered] {
+            let svg = svg_of(&r, layout);
+            let Some(out) = run("xmllint", &["--noout", "-"], svg.as_bytes()) else {
+                return skip("xmllint (libxml2-utils)");
+            };
+            assert!(
+                out.status.success() && out.stderr.is_empty(),
+                "xmllint on the {what} {layout:?} SVG:\n{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
+}
+
+/// rsvg-convert (librsvg, another renderer than ours) draws the poster
+/// without a warning, at the SVG's size.
+#[test]
+fn rsvg_convert_renders_the_poster() {
+    let svg = svg_of(&tricky(), roadmapper::layout::LayoutKind::Poster);
+    let Some(out) = run("rsvg-convert", &["--format", "png"], svg.as_bytes()) else {
+        return skip("rsvg-convert (librsvg2-bin)");
+    };
+    assert!(
+        out.status.success() && out.stderr.is_empty(),
+        "rsvg-convert: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.starts_with(b"\x89PNG"));
+}
+
+/// `neato -n2` accepts the DOT with positions and keeps every node where
+/// the poster put it.
+#[test]
+fn neato_n2_reproduces_the_poster_positions() {
+    let r = shipped();
+    let scene = roadmapper::layout::layout(&r, &Default::default());
+    let dot = export::dot::Positioned(&r, &scene).to_string();
+    let Some(out) = run("neato", &["-n2", "-Tplain"], dot.as_bytes()) else {
+        return skip("Graphviz `neato`");
+    };
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success() && stderr.is_empty(),
+        "neato -n2: {stderr}"
+    );
+    // `plain` gives node centres in inches, y up.
+    let plain = String::from_utf8_lossy(&out.stdout);
+    let mut checked = 0;
+    for line in plain.lines().filter(|l| l.starts_with("node ")) {
+        let f: Vec<&str> = line.split_whitespace().collect();
+        let id = f[1].trim_matches('"');
+        let (x, y): (f32, f32) = (f[2].parse().unwrap(), f[3].parse().unwrap());
+        let b = scene
+            .boxes
+            .iter()
+            .find(|b| r.topic(b.topic).id == id)
+            .unwrap_or_else(|| panic!("node {id} in the scene"));
+        let c = b.rect.center();
+        assert!((x * 72.0 - c.x).abs() < 1.0, "{id}: x {x} vs {}", c.x);
+        assert!((y * 72.0 - (scene.height - c.y)).abs() < 1.0, "{id}: y");
+        checked += 1;
+    }
+    assert_eq!(checked, r.len());
 }

@@ -69,8 +69,10 @@ impl Layout {
         for b in &scene.boxes {
             if let Some(slot) = nodes.get_mut(b.topic) {
                 let c = b.rect.center();
+                // The label as wrapped in the scene (Graphviz does not wrap).
                 *slot = Some(format!(
-                    "pos=\"{}!\", width={:.4}, height={:.4}, fixedsize=true, fontsize={:.1}",
+                    "label={}, pos=\"{}!\", width={:.4}, height={:.4}, fixedsize=true, fontsize={:.1}",
+                    quote(&b.lines.join("\n")),
                     pt(c),
                     b.rect.width / 72.0,
                     b.rect.height / 72.0,
@@ -140,7 +142,7 @@ fn write_dot(f: &mut fmt::Formatter<'_>, r: &Roadmap, scene: Option<&Scene>) -> 
         if let (Some(l), Some(s)) = (&layout, scene) {
             writeln!(
                 f,
-                "  graph [bb=\"0,0,{:.2},{:.2}\", splines=true];",
+                "  graph [bb=\"0,0,{:.2},{:.2}\", splines=line];",
                 s.width, l.height
             )?;
         }

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Regenerates the README's gallery images from the shipped roadmap.
+# Usage: bash scripts/gallery.sh   (from anywhere in the repository)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --quiet
+bin=target/release/roadmapper
+in=(roadmap/backend.txt --prereqs roadmap/backend.prereqs)
+out=docs/gallery
+mkdir -p "$out"
+"$bin" render "${in[@]}" --scale 1 -o "$out/backend-light.png"
+"$bin" render "${in[@]}" --scale 1 --theme dark -o "$out/backend-dark.png"
+"$bin" render "${in[@]}" --scale 1 --layout layered --direction right -o "$out/backend-layered.png"
+ls -l "$out"
