@@ -404,8 +404,34 @@ fn write_path(f: &mut Formatter<'_>, points: &[Point], curve: Curve) -> fmt::Res
     write!(f, "M{} {}", Num(p0.x), Num(p0.y))?;
     match curve {
         Curve::Polyline => {
-            for p in &points[1..] {
-                write!(f, "L{} {}", Num(p.x), Num(p.y))?;
+            // Corners are rounded (radius up to 5 px, less on short legs);
+            // the curve stays inside the corner, so it never comes nearer
+            // a box than the polyline does.
+            for i in 1..points.len() {
+                let p = points[i];
+                let (Some(&prev), Some(&next)) = (points.get(i - 1), points.get(i + 1)) else {
+                    write!(f, "L{} {}", Num(p.x), Num(p.y))?;
+                    continue;
+                };
+                let len = |a: Point, b: Point| ((b.x - a.x).powi(2) + (b.y - a.y).powi(2)).sqrt();
+                let (l0, l1) = (len(prev, p), len(p, next));
+                let r = 5.0f32.min(l0 / 2.0).min(l1 / 2.0);
+                if r < 0.5 {
+                    write!(f, "L{} {}", Num(p.x), Num(p.y))?;
+                    continue;
+                }
+                let a = Point::new(p.x + (prev.x - p.x) * r / l0, p.y + (prev.y - p.y) * r / l0);
+                let b = Point::new(p.x + (next.x - p.x) * r / l1, p.y + (next.y - p.y) * r / l1);
+                write!(
+                    f,
+                    "L{} {}Q{} {} {} {}",
+                    Num(a.x),
+                    Num(a.y),
+                    Num(p.x),
+                    Num(p.y),
+                    Num(b.x),
+                    Num(b.y)
+                )?;
             }
         }
         Curve::Bezier => {

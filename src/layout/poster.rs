@@ -161,11 +161,11 @@ pub fn layout(roadmap: &Roadmap) -> Scene {
         top += r.height;
     }
     let prerequisites = roadmap.prerequisites().count();
+    let plural = |k: usize| if k == 1 { "" } else { "s" };
     let subtitle_text = format!(
-        "{} topics · {} prerequisite{}",
-        n,
-        prerequisites,
-        if prerequisites == 1 { "" } else { "s" }
+        "{n} topic{} · {prerequisites} prerequisite{}",
+        plural(n),
+        plural(prerequisites)
     );
     let subtitle_size = 13.0;
     let subtitle_width = text::width(&subtitle_text, subtitle_size, text::Weight::Regular);
@@ -268,9 +268,13 @@ pub fn layout(roadmap: &Roadmap) -> Scene {
         !prereqs.is_empty(),
         title.is_some() || !order.is_empty(),
     );
-    let legend = scene::legend(&items, MARGIN, legend_top, 12.0, inner_width.max(360.0));
-    let mut width = (MARGIN + inner_width.max(legend.rect.width) + MARGIN).ceil();
-    let mut height = (legend.rect.bottom() + MARGIN).ceil();
+    let legend = (!items.is_empty())
+        .then(|| scene::legend(&items, MARGIN, legend_top, 12.0, inner_width.max(360.0)));
+    let (legend_width, legend_bottom) = legend
+        .as_ref()
+        .map_or((0.0, bottom), |l| (l.rect.width, l.rect.bottom()));
+    let mut width = (MARGIN + inner_width.max(legend_width) + MARGIN).ceil();
+    let mut height = (legend_bottom + MARGIN).ceil();
 
     // Keep the canvas between 1:3 and 3:1 whatever the outline.
     let mut shift = Point::new(0.0, 0.0);
@@ -293,7 +297,7 @@ pub fn layout(roadmap: &Roadmap) -> Scene {
             Point::new(MARGIN + inner_width / 2.0, subtitle_top),
             subtitle_text,
         )),
-        legend: Some(legend),
+        legend,
         font_size: super::metrics(Role::Topic).font_size,
     };
     if shift != Point::new(0.0, 0.0) {
