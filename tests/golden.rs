@@ -1,7 +1,8 @@
 //! Golden tests for every exporter: each outline in `tests/golden/` (with
 //! the prerequisite file of the same stem, if any) is exported to DOT,
-//! JSON and the three study-order formats, and compared with the files
-//! next to it. JSON is compared as parsed values.
+//! JSON, the three study-order formats, SVG posters (poster and layered
+//! layouts), JSON with geometry and DOT with positions, and compared with
+//! the files next to it. JSON is compared as parsed values.
 //!
 //! Regenerate the expected files with `ROADMAPPER_BLESS=1 cargo test --test golden`
 //! and review the diff.
@@ -10,7 +11,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use roadmapper::export::order::{OrderFormat, write_order};
-use roadmapper::{Input, Roadmap, export};
+use roadmapper::layout::{LayoutKind, LayoutOptions};
+use roadmapper::{Format, Input, RenderOptions, Roadmap, export};
 
 fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
@@ -27,6 +29,25 @@ fn load(stem: &str, ext: &str) -> Roadmap {
         .map(|b| vec![Input::new(prereq_name, b)])
         .unwrap_or_default();
     roadmapper::load(&outline, &prereqs).unwrap_or_else(|e| panic!("{stem}: {e}"))
+}
+
+fn render(r: &Roadmap, format: Format, kind: LayoutKind, dark: bool) -> String {
+    let options = RenderOptions {
+        format,
+        layout: LayoutOptions {
+            kind,
+            ..LayoutOptions::default()
+        },
+        theme: if dark {
+            export::svg::DARK
+        } else {
+            export::svg::LIGHT
+        },
+        positions: true,
+        ..RenderOptions::default()
+    };
+    let bytes = roadmapper::render(r, &options).unwrap_or_else(|e| panic!("{e}"));
+    String::from_utf8(bytes).expect("UTF-8 output")
 }
 
 fn order(r: &Roadmap, stages: bool, format: OrderFormat) -> String {
@@ -106,6 +127,26 @@ fn run_case(stem: &str, ext: &str) {
             format!("{stem}.stages.md"),
             order(&r, true, OrderFormat::Markdown),
         ),
+        (
+            format!("{stem}.svg"),
+            render(&r, Format::Svg, LayoutKind::Poster, false),
+        ),
+        (
+            format!("{stem}.dark.svg"),
+            render(&r, Format::Svg, LayoutKind::Poster, true),
+        ),
+        (
+            format!("{stem}.layered.svg"),
+            render(&r, Format::Svg, LayoutKind::Layered, false),
+        ),
+        (
+            format!("{stem}.layout.json"),
+            render(&r, Format::Json, LayoutKind::Poster, false),
+        ),
+        (
+            format!("{stem}.positions.dot"),
+            render(&r, Format::Dot, LayoutKind::Poster, false),
+        ),
     ]
     .iter()
     .filter_map(|(name, actual)| check(name, actual))
@@ -147,6 +188,10 @@ fn shipped_backend_roadmap() {
         (
             "backend.order.txt".to_string(),
             order(&r, false, OrderFormat::Text),
+        ),
+        (
+            "backend.svg".to_string(),
+            render(&r, Format::Svg, LayoutKind::Poster, false),
         ),
     ]
     .iter()
