@@ -135,6 +135,14 @@ pub struct RenderArgs {
     /// DOT: add the layout's positions, so `neato -n2` draws the layout.
     #[arg(long)]
     pub positions: bool,
+
+    /// SVG: embed the Noto Sans font (adds about 550 kB).
+    ///
+    /// Browsers then draw the text with exactly the font it was measured
+    /// with, even where Noto Sans is not installed; without it they fall
+    /// back to Arial or a metric twin, which is narrower, so text still fits.
+    #[arg(long)]
+    pub embed_font: bool,
 }
 
 fn parse_scale(s: &str) -> Result<f32, String> {

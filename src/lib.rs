@@ -126,6 +126,8 @@ pub struct RenderOptions {
     pub scale: f32,
     /// DOT only: carry the layout's positions so `neato -n2` reproduces it.
     pub positions: bool,
+    /// SVG only: embed the font, so browsers draw exactly what was measured.
+    pub embed_font: bool,
 }
 
 impl Default for RenderOptions {
@@ -136,6 +138,7 @@ impl Default for RenderOptions {
             theme: export::svg::LIGHT,
             scale: 2.0,
             positions: false,
+            embed_font: false,
         }
     }
 }
@@ -163,7 +166,8 @@ pub fn render(roadmap: &Roadmap, options: &RenderOptions) -> Result<Vec<u8>, Err
         }
         Format::Json => out = export::json::to_string_with(roadmap, Some(&scene)),
         Format::Svg => {
-            let _ = write!(out, "{}", export::Svg::new(&scene, &options.theme));
+            let svg = export::Svg::new(&scene, &options.theme).embed_font(options.embed_font);
+            let _ = write!(out, "{svg}");
         }
         Format::Png => {
             if !(options.scale.is_finite() && options.scale > 0.0) {

@@ -120,6 +120,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 },
                 scale: args.scale,
                 positions: args.positions,
+                embed_font: args.embed_font,
             };
             let bytes = roadmapper::render(&roadmap, &options)?;
             emit(args.output.as_deref(), |w| w.write_all(&bytes))

@@ -18,7 +18,12 @@ use skrifa::{FontRef, MetadataProvider};
 pub const FAMILY: &str = "Noto Sans";
 
 /// The CSS font stack written into SVG files: the embedded family first.
-pub const FONT_STACK: &str = "'Noto Sans', sans-serif";
+///
+/// A browser without Noto Sans (and without `--embed-font`) falls back to
+/// Arial or one of its metric twins, which are narrower than Noto Sans, so
+/// every label still fits its box; the generic `sans-serif` comes last
+/// because it may be a wider face such as DejaVu Sans.
+pub const FONT_STACK: &str = "'Noto Sans', Arial, Helvetica, 'Liberation Sans', sans-serif";
 
 /// The embedded regular face (TrueType bytes).
 pub const REGULAR: &[u8] = notosans::REGULAR_TTF;

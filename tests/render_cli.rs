@@ -200,3 +200,42 @@ fn bad_scales_and_layouts_are_usage_errors() {
         assert!(out.stdout.is_empty());
     }
 }
+
+#[test]
+fn embed_font_puts_both_noto_sans_faces_into_the_svg() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain = run(dir.path(), &["render", OUTLINE, "--format", "svg"]);
+    let plain = String::from_utf8(plain.stdout).unwrap();
+    assert!(!plain.contains("@font-face"));
+    let out = run(
+        dir.path(),
+        &["render", OUTLINE, "--format", "svg", "--embed-font"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.matches("@font-face").count(), 2);
+    let sizes: Vec<usize> = text
+        .split("base64,")
+        .skip(1)
+        .map(|s| {
+            let b64 = &s[..s.find(')').expect("closing parenthesis")];
+            let pad = b64.bytes().rev().take_while(|&c| c == b'=').count();
+            b64.len() / 4 * 3 - pad
+        })
+        .collect();
+    assert_eq!(
+        sizes,
+        [
+            roadmapper::text::REGULAR.len(),
+            roadmapper::text::BOLD.len()
+        ]
+    );
+    // Same drawing otherwise; usvg still reads it.
+    svg_size(&text);
+    assert_eq!(
+        text.lines()
+            .filter(|l| !l.starts_with("@font-face") && !l.contains("style>"))
+            .collect::<Vec<_>>(),
+        plain.lines().collect::<Vec<_>>()
+    );
+}

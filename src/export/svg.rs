@@ -171,12 +171,27 @@ impl Display for Escape<'_> {
 pub struct Svg<'a> {
     scene: &'a Scene,
     theme: &'a Theme,
+    embed_font: bool,
 }
 
 impl<'a> Svg<'a> {
     /// Borrows the scene and the theme.
     pub fn new(scene: &'a Scene, theme: &'a Theme) -> Svg<'a> {
-        Svg { scene, theme }
+        Svg {
+            scene,
+            theme,
+            embed_font: false,
+        }
+    }
+
+    /// Embeds the Noto Sans faces (about 550 kB of base64) as `@font-face`
+    /// rules, so browsers draw the text with exactly the measured font even
+    /// where it is not installed.
+    pub fn embed_font(self, embed: bool) -> Svg<'a> {
+        Svg {
+            embed_font: embed,
+            ..self
+        }
     }
 
     fn colours(&self, b: &SceneBox) -> [&'static str; 3] {
@@ -398,6 +413,31 @@ impl<'a> Svg<'a> {
     }
 }
 
+/// Standard base64 with padding (RFC 4648), for the embedded fonts.
+struct Base64<'a>(&'a [u8]);
+
+impl Display for Base64<'_> {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for chunk in self.0.chunks(3) {
+            let b = [
+                chunk[0],
+                chunk.get(1).copied().unwrap_or(0),
+                chunk.get(2).copied().unwrap_or(0),
+            ];
+            let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+            for i in 0..4 {
+                if i <= chunk.len() {
+                    f.write_char(char::from(ABC[(n >> (18 - 6 * i) & 63) as usize]))?;
+                } else {
+                    f.write_char('=')?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
 /// Writes SVG path data for the points.
 fn write_path(f: &mut Formatter<'_>, points: &[Point], curve: Curve) -> fmt::Result {
     let p0 = points[0];
@@ -471,6 +511,18 @@ impl Display for Svg<'_> {
             r#"<desc>Made by roadmapper: {} layout, {} theme.</desc>"#,
             s.layout, t.name
         )?;
+        if self.embed_font {
+            writeln!(f, "<style>")?;
+            for (weight, data) in [(400, text::REGULAR), (700, text::BOLD)] {
+                writeln!(
+                    f,
+                    "@font-face {{ font-family: '{}'; font-weight: {weight}; src: url(data:font/ttf;base64,{}); }}",
+                    text::FAMILY,
+                    Base64(data)
+                )?;
+            }
+            writeln!(f, "</style>")?;
+        }
         writeln!(
             f,
             r#"<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" markerUnits="strokeWidth" orient="auto"><path d="M0 0L10 5L0 10Z" fill="{}"/></marker></defs>"#,
@@ -527,6 +579,21 @@ mod tests {
         ];
         for (v, s) in cases {
             assert_eq!(Num(v).to_string(), s, "{v}");
+        }
+    }
+
+    #[test]
+    fn base64_matches_rfc_4648() {
+        for (raw, encoded) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(Base64(raw.as_bytes()).to_string(), encoded);
         }
     }
 
