@@ -852,7 +852,8 @@ impl<'a> Router<'a> {
         let port = |i: usize, k: usize, r: &Rect| -> f32 {
             (r.y + r.height * (i as f32 + 1.0) / (k as f32 + 1.0)).round()
         };
-        let mut lanes: Vec<usize> = vec![0; self.columns.len() * 2];
+        let mut lanes = Lanes::default();
+        let mut runs: Vec<(f32, f32, f32)> = Vec::new();
         prereqs
             .iter()
             .enumerate()
@@ -866,33 +867,26 @@ impl<'a> Router<'a> {
                 // side away from the spine of the strip.
                 let a_right = if ca == cb { ca % 5 >= 2 } else { ca < cb };
                 let b_right = if ca == cb { a_right } else { cb < ca };
-                let mut lane_x = |c: usize, right: bool| -> f32 {
-                    let (x0, x1) = self.channel(c, right);
-                    let slot = &mut lanes[c * 2 + usize::from(right)];
-                    let count = ((x1 - x0 - 2.0 * CLEARANCE) / LANE).floor().max(1.0) as usize;
-                    let k = *slot % count;
-                    *slot += 1;
-                    // Lanes alternate outwards from the channel's middle.
-                    let step = k.div_ceil(2) as f32;
-                    let sign = if k % 2 == 1 { 1.0 } else { -1.0 };
-                    ((x0 + x1) / 2.0 + sign * step * LANE).round()
-                };
-                let xa = lane_x(ca, a_right);
-                let xb = if self.same_channel(ca, a_right, cb, b_right) {
-                    xa
-                } else {
-                    lane_x(cb, b_right)
-                };
+                let ch_a = self.channel(ca, a_right);
+                let ch_b = self.channel(cb, b_right);
                 let start = Point::new(if a_right { ra.right() } else { ra.x }, ya);
                 let end = Point::new(if b_right { rb.right() } else { rb.x }, yb);
-                let mut points = vec![start, Point::new(xa, ya)];
-                if (xa - xb).abs() < 0.5 {
-                    points.push(Point::new(xa, yb));
+                let mut points = vec![start];
+                if ch_a == ch_b {
+                    let x = lanes.take(ch_a, ya, yb);
+                    points.extend([Point::new(x, ya), Point::new(x, yb)]);
                 } else {
-                    let yc = self.free_y(xa, xb, (ya + yb) / 2.0);
-                    points.push(Point::new(xa, yc));
-                    points.push(Point::new(xb, yc));
-                    points.push(Point::new(xb, yb));
+                    let (mid_a, mid_b) = ((ch_a.0 + ch_a.1) / 2.0, (ch_b.0 + ch_b.1) / 2.0);
+                    let yc = self.crossing(mid_a, mid_b, (ya + yb) / 2.0, &runs);
+                    runs.push((yc, mid_a.min(mid_b), mid_a.max(mid_b)));
+                    let xa = lanes.take(ch_a, ya, yc);
+                    let xb = lanes.take(ch_b, yc, yb);
+                    points.extend([
+                        Point::new(xa, ya),
+                        Point::new(xa, yc),
+                        Point::new(xb, yc),
+                        Point::new(xb, yb),
+                    ]);
                 }
                 points.push(end);
                 Some(SceneEdge {
@@ -907,9 +901,62 @@ impl<'a> Router<'a> {
             .collect()
     }
 
-    fn same_channel(&self, ca: usize, ra: bool, cb: usize, rb: bool) -> bool {
-        let a = self.channel(ca, ra);
-        let b = self.channel(cb, rb);
-        (a.0 - b.0).abs() < 0.5 && (a.1 - b.1).abs() < 0.5
+    /// A free y for a horizontal run between x0 and x1 near `want`, a few
+    /// pixels away from the runs already drawn over the same stretch.
+    fn crossing(&self, x0: f32, x1: f32, want: f32, runs: &[(f32, f32, f32)]) -> f32 {
+        let (lo, hi) = (x0.min(x1), x0.max(x1));
+        let taken = |y: f32| {
+            runs.iter()
+                .any(|&(ry, a, b)| (ry - y).abs() < LANE && a < hi && lo < b)
+        };
+        let first = self.free_y(x0, x1, want);
+        if !taken(first) {
+            return first;
+        }
+        for k in 1..=8 {
+            for sign in [1.0, -1.0] {
+                let y = first + sign * k as f32 * LANE;
+                if !taken(y) && self.free_y(x0, x1, y) == y {
+                    return y;
+                }
+            }
+        }
+        first
+    }
+}
+
+/// Vertical lanes in the channels: each edge's vertical run takes the lane
+/// nearest the channel's middle that no other run overlaps (by y), so
+/// parallel edges never sit on top of each other while there is room.
+#[derive(Default)]
+struct Lanes {
+    /// Per channel (keyed by its left edge): per lane, the y spans taken.
+    taken: std::collections::HashMap<u32, Vec<Vec<(f32, f32)>>>,
+}
+
+impl Lanes {
+    fn take(&mut self, channel: (f32, f32), y0: f32, y1: f32) -> f32 {
+        let (x0, x1) = channel;
+        let (lo, hi) = (y0.min(y1) - LANE, y0.max(y1) + LANE);
+        let count = ((x1 - x0 - 2.0 * CLEARANCE) / LANE).floor().max(1.0) as usize;
+        let lanes = self
+            .taken
+            .entry(x0.to_bits())
+            .or_insert_with(|| vec![Vec::new(); count]);
+        let free = |spans: &Vec<(f32, f32)>| spans.iter().all(|&(a, b)| b < lo || hi < a);
+        // Lanes in order of distance from the middle: 0, +1, -1, +2, ...
+        let k = (0..lanes.len())
+            .find(|&k| free(&lanes[k]))
+            .unwrap_or_else(|| {
+                (0..lanes.len())
+                    .min_by_key(|&k| lanes[k].len())
+                    .unwrap_or(0)
+            });
+        if let Some(spans) = lanes.get_mut(k) {
+            spans.push((lo, hi));
+        }
+        let step = k.div_ceil(2) as f32;
+        let sign = if k % 2 == 1 { 1.0 } else { -1.0 };
+        ((x0 + x1) / 2.0 + sign * step * LANE).round()
     }
 }
