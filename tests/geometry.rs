@@ -684,12 +684,12 @@ const POSTER: Promises = Promises {
 };
 
 /// The layered engine re-routes every edge that layout-rs drew through an
-/// unrelated box through the free gaps between layers, "which by
-/// construction touch no box" (src/layout/layered.rs); it makes no promise
-/// about the canvas's proportions.
+/// unrelated box through the free gaps between layers, and packs its
+/// per-section blocks (padding as a last resort) so the canvas stays
+/// between 1:3 and 3:1 (src/layout/layered.rs): it promises both.
 const LAYERED: Promises = Promises {
     edges_clear: true,
-    aspect: false,
+    aspect: true,
 };
 
 /// Lays `r` out twice, runs every promised check and fails with all the
