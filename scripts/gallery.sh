@@ -10,5 +10,5 @@ out=docs/gallery
 mkdir -p "$out"
 "$bin" render "${in[@]}" --scale 1 -o "$out/backend-light.png"
 "$bin" render "${in[@]}" --scale 1 --theme dark -o "$out/backend-dark.png"
-"$bin" render "${in[@]}" --scale 1 --layout layered --direction right -o "$out/backend-layered.png"
+"$bin" render "${in[@]}" --scale 1 --layout layered -o "$out/backend-layered.png"
 ls -l "$out"
