@@ -405,3 +405,60 @@ pub fn legend(items: &[LegendItem], x: f32, y: f32, font_size: f32, max_width: f
         font_size,
     }
 }
+
+/// What a legend shows: only what the scene draws, in a fixed order (box
+/// roles, tag marks, optional, then edge kinds).
+pub fn legend_items(boxes: &[SceneBox], edges: &[SceneEdge]) -> Vec<LegendItem> {
+    let has_role = |r: Role| boxes.iter().any(|b| b.role == r);
+    let has_mark = |m: Mark| boxes.iter().any(|b| b.style.mark == Some(m));
+    let has_edge = |k: EdgeKind| edges.iter().any(|e| e.kind == k);
+    let mut items = Vec::new();
+    for r in [Role::Section, Role::Topic, Role::Subtopic] {
+        if has_role(r) {
+            items.push(LegendItem::Box(r));
+        }
+    }
+    for m in [Mark::Recommended, Mark::Alternative] {
+        if has_mark(m) {
+            items.push(LegendItem::Mark(m));
+        }
+    }
+    if boxes.iter().any(|b| b.style.dashed) {
+        items.push(LegendItem::Optional);
+    }
+    for k in [EdgeKind::Spine, EdgeKind::Contains, EdgeKind::Prerequisite] {
+        if has_edge(k) {
+            items.push(LegendItem::Edge(k));
+        }
+    }
+    items
+}
+
+/// The smallest rectangle holding the given boxes and edge points (a
+/// Bezier lies inside its control points' hull, so its points bound it);
+/// non-finite points are ignored. An empty drawing gives a zero rectangle
+/// at the origin.
+pub fn bounds<'a>(
+    boxes: impl IntoIterator<Item = &'a SceneBox>,
+    edges: impl IntoIterator<Item = &'a SceneEdge>,
+) -> Rect {
+    let mut lo = Point::new(f32::INFINITY, f32::INFINITY);
+    let mut hi = Point::new(f32::NEG_INFINITY, f32::NEG_INFINITY);
+    let mut grow = |p: Point| {
+        if p.x.is_finite() && p.y.is_finite() {
+            lo = Point::new(lo.x.min(p.x), lo.y.min(p.y));
+            hi = Point::new(hi.x.max(p.x), hi.y.max(p.y));
+        }
+    };
+    for b in boxes {
+        grow(Point::new(b.rect.x, b.rect.y));
+        grow(Point::new(b.rect.right(), b.rect.bottom()));
+    }
+    for e in edges {
+        e.points.iter().copied().for_each(&mut grow);
+    }
+    if lo.x > hi.x {
+        return Rect::new(0.0, 0.0, 0.0, 0.0);
+    }
+    Rect::new(lo.x, lo.y, hi.x - lo.x, hi.y - lo.y)
+}

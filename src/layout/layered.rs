@@ -88,9 +88,7 @@ use layout::topo::layout::VisualGraph;
 
 use super::{Direction, role, sized_box};
 use crate::roadmap::Roadmap;
-use crate::scene::{
-    self, Curve, EdgeKind, LegendItem, Mark, Point, Rect, Role, Scene, SceneBox, SceneEdge,
-};
+use crate::scene::{self, Curve, EdgeKind, Point, Rect, Scene, SceneBox, SceneEdge};
 
 /// Empty space around the drawing.
 const MARGIN: f32 = 40.0;
@@ -786,28 +784,15 @@ fn lay_block(
     let (placed, drawn) = arrange(boxes, &flow.edges, &placement, frame, reroute);
 
     // The block's extent: its boxes, ports and the edges it draws.
-    let mut lo = Point::new(f32::INFINITY, f32::INFINITY);
-    let mut hi = Point::new(f32::NEG_INFINITY, f32::NEG_INFINITY);
-    let mut grow = |p: Point| {
-        if p.x.is_finite() && p.y.is_finite() {
-            lo = Point::new(lo.x.min(p.x), lo.y.min(p.y));
-            hi = Point::new(hi.x.max(p.x), hi.y.max(p.y));
-        }
-    };
-    for b in &placed {
-        grow(Point::new(b.rect.x, b.rect.y));
-        grow(Point::new(b.rect.right(), b.rect.bottom()));
-    }
     let shown = own.len();
-    for e in drawn[..shown]
-        .iter()
-        .chain(port_edge.iter().map(|&i| &drawn[i]))
-    {
-        e.points.iter().copied().for_each(&mut grow);
-    }
-    if lo.x > hi.x {
-        (lo, hi) = (Point::new(0.0, 0.0), Point::new(0.0, 0.0));
-    }
+    let extent = scene::bounds(
+        &placed,
+        drawn[..shown]
+            .iter()
+            .chain(port_edge.iter().map(|&i| &drawn[i])),
+    );
+    let lo = Point::new(extent.x, extent.y);
+    let hi = Point::new(extent.right(), extent.bottom());
     let moved = |p: Point| Point::new(p.x - lo.x, p.y - lo.y);
     let block_boxes = placed[..members.len()]
         .iter()
@@ -1496,25 +1481,11 @@ impl Grid {
 /// Shifts the drawing to the margin, adds the legend under it and sizes
 /// the canvas.
 fn finish(mut boxes: Vec<SceneBox>, mut edges: Vec<SceneEdge>) -> Scene {
-    let mut lo = Point::new(f32::INFINITY, f32::INFINITY);
-    let mut hi = Point::new(f32::NEG_INFINITY, f32::NEG_INFINITY);
-    let mut grow = |p: Point| {
-        if p.x.is_finite() && p.y.is_finite() {
-            lo = Point::new(lo.x.min(p.x), lo.y.min(p.y));
-            hi = Point::new(hi.x.max(p.x), hi.y.max(p.y));
-        }
-    };
-    for b in &boxes {
-        grow(Point::new(b.rect.x, b.rect.y));
-        grow(Point::new(b.rect.right(), b.rect.bottom()));
-    }
-    // A Bezier stays inside its control points' hull, so these bound it.
-    for e in &edges {
-        e.points.iter().copied().for_each(&mut grow);
-    }
-    if lo.x > hi.x {
-        (lo, hi) = (Point::new(0.0, 0.0), Point::new(0.0, 0.0));
-    }
+    let extent = scene::bounds(&boxes, &edges);
+    let (lo, hi) = (
+        Point::new(extent.x, extent.y),
+        Point::new(extent.right(), extent.bottom()),
+    );
     let (dx, dy) = (MARGIN - lo.x, MARGIN - lo.y);
     for b in &mut boxes {
         b.rect.x += dx;
@@ -1527,7 +1498,7 @@ fn finish(mut boxes: Vec<SceneBox>, mut edges: Vec<SceneEdge>) -> Scene {
     }
     let (mut right, mut bottom) = (hi.x + dx, hi.y + dy);
 
-    let items = legend_items(&boxes, &edges);
+    let items = scene::legend_items(&boxes, &edges);
     let legend = (!items.is_empty()).then(|| {
         let top = if boxes.is_empty() {
             MARGIN
@@ -1585,36 +1556,10 @@ fn finish(mut boxes: Vec<SceneBox>, mut edges: Vec<SceneEdge>) -> Scene {
     }
 }
 
-/// Legend entries for what the scene actually draws.
-fn legend_items(boxes: &[SceneBox], edges: &[SceneEdge]) -> Vec<LegendItem> {
-    let has_role = |r: Role| boxes.iter().any(|b| b.role == r);
-    let has_mark = |m: Mark| boxes.iter().any(|b| b.style.mark == Some(m));
-    let has_edge = |k: EdgeKind| edges.iter().any(|e| e.kind == k);
-    let mut items = Vec::new();
-    for r in [Role::Section, Role::Topic, Role::Subtopic] {
-        if has_role(r) {
-            items.push(LegendItem::Box(r));
-        }
-    }
-    for m in [Mark::Recommended, Mark::Alternative] {
-        if has_mark(m) {
-            items.push(LegendItem::Mark(m));
-        }
-    }
-    if boxes.iter().any(|b| b.style.dashed) {
-        items.push(LegendItem::Optional);
-    }
-    for k in [EdgeKind::Contains, EdgeKind::Prerequisite] {
-        if has_edge(k) {
-            items.push(LegendItem::Edge(k));
-        }
-    }
-    items
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scene::{LegendItem, Mark, Role};
     use crate::{Input, load};
 
     fn roadmap(outline: &str, prereqs: &str) -> Roadmap {

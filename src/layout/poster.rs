@@ -15,9 +15,7 @@
 
 use super::{role, sized_box};
 use crate::roadmap::Roadmap;
-use crate::scene::{
-    self, Curve, EdgeKind, LegendItem, Mark, Point, Rect, Role, Scene, SceneBox, SceneEdge,
-};
+use crate::scene::{self, Curve, EdgeKind, Point, Rect, Role, Scene, SceneBox, SceneEdge};
 use crate::text;
 
 /// Outer margin of the canvas.
@@ -262,12 +260,7 @@ pub fn layout(roadmap: &Roadmap) -> Scene {
 
     // The legend, under everything.
     let legend_top = bottom + SPINE_GAP + if strips.len() > 1 { SPINE_GAP } else { 0.0 };
-    let items = legend_items(
-        roadmap,
-        &boxes,
-        !prereqs.is_empty(),
-        title.is_some() || !order.is_empty(),
-    );
+    let items = scene::legend_items(&boxes, &edges);
     let legend = (!items.is_empty())
         .then(|| scene::legend(&items, MARGIN, legend_top, 12.0, inner_width.max(360.0)));
     let (legend_width, legend_bottom) = legend
@@ -330,41 +323,6 @@ fn translate(scene: &mut Scene, d: Point) {
             r.y += d.y;
         }
     }
-}
-
-/// What the legend shows: only what the poster draws.
-fn legend_items(
-    roadmap: &Roadmap,
-    boxes: &[SceneBox],
-    prereqs: bool,
-    spine: bool,
-) -> Vec<LegendItem> {
-    let has_role = |r: Role| boxes.iter().any(|b| b.role == r);
-    let has_mark = |m: Mark| boxes.iter().any(|b| b.style.mark == Some(m));
-    let mut items = Vec::new();
-    for r in [Role::Section, Role::Topic, Role::Subtopic] {
-        if has_role(r) {
-            items.push(LegendItem::Box(r));
-        }
-    }
-    for m in [Mark::Recommended, Mark::Alternative] {
-        if has_mark(m) {
-            items.push(LegendItem::Mark(m));
-        }
-    }
-    if boxes.iter().any(|b| b.style.dashed) {
-        items.push(LegendItem::Optional);
-    }
-    if spine && roadmap.sections().len() > 1 {
-        items.push(LegendItem::Edge(EdgeKind::Spine));
-    }
-    if has_role(Role::Topic) {
-        items.push(LegendItem::Edge(EdgeKind::Contains));
-    }
-    if prereqs {
-        items.push(LegendItem::Edge(EdgeKind::Prerequisite));
-    }
-    items
 }
 
 /// Builds a section's rows: each child topic with its descendants stacked.
