@@ -690,7 +690,12 @@ struct Router<'a> {
     /// y limits for horizontal runs.
     top: f32,
     bottom: f32,
+    /// Free gaps per crossed column range (see [`Router::gaps`]).
+    gaps: std::cell::RefCell<GapCache>,
 }
+
+/// Free y gaps per range of crossed columns.
+type GapCache = std::collections::HashMap<(usize, usize), std::rc::Rc<Vec<(f32, f32)>>>;
 
 /// Clearance kept between a routed line and a box.
 const CLEARANCE: f32 = 4.0;
@@ -712,6 +717,7 @@ impl<'a> Router<'a> {
             column_of,
             top,
             bottom,
+            gaps: Default::default(),
         }
     }
 
@@ -735,64 +741,65 @@ impl<'a> Router<'a> {
         }
     }
 
-    /// Whether a box of column `c` covers `y` (with clearance); returns the
-    /// covering span.
-    fn blocked(&self, c: usize, y: f32) -> Option<(f32, f32)> {
-        let spans = &self.columns[c].spans;
-        let i = spans.partition_point(|s| s.0 - CLEARANCE <= y);
-        if i == 0 {
-            return None;
+    /// The free y intervals where a horizontal line may cross every
+    /// column strictly between x0 and x1 without coming within
+    /// [`CLEARANCE`] of a box, sorted; computed once per column range.
+    fn gaps(&self, x0: f32, x1: f32) -> std::rc::Rc<Vec<(f32, f32)>> {
+        let (lo, hi) = (x0.min(x1), x0.max(x1));
+        // Columns are sorted by x and do not overlap: the crossed ones are
+        // a contiguous range.
+        let first = self.columns.partition_point(|c| c.right <= lo);
+        let end = self.columns.partition_point(|c| c.x < hi);
+        let key = (first, end.max(first));
+        if let Some(g) = self.gaps.borrow().get(&key) {
+            return g.clone();
         }
-        let s = spans[i - 1];
-        (y < s.1 + CLEARANCE).then_some(s)
+        let mut spans: Vec<(f32, f32)> = self.columns[key.0..key.1]
+            .iter()
+            .filter(|c| c.right > c.x)
+            .flat_map(|c| c.spans.iter().map(|&(a, b)| (a - CLEARANCE, b + CLEARANCE)))
+            .collect();
+        spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut free = Vec::new();
+        let mut at = self.top;
+        for (a, b) in spans {
+            if a > at {
+                free.push((at, a.min(self.bottom)));
+            }
+            at = at.max(b);
+            if at >= self.bottom {
+                break;
+            }
+        }
+        if at < self.bottom {
+            free.push((at, self.bottom));
+        }
+        free.retain(|&(a, b)| b > a);
+        let free = std::rc::Rc::new(free);
+        self.gaps.borrow_mut().insert(key, free.clone());
+        free
     }
 
     /// The y nearest to `want` where a horizontal line crosses the columns
-    /// strictly between x0 and x1 without touching a box.
+    /// strictly between x0 and x1 without touching a box: `want` itself
+    /// when free, else a point inside the nearest free gap (its middle when
+    /// the gap is narrow).
     fn free_y(&self, x0: f32, x1: f32, want: f32) -> f32 {
-        let (lo, hi) = if x0 < x1 { (x0, x1) } else { (x1, x0) };
-        let cols: Vec<usize> = (0..self.columns.len())
-            .filter(|&c| {
-                let col = &self.columns[c];
-                col.right > col.x && col.x < hi && col.right > lo
-            })
-            .collect();
-        let search = |mut y: f32, down: bool| -> Option<f32> {
-            loop {
-                if y < self.top || y > self.bottom {
-                    return None;
-                }
-                let hit = cols.iter().filter_map(|&c| self.blocked(c, y)).fold(
-                    None,
-                    |acc: Option<f32>, s| {
-                        let edge = if down {
-                            s.1 + CLEARANCE + 1.0
-                        } else {
-                            s.0 - CLEARANCE - 1.0
-                        };
-                        Some(match acc {
-                            None => edge,
-                            Some(a) if down => a.max(edge),
-                            Some(a) => a.min(edge),
-                        })
-                    },
-                );
-                match hit {
-                    None => return Some(y),
-                    Some(next) => y = next,
-                }
-            }
+        let gaps = self.gaps(x0, x1);
+        let i = gaps.partition_point(|g| g.1 < want);
+        let inside = |g: (f32, f32)| {
+            let m = ((g.1 - g.0) / 2.0).min(CLEARANCE);
+            want.clamp(g.0 + m, g.1 - m)
         };
-        match (search(want, true), search(want, false)) {
-            (Some(d), Some(u)) => {
-                if d - want <= want - u {
-                    d
-                } else {
-                    u
-                }
-            }
-            (Some(d), None) => d,
-            (None, Some(u)) => u,
+        let after = gaps.get(i).map(|&g| inside(g));
+        let before = i
+            .checked_sub(1)
+            .and_then(|j| gaps.get(j))
+            .map(|&g| inside(g));
+        match (before, after) {
+            (Some(b), Some(a)) if (want - b).abs() < (a - want).abs() => b,
+            (_, Some(a)) => a,
+            (Some(b), None) => b,
             (None, None) => self.bottom,
         }
     }
