@@ -23,6 +23,23 @@ Examples:
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+
+    /// When to colour error messages.
+    ///
+    /// `auto` colours only when standard error is a terminal and the
+    /// NO_COLOR environment variable is unset or empty.
+    #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    /// Colour on a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
 }
 
 #[derive(Debug, Subcommand)]

@@ -281,6 +281,160 @@ fn join_or(items: &[String]) -> String {
     }
 }
 
+/// Longest stretch of a source line shown in a snippet, in characters; a
+/// longer line (say a 10 MB label) is cut to a window around the column.
+const SNIPPET_WIDTH: usize = 120;
+
+impl Diagnostic {
+    /// Renders the diagnostic like a compiler does: `error: message`, the
+    /// location as `--> FILE:LINE:COL`, the offending source line with a
+    /// caret under the culprit, and a `help:` line where a fix is known.
+    ///
+    /// `source` is the whole text of [`Diagnostic::file`] (without it, or
+    /// for a command-line value, only the location is shown). With `color`
+    /// the output carries ANSI colours.
+    ///
+    /// ```
+    /// use roadmapper::{Diagnostic, DiagnosticKind};
+    /// let d = Diagnostic::error("r.txt", 2, 3, DiagnosticKind::EmptyLabel);
+    /// let text = d.render(Some("Root\n  [optional]\n"), false);
+    /// assert!(text.starts_with("error: "), "{text}");
+    /// assert!(text.contains("--> r.txt:2:3"), "{text}");
+    /// assert!(text.contains("2 |   [optional]"), "{text}");
+    /// assert!(text.contains("^^^^^^^^^^"), "{text}");
+    /// ```
+    pub fn render(&self, source: Option<&str>, color: bool) -> String {
+        use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+        let level = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let message = self.message();
+        let line_text = source
+            .filter(|_| self.line > 0)
+            .and_then(|s| s.split('\n').nth(self.line - 1))
+            .map(|l| l.strip_suffix('\r').unwrap_or(l));
+        let message = if self.line == 0 {
+            // A command-line value such as `--to`: name it in the message.
+            format!("{message} (in {})", self.file)
+        } else {
+            message
+        };
+        let title = level.primary_title(message.as_str());
+        let main = match line_text {
+            Some(text) => {
+                let (shown, span, first_column) = self.snippet(text);
+                let mut snippet = Snippet::source(shown)
+                    .line_start(self.line)
+                    .path(self.file.as_str())
+                    .annotation(AnnotationKind::Primary.span(span));
+                if first_column > 1 {
+                    // The window does not start at the line's start: the
+                    // path line still gives the true column.
+                    snippet = snippet.path(format!("{}:{}:{}", self.file, self.line, self.column));
+                }
+                title.element(snippet)
+            }
+            None if self.line == 0 => Group::with_title(title),
+            None => title.element(
+                Origin::path(self.file.as_str())
+                    .line(self.line)
+                    .char_column(self.column.saturating_sub(1)),
+            ),
+        };
+        let help = self.help();
+        let mut report = vec![main];
+        if let Some(h) = &help {
+            if self.line == 0 {
+                // No snippet to hang the hint under: keep it in the group.
+                if let Some(g) = report.pop() {
+                    report.push(g.element(Level::HELP.message(h.as_str())));
+                }
+            } else {
+                report.push(Group::with_title(Level::HELP.secondary_title(h.as_str())));
+            }
+        }
+        let renderer = if color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        renderer.render(&report)
+    }
+
+    /// The part of the source line to show (control characters made
+    /// visible, cut to [`SNIPPET_WIDTH`] around the column), the byte span
+    /// to underline in it, and the 1-based column the shown part starts at.
+    fn snippet(&self, line: &str) -> (String, std::ops::Range<usize>, usize) {
+        let chars: Vec<char> = line
+            .chars()
+            .map(|c| {
+                if c.is_control() && c != '\t' {
+                    '\u{fffd}'
+                } else {
+                    c
+                }
+            })
+            .collect();
+        let col = self.column.max(1) - 1;
+        let indent = chars
+            .iter()
+            .take_while(|c| **c == ' ' || **c == '\t')
+            .count();
+        // What to underline, in characters.
+        let (mut from, mut to) = match self.kind {
+            DiagnosticKind::MixedIndentation { .. } | DiagnosticKind::BadDedent { .. } => {
+                (0, indent.max(1))
+            }
+            _ => {
+                // Never underline the indentation in front of a label.
+                let start = col.max(indent).min(chars.len());
+                let rest: String = chars[start..].iter().collect();
+                // A reference ends at the next arrow.
+                let len = if self.is_about_a_reference() {
+                    rest.find("->")
+                        .map_or(rest.chars().count(), |b| rest[..b].chars().count())
+                } else {
+                    rest.chars().count()
+                };
+                let trimmed = chars[start..start + len]
+                    .iter()
+                    .rev()
+                    .skip_while(|c| c.is_whitespace())
+                    .count();
+                (start, start + trimmed.max(1))
+            }
+        };
+        // A window of at most SNIPPET_WIDTH characters around the culprit.
+        let first = if chars.len() <= SNIPPET_WIDTH {
+            0
+        } else {
+            from.saturating_sub(SNIPPET_WIDTH / 4)
+                .min(chars.len().saturating_sub(SNIPPET_WIDTH))
+        };
+        let last = (first + SNIPPET_WIDTH).min(chars.len());
+        from = from.clamp(first, last);
+        to = to.clamp(from, last.max(from));
+        let shown: String = chars[first..last].iter().collect();
+        let byte = |c: usize| -> usize { chars[first..c].iter().map(|ch| ch.len_utf8()).sum() };
+        let (a, b) = (byte(from), byte(to));
+        // An empty span (past the end of the line) still gets a caret.
+        let b = if b == a {
+            a + usize::from(a < shown.len())
+        } else {
+            b
+        };
+        (shown, a..b, first + 1)
+    }
+
+    /// Whether the diagnostic is about one reference of a prerequisite
+    /// line (underlined up to the arrow) rather than the rest of the line.
+    fn is_about_a_reference(&self) -> bool {
+        use DiagnosticKind::*;
+        matches!(self.kind, UnknownTopic { .. } | AmbiguousTopic { .. })
+    }
+}
+
 impl fmt::Display for Diagnostic {
     /// `error: FILE:LINE: message`, then `  help: hint` on its own line.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

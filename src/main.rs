@@ -4,9 +4,11 @@
 
 mod cli;
 
+use std::cell::RefCell;
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
+use std::rc::Rc;
 
 use clap::{CommandFactory, Parser};
 use roadmapper::export::order::{OrderFormat, write_order};
@@ -15,20 +17,98 @@ use roadmapper::layout::{Direction, LayoutKind, LayoutOptions};
 use roadmapper::{Diagnostic, Error, Format, Input, RenderOptions, Roadmap};
 
 use cli::{
-    Cli, Command, DirectionArg, InputArgs, LayoutArg, OrderFormatArg, RenderFormatArg, ThemeArg,
+    Cli, ColorArg, Command, DirectionArg, InputArgs, LayoutArg, OrderFormatArg, RenderFormatArg,
+    ThemeArg,
 };
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli) {
+    let reporter = Reporter::new(cli.color);
+    match run(cli, &reporter) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::BrokenPipe) => ExitCode::SUCCESS,
         Err(Failure::Error(e)) => {
-            eprintln!("{e}");
+            reporter.error(&e);
             ExitCode::from(match e {
                 Error::Usage(_) => 2,
                 _ => 1,
             })
+        }
+    }
+}
+
+/// Prints errors and warnings to stderr: diagnostics with the offending
+/// source line and a caret (so it keeps the text of every input it read),
+/// in colour when asked or when stderr is a terminal and `NO_COLOR` is unset.
+struct Reporter {
+    color: bool,
+    sources: RefCell<Vec<(String, Rc<str>)>>,
+    /// Whether anything was printed yet: reports are separated by a blank
+    /// line.
+    printed: std::cell::Cell<bool>,
+}
+
+impl Reporter {
+    fn new(choice: ColorArg) -> Reporter {
+        let color = match choice {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && io::stderr().is_terminal()
+            }
+        };
+        Reporter {
+            color,
+            sources: RefCell::new(Vec::new()),
+            printed: std::cell::Cell::new(false),
+        }
+    }
+
+    fn remember(&self, input: &Input) {
+        let text: Rc<str> = String::from_utf8_lossy(&input.bytes).into();
+        self.sources.borrow_mut().push((input.name.clone(), text));
+    }
+
+    fn diagnostic(&self, d: &Diagnostic) {
+        let source = self
+            .sources
+            .borrow()
+            .iter()
+            .find(|(name, _)| *name == d.file)
+            .map(|(_, text)| Rc::clone(text));
+        self.separate();
+        eprintln!("{}", d.render(source.as_deref(), self.color));
+    }
+
+    fn error(&self, e: &Error) {
+        match e {
+            Error::Input(diagnostics) => {
+                for d in diagnostics {
+                    self.diagnostic(d);
+                }
+                let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+                if errors > 1 {
+                    self.line(&format!("aborting due to {errors} errors"));
+                }
+            }
+            other => self.line(&other.to_string().replacen("error: ", "", 1)),
+        }
+    }
+
+    fn separate(&self) {
+        if self.printed.replace(true) {
+            eprintln!();
+        }
+    }
+
+    /// `error: message` (with any `help:` lines the message carries).
+    fn line(&self, message: &str) {
+        self.separate();
+        if self.color {
+            eprintln!("\x1b[1;31merror\x1b[0m\x1b[1m:\x1b[0m {message}");
+        } else {
+            eprintln!("error: {message}");
         }
     }
 }
@@ -50,11 +130,11 @@ impl From<Error> for Failure {
     }
 }
 
-fn run(cli: Cli) -> Result<(), Failure> {
+fn run(cli: Cli, reporter: &Reporter) -> Result<(), Failure> {
     match cli.command {
         Command::Order(args) => {
             check_io_args(args.output.as_deref(), &args.input)?;
-            let roadmap = load(&args.input)?;
+            let roadmap = load(&args.input, reporter)?;
             let mut targets = Vec::new();
             let mut errors = Vec::new();
             let references: Vec<&str> = args.to.iter().map(String::as_str).collect();
@@ -96,7 +176,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 )
                 .into());
             }
-            let roadmap = load(&args.input)?;
+            let roadmap = load(&args.input, reporter)?;
             let options = RenderOptions {
                 format: match format {
                     RenderFormatArg::Dot => Format::Dot,
@@ -127,11 +207,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Check(input) => {
             check_io_args(None, &input)?;
-            let roadmap = load_quiet(&input)?;
+            let roadmap = load_quiet(&input, reporter)?;
             let summary = summary(&roadmap, &input);
             emit(None, |w| w.write_all(summary.as_bytes()))?;
             for w in roadmap.lint() {
-                eprintln!("{w}");
+                reporter.diagnostic(&w);
             }
             Ok(())
         }
@@ -192,7 +272,13 @@ fn check_io_args(output: Option<&Path>, input: &InputArgs) -> Result<(), Error> 
     Ok(())
 }
 
-fn read(path: &Path) -> Result<Input, Error> {
+fn read(path: &Path, reporter: &Reporter) -> Result<Input, Error> {
+    let input = read_input(path)?;
+    reporter.remember(&input);
+    Ok(input)
+}
+
+fn read_input(path: &Path) -> Result<Input, Error> {
     if path == Path::new("-") {
         let mut bytes = Vec::new();
         io::Read::read_to_end(&mut io::stdin().lock(), &mut bytes).map_err(|source| Error::Io {
@@ -205,21 +291,21 @@ fn read(path: &Path) -> Result<Input, Error> {
     }
 }
 
-fn load_quiet(args: &InputArgs) -> Result<Roadmap, Error> {
-    let outline = read(&args.outline)?;
+fn load_quiet(args: &InputArgs, reporter: &Reporter) -> Result<Roadmap, Error> {
+    let outline = read(&args.outline, reporter)?;
     let prereqs = args
         .prereqs
         .iter()
-        .map(|p| read(p))
+        .map(|p| read(p, reporter))
         .collect::<Result<Vec<_>, _>>()?;
     roadmapper::load(&outline, &prereqs)
 }
 
 /// Loads and prints build warnings (a prerequisite given twice) to stderr.
-fn load(args: &InputArgs) -> Result<Roadmap, Error> {
-    let roadmap = load_quiet(args)?;
+fn load(args: &InputArgs, reporter: &Reporter) -> Result<Roadmap, Error> {
+    let roadmap = load_quiet(args, reporter)?;
     for w in roadmap.warnings() {
-        eprintln!("{w}");
+        reporter.diagnostic(w);
     }
     Ok(roadmap)
 }
