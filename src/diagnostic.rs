@@ -309,7 +309,7 @@ impl Diagnostic {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
-        let message = self.message();
+        let message = tidy(&self.message());
         let line_text = source
             .filter(|_| self.line > 0)
             .and_then(|s| s.split('\n').nth(self.line - 1))
@@ -342,7 +342,7 @@ impl Diagnostic {
                     .char_column(self.column.saturating_sub(1)),
             ),
         };
-        let help = self.help();
+        let help = self.help().map(|h| tidy(&h));
         let mut report = vec![main];
         if let Some(h) = &help {
             if self.line == 0 {
@@ -433,6 +433,42 @@ impl Diagnostic {
         use DiagnosticKind::*;
         matches!(self.kind, UnknownTopic { .. } | AmbiguousTopic { .. })
     }
+}
+
+/// Longest quoted label or reference shown whole in a message.
+const QUOTE_WIDTH: usize = 60;
+
+/// Makes a message fit a terminal whatever the labels: a `quoted` part
+/// longer than [`QUOTE_WIDTH`] characters keeps its start and end around
+/// an ellipsis with its length, and control characters become U+FFFD.
+///
+/// ```
+/// let long = format!("unknown topic `{}`", "y".repeat(500));
+/// let t = roadmapper::diagnostic::tidy(&long);
+/// assert!(t.len() < 120 && t.ends_with("yyy` (500 characters)"), "{t}");
+/// assert_eq!(roadmapper::diagnostic::tidy("a\u{0}b"), "a\u{fffd}b");
+/// ```
+pub fn tidy(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(1024));
+    let mut note = None;
+    for (i, part) in message.split('`').enumerate() {
+        if i > 0 {
+            out.push('`');
+            out.extend(note.take());
+        }
+        let n = part.chars().count();
+        let visible = |c: char| if c.is_control() { '\u{fffd}' } else { c };
+        if i % 2 == 1 && n > QUOTE_WIDTH {
+            let keep = QUOTE_WIDTH / 2 - 4;
+            out.extend(part.chars().take(keep).map(visible));
+            out.push('…');
+            out.extend(part.chars().skip(n - keep).map(visible));
+            note = Some(format!(" ({n} characters)"));
+        } else {
+            out.extend(part.chars().map(visible));
+        }
+    }
+    out
 }
 
 impl fmt::Display for Diagnostic {
