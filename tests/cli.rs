@@ -111,8 +111,314 @@ fn temp_files(dir: &Path) -> Vec<String> {
         .collect()
 }
 
+// ---------------------------------------------------------------------------
+// Reading the reports on stderr
+// ---------------------------------------------------------------------------
+
+/// The reports on stderr (each diagnostic, each plain `error:` line, the
+/// `aborting due to N errors` summary), which are separated by one blank line.
+fn reports(stderr: &str) -> Vec<&str> {
+    let reports: Vec<&str> = stderr
+        .split("\n\n")
+        .map(|r| r.trim_end_matches('\n'))
+        .filter(|r| !r.is_empty())
+        .collect();
+    for r in &reports {
+        assert!(
+            !r.starts_with('\n'),
+            "reports are separated by one blank line:\n{stderr}"
+        );
+    }
+    reports
+}
+
+/// The summary line that ends a run with several errors.
+fn is_summary(line: &str) -> bool {
+    line.starts_with("error: aborting due to ")
+}
+
+/// The number of errors reported on stderr, not counting the summary; checks
+/// that the summary `error: aborting due to N errors` is there, right and
+/// last exactly when there are 2 or more.
 fn count_errors(stderr: &str) -> usize {
-    stderr.lines().filter(|l| l.starts_with("error: ")).count()
+    let n = stderr
+        .lines()
+        .filter(|l| l.starts_with("error: ") && !is_summary(l))
+        .count();
+    let summaries: Vec<&str> = stderr.lines().filter(|l| is_summary(l)).collect();
+    if n >= 2 {
+        let expected = format!("error: aborting due to {n} errors");
+        assert_eq!(summaries, [expected.as_str()], "{stderr}");
+        assert_eq!(
+            reports(stderr).last(),
+            Some(&expected.as_str()),
+            "the summary comes last:\n{stderr}"
+        );
+    } else {
+        assert!(summaries.is_empty(), "a summary for {n} error:\n{stderr}");
+    }
+    n
+}
+
+/// One diagnostic as rendered on stderr:
+///
+/// ```text
+/// error: indentation does not match any outer level
+///  --> o.txt:4:1
+///   |
+/// 4 |    C
+///   | ^^^
+///   |
+/// help: this line is indented by 3; the enclosing levels are at 0, 2 or 4
+/// ```
+///
+/// or, about a command-line value, the title and `  = help: ...` only.
+#[derive(Debug)]
+struct Shown {
+    /// Its position among the reports on stderr.
+    index: usize,
+    /// The whole report, for failure messages.
+    text: String,
+    /// `error: message` or `warning: message`.
+    title: String,
+    /// `FILE:LINE:COL`, after `-->`.
+    location: Option<String>,
+    /// The quoted source line: its number and its text.
+    source: Option<(usize, String)>,
+    /// The carets under the quoted text: first character and count.
+    caret: Option<(usize, usize)>,
+    /// The hints, without `help: ` or `= help: `.
+    help: Vec<String>,
+}
+
+fn parse_report(index: usize, text: &str) -> Shown {
+    let mut lines = text.lines();
+    let mut shown = Shown {
+        index,
+        text: text.to_string(),
+        title: lines.next().expect("a report has a title").to_string(),
+        location: None,
+        source: None,
+        caret: None,
+        help: Vec::new(),
+    };
+    for line in lines {
+        let trimmed = line.trim_start();
+        if let Some(location) = trimmed.strip_prefix("--> ") {
+            assert!(shown.location.is_none(), "two locations in:\n{text}");
+            shown.location = Some(location.to_string());
+        } else if let Some(hint) = line
+            .strip_prefix("help: ")
+            .or_else(|| trimmed.strip_prefix("= help: "))
+        {
+            shown.help.push(hint.to_string());
+        } else if let Some((gutter, rest)) = line.split_once(" |") {
+            let rest = rest.strip_prefix(' ').unwrap_or(rest);
+            match gutter.trim() {
+                "" if rest.contains('^') => {
+                    let start = rest.chars().take_while(|&c| c == ' ').count();
+                    let width = rest.chars().skip(start).take_while(|&c| c == '^').count();
+                    assert_eq!(
+                        rest.trim_end().chars().count(),
+                        start + width,
+                        "one run of carets in {line:?} of:\n{text}"
+                    );
+                    assert!(shown.caret.is_none(), "two caret lines in:\n{text}");
+                    shown.caret = Some((start, width));
+                }
+                "" => assert!(rest.trim().is_empty(), "{line:?} in:\n{text}"),
+                number => {
+                    let number = number
+                        .parse()
+                        .unwrap_or_else(|_| panic!("{line:?} in:\n{text}"));
+                    assert!(shown.source.is_none(), "two quoted lines in:\n{text}");
+                    shown.source = Some((number, rest.to_string()));
+                }
+            }
+        } else {
+            panic!("unexpected line {line:?} in:\n{text}");
+        }
+    }
+    shown
+}
+
+/// Whether `location` (`FILE:LINE:COL`) is `at`: `FILE:LINE:COL` exactly,
+/// or `FILE:LINE:` (ending in a colon) for any column.
+fn located_at(location: Option<&str>, at: &str) -> bool {
+    location.is_some_and(|l| {
+        if at.ends_with(':') {
+            l.starts_with(at)
+        } else {
+            l == at
+        }
+    })
+}
+
+/// The reports on stderr whose title starts with `title` (`error: ...` or
+/// `warning: ...`) and whose location is `at` (see [`located_at`]).
+fn diagnostics(stderr: &str, title: &str, at: &str) -> Vec<Shown> {
+    let found: Vec<Shown> = reports(stderr)
+        .into_iter()
+        .enumerate()
+        .map(|(k, r)| parse_report(k, r))
+        .filter(|d| d.title.starts_with(title) && located_at(d.location.as_deref(), at))
+        .collect();
+    for d in &found {
+        d.check_snippet();
+    }
+    found
+}
+
+/// The one diagnostic about a file with this title and location; it quotes
+/// the source line it is about and has a caret line.
+fn diagnostic(stderr: &str, title: &str, at: &str) -> Shown {
+    let mut found = diagnostics(stderr, title, at);
+    assert_eq!(
+        found.len(),
+        1,
+        "expected one {title:?} at {at:?} in:\n{stderr}"
+    );
+    found.remove(0)
+}
+
+/// The one diagnostic about a command-line value whose title starts with
+/// `title`: no location, no quoted line.
+fn value_diagnostic(stderr: &str, title: &str) -> Shown {
+    let mut found: Vec<Shown> = reports(stderr)
+        .into_iter()
+        .enumerate()
+        .map(|(k, r)| parse_report(k, r))
+        .filter(|d| d.title.starts_with(title))
+        .collect();
+    assert_eq!(found.len(), 1, "expected one {title:?} in:\n{stderr}");
+    let d = found.remove(0);
+    assert_eq!(d.location, None, "{}", d.text);
+    assert_eq!(d.source, None, "{}", d.text);
+    assert_eq!(d.caret, None, "{}", d.text);
+    d
+}
+
+/// How the renderer shows a source line: a tab as four spaces.
+fn as_shown(text: &str) -> String {
+    text.replace('\t', "    ")
+}
+
+impl Shown {
+    /// The location's line and column.
+    fn line_and_column(&self) -> (usize, usize) {
+        let location = self.location.as_deref().expect("a location");
+        let mut parts = location.rsplitn(3, ':');
+        let column = parts.next().and_then(|c| c.parse().ok());
+        let line = parts.next().and_then(|l| l.parse().ok());
+        match (line, column) {
+            (Some(l), Some(c)) => (l, c),
+            _ => panic!("location {location:?} is not FILE:LINE:COL"),
+        }
+    }
+
+    /// A file diagnostic quotes the line of its location, with the carets
+    /// on that line (or just past its end) starting at its column.
+    fn check_snippet(&self) {
+        let text = &self.text;
+        let (line, column) = self.line_and_column();
+        let Some((number, source)) = &self.source else {
+            panic!("no quoted source line in:\n{text}");
+        };
+        assert_eq!(*number, line, "the quoted line is the location's:\n{text}");
+        let Some((start, width)) = self.caret else {
+            panic!("no caret line in:\n{text}");
+        };
+        let len = source.chars().count();
+        assert!(width >= 1, "{text}");
+        assert!(
+            start + width <= len.max(start + 1),
+            "the carets stay on the line:\n{text}"
+        );
+        // Tabs are widened and long lines cut to a window: the caret's
+        // column is then not the location's.
+        if !source.contains('\t') && len < 100 {
+            assert_eq!(start + 1, column, "the caret is at the column:\n{text}");
+        }
+    }
+
+    /// The quoted source line is `text`.
+    fn quotes(&self, text: &str) -> &Self {
+        let quoted = self.source.as_ref().map(|(_, s)| s.as_str());
+        assert_eq!(quoted, Some(as_shown(text).as_str()), "{}", self.text);
+        self
+    }
+
+    /// The carets start at character `start` of the quoted line and are
+    /// `width` long.
+    fn caret(&self, start: usize, width: usize) -> &Self {
+        assert_eq!(self.caret, Some((start, width)), "{}", self.text);
+        self
+    }
+
+    /// The carets are under `part` of the quoted line, and only under it.
+    fn underlines(&self, part: &str) -> &Self {
+        let (_, source) = self.source.as_ref().expect("a quoted line");
+        let (start, width) = self.caret.expect("a caret line");
+        let under: String = source.chars().skip(start).take(width).collect();
+        assert_eq!(under, as_shown(part), "underlined in:\n{}", self.text);
+        self
+    }
+
+    /// A hint starts with `hint`.
+    fn help(&self, hint: &str) -> &Self {
+        assert!(
+            self.help.iter().any(|h| h.starts_with(hint)),
+            "expected help {hint:?} in:\n{}",
+            self.text
+        );
+        self
+    }
+}
+
+/// The helpers above read the form the brief of the new format shows.
+#[test]
+fn stderr_reports_are_read_as_rendered() {
+    let err = "\
+error: indentation does not match any outer level
+ --> o.txt:4:1
+  |
+4 |    C
+  | ^^^
+  |
+help: this line is indented by 3; the enclosing levels are at 0, 2 or 4
+
+error: unknown topic `Delta` (in --to)
+  |
+  = help: did you mean `Delta Lake`?
+
+error: aborting due to 2 errors
+";
+    assert_eq!(count_errors(err), 2);
+    let d = diagnostic(err, "error: indentation does not match", "o.txt:4:1");
+    d.quotes("   C")
+        .underlines("   ")
+        .caret(0, 3)
+        .help("this line is indented by 3;");
+    assert_eq!(d.index, 0);
+    assert_eq!(diagnostics(err, "error: indentation", "o.txt:4:").len(), 1);
+    assert!(diagnostics(err, "error: indentation", "o.txt:4:2").is_empty());
+    assert!(diagnostics(err, "error: indentation", "o.txt:5:").is_empty());
+    let v = value_diagnostic(err, "error: unknown topic `Delta` (in --to)");
+    v.help("did you mean `Delta Lake`?");
+    assert_eq!(v.index, 1);
+    // A summary that does not match the count, or a lone error with one.
+    for bad in [
+        err.replace("due to 2", "due to 3"),
+        err.replace(
+            "\n\nerror: unknown topic `Delta` (in --to)\n  |\n  = help: did you mean `Delta Lake`?",
+            "",
+        ),
+    ] {
+        assert!(
+            std::panic::catch_unwind(|| count_errors(&bad)).is_err(),
+            "{bad}"
+        );
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -761,37 +1067,44 @@ fn to_an_unknown_topic_fails_with_a_suggestion_and_writes_nothing() {
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
     let err = stderr(&out);
-    // A command-line value has no line number.
+    // A command-line value has no line number: the message names the flag.
     assert!(
-        err.starts_with("error: --to: unknown topic `RESTT`\n"),
+        err.starts_with("error: unknown topic `RESTT` (in --to)\n"),
         "{err}"
     );
-    assert!(err.contains("  help: did you mean `REST`"), "{err}");
+    value_diagnostic(&err, "error: unknown topic `RESTT` (in --to)").help("did you mean `REST`");
+    assert_eq!(count_errors(&err), 1, "{err}");
     assert!(!out_file.exists(), "no output on failure");
     assert!(temp_files(dir.path()).is_empty());
 
-    // Every bad target is reported, not only the first.
+    // Every bad target is reported, not only the first, in the given order.
     let out = run(&["order", OUTLINE, "--to", "RESTT", "--to", "Kafkaa"]);
     assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
     let err = stderr(&out);
     assert_eq!(count_errors(&err), 2, "{err}");
-    assert!(err.contains("did you mean `Kafka`"), "{err}");
+    let first = value_diagnostic(&err, "error: unknown topic `RESTT` (in --to)");
+    let second = value_diagnostic(&err, "error: unknown topic `Kafkaa` (in --to)");
+    second.help("did you mean `Kafka`");
+    assert!(first.index < second.index, "{err}");
 }
 
 #[test]
 fn to_an_ambiguous_label_lists_every_full_path() {
-    roadmapper()
-        .args(["order", OUTLINE, "--prereqs", PREREQS, "--to", "SOAP"])
-        .assert()
-        .code(1)
-        .stdout("")
-        .stderr(
-            predicate::str::contains("`SOAP` is ambiguous")
-                .and(predicate::str::contains("`Backend Roadmap > APIs > SOAP`"))
-                .and(predicate::str::contains(
-                    "`Backend Roadmap > Architectural Patterns > SOAP`",
-                )),
-        );
+    let out = run(&["order", OUTLINE, "--prereqs", PREREQS, "--to", "SOAP"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let err = stderr(&out);
+    let d = value_diagnostic(&err, "error: `SOAP` is ambiguous");
+    for path in [
+        "`Backend Roadmap > APIs > SOAP`",
+        "`Backend Roadmap > Architectural Patterns > SOAP`",
+    ] {
+        assert!(d.title.contains(path), "{err}");
+    }
+    assert!(d.title.ends_with(" (in --to)"), "{err}");
+    d.help("pick one with a path: `APIs > SOAP` or `Architectural Patterns > SOAP`");
+    assert_eq!(count_errors(&err), 1, "{err}");
 }
 
 // ---------------------------------------------------------------------------
@@ -907,10 +1220,16 @@ fn scratch() -> tempfile::TempDir {
 }
 
 /// Runs `check`, `order` and `render` on inputs with errors. Each must exit
-/// 1, print nothing on stdout, print the same messages (each of
-/// `expected`), create no output file and leave an existing one
-/// byte-identical, with no temporary file left behind. Returns stderr.
-fn assert_input_errors(dir: &Path, inputs: &[&str], expected: &[&str]) -> String {
+/// 1, print nothing on stdout, print the same reports (among them each
+/// diagnostic of `expected`, as (title, location) for [`diagnostic`], in
+/// that order), create no output file and leave an existing one
+/// byte-identical, with no temporary file left behind. Returns stderr and
+/// the expected diagnostics.
+fn assert_input_errors(
+    dir: &Path,
+    inputs: &[&str],
+    expected: &[(&str, &str)],
+) -> (String, Vec<Shown>) {
     let with = |sub: &str, extra: &[&str]| -> Output {
         let mut args = vec![sub];
         args.extend_from_slice(inputs);
@@ -921,8 +1240,19 @@ fn assert_input_errors(dir: &Path, inputs: &[&str], expected: &[&str]) -> String
     assert_eq!(check.status.code(), Some(1), "check {inputs:?}");
     assert!(check.stdout.is_empty(), "check prints no summary on errors");
     let err = stderr(&check);
-    for e in expected {
-        assert!(err.contains(e), "expected {e:?} in:\n{err}");
+    let found: Vec<Shown> = expected
+        .iter()
+        .map(|(title, at)| diagnostic(&err, title, at))
+        .collect();
+    assert!(
+        found.is_sorted_by(|a, b| a.index < b.index),
+        "expected {expected:?} in this order in:\n{err}"
+    );
+    // Every other report too is a well-formed diagnostic about a file.
+    for (k, r) in reports(&err).into_iter().enumerate() {
+        if !is_summary(r) {
+            parse_report(k, r).check_snippet();
+        }
     }
     assert!(err.starts_with("error: "), "{err}");
 
@@ -950,7 +1280,7 @@ fn assert_input_errors(dir: &Path, inputs: &[&str], expected: &[&str]) -> String
         assert_eq!(fs::read(&kept).unwrap(), SENTINEL, "{sub} clobbered {name}");
     }
     assert!(temp_files(dir).is_empty(), "{:?}", temp_files(dir));
-    err
+    (err, found)
 }
 
 #[test]
@@ -961,14 +1291,17 @@ fn a_cycle_names_each_edge_with_file_and_line() {
         "cyc.prereqs",
         "# ACID first\nACID -> Transactions\n\nTransactions -> ACID\n",
     );
-    let err = assert_input_errors(
+    let (err, found) = assert_input_errors(
         dir.path(),
         &["o.txt", "-p", "cyc.prereqs"],
-        &[
-            "error: cyc.prereqs:4: cycle: ACID -> Transactions (cyc.prereqs:2) -> ACID (cyc.prereqs:4)",
-            "help: drop one of these edges",
-        ],
+        &[(
+            "error: cycle: ACID -> Transactions (cyc.prereqs:2) -> ACID (cyc.prereqs:4)",
+            "cyc.prereqs:4:1",
+        )],
     );
+    found[0]
+        .quotes("Transactions -> ACID")
+        .help("drop one of these edges");
     assert_eq!(count_errors(&err), 1, "{err}");
 }
 
@@ -978,13 +1311,17 @@ fn a_cycle_across_files_and_through_a_group() {
     // REST -> Databases, which contains ACID -> APIs, which contains REST.
     write(dir.path(), "a.prereqs", "REST -> Databases\n");
     write(dir.path(), "b.prereqs", "\nACID -> APIs\n");
-    let err = assert_input_errors(
+    let (err, found) = assert_input_errors(
         dir.path(),
         &["o.txt", "-p", "a.prereqs", "-p", "b.prereqs"],
-        &[
-            "cycle: REST -> Databases (a.prereqs:1), Databases contains ACID, ACID -> APIs (b.prereqs:2), APIs contains REST",
-        ],
+        &[(
+            "error: cycle: REST -> Databases (a.prereqs:1), Databases contains ACID, ACID -> APIs (b.prereqs:2), APIs contains REST",
+            "b.prereqs:2:1",
+        )],
     );
+    found[0]
+        .quotes("ACID -> APIs")
+        .help("drop one of these edges, for example `ACID -> APIs` (b.prereqs:2)");
     assert_eq!(count_errors(&err), 1, "{err}");
 }
 
@@ -996,14 +1333,15 @@ fn an_unknown_reference_suggests_the_closest_label() {
         "p.prereqs",
         "REST -> ACID\nMicroservice -> Transactions\n",
     );
-    let err = assert_input_errors(
+    let (err, found) = assert_input_errors(
         dir.path(),
         &["o.txt", "-p", "p.prereqs"],
-        &[
-            "error: p.prereqs:2: unknown topic `Microservice`",
-            "  help: did you mean `Microservices`?",
-        ],
+        &[("error: unknown topic `Microservice`", "p.prereqs:2:1")],
     );
+    found[0]
+        .quotes("Microservice -> Transactions")
+        .underlines("Microservice")
+        .help("did you mean `Microservices`?");
     assert_eq!(count_errors(&err), 1, "{err}");
 }
 
@@ -1011,14 +1349,18 @@ fn an_unknown_reference_suggests_the_closest_label() {
 fn an_ambiguous_reference_lists_each_candidates_full_path() {
     let dir = scratch();
     write(dir.path(), "p.prereqs", "\n\nSOAP -> ACID\n");
-    assert_input_errors(
+    let (_, found) = assert_input_errors(
         dir.path(),
         &["o.txt", "-p", "p.prereqs"],
-        &[
-            "error: p.prereqs:3: `SOAP` is ambiguous: it could be `Backend > APIs > SOAP` or `Backend > Patterns > SOAP`",
-            "help: pick one with a path: `APIs > SOAP` or `Patterns > SOAP`",
-        ],
+        &[(
+            "error: `SOAP` is ambiguous: it could be `Backend > APIs > SOAP` or `Backend > Patterns > SOAP`",
+            "p.prereqs:3:1",
+        )],
     );
+    found[0]
+        .quotes("SOAP -> ACID")
+        .underlines("SOAP")
+        .help("pick one with a path: `APIs > SOAP` or `Patterns > SOAP`");
     // The path suffix settles it.
     write(dir.path(), "ok.prereqs", "Patterns > SOAP -> ACID\n");
     let out = run_in(dir.path(), &["order", "o.txt", "-p", "ok.prereqs"]);
@@ -1029,14 +1371,18 @@ fn an_ambiguous_reference_lists_each_candidates_full_path() {
 fn a_bad_dedent_is_located() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "dd.txt", "A\n    B\n        C\n  D\n");
-    let err = assert_input_errors(
+    let (err, found) = assert_input_errors(
         dir.path(),
         &["dd.txt"],
-        &[
-            "error: dd.txt:4: indentation does not match any outer level",
-            "help: this line is indented by 2; the enclosing levels are at 0, 4 or 8",
-        ],
+        &[(
+            "error: indentation does not match any outer level",
+            "dd.txt:4:1",
+        )],
     );
+    found[0]
+        .quotes("  D")
+        .underlines("  ")
+        .help("this line is indented by 2; the enclosing levels are at 0, 4 or 8");
     assert_eq!(count_errors(&err), 1, "{err}");
 }
 
@@ -1044,24 +1390,29 @@ fn a_bad_dedent_is_located() {
 fn mixed_tabs_and_spaces_name_the_first_line_that_mixes() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "mix.txt", "A\n\tB\n\tC\nD\n    E\n    F\n\tG\n");
-    let err = assert_input_errors(
+    let (err, found) = assert_input_errors(
         dir.path(),
         &["mix.txt"],
-        &[
-            "error: mix.txt:5: indentation mixes tabs and spaces",
-            "help: line 2 set the indentation to tabs",
-        ],
+        &[("error: indentation mixes tabs and spaces", "mix.txt:5:1")],
     );
+    found[0]
+        .quotes("    E")
+        .underlines("    ")
+        .help("line 2 set the indentation to tabs");
     assert_eq!(count_errors(&err), 1, "reported once: {err}");
     assert!(!err.contains("mix.txt:6"), "{err}");
 
     // Tabs and spaces within one line's indentation.
     write(dir.path(), "mix2.txt", "A\n  B\n  C\n \tD\n");
-    let err = assert_input_errors(
+    let (err, found) = assert_input_errors(
         dir.path(),
         &["mix2.txt"],
-        &["error: mix2.txt:4: indentation mixes tabs and spaces"],
+        &[("error: indentation mixes tabs and spaces", "mix2.txt:4:1")],
     );
+    found[0]
+        .quotes(" \tD")
+        .underlines(" \t")
+        .help("line 2 set the indentation to spaces");
     assert_eq!(count_errors(&err), 1, "{err}");
 }
 
@@ -1069,14 +1420,16 @@ fn mixed_tabs_and_spaces_name_the_first_line_that_mixes() {
 fn invalid_utf8_names_the_line() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "u8.txt", b"A\n  B\n  C \xff\xfe\n  D\n");
-    let err = assert_input_errors(
+    let (err, found) = assert_input_errors(
         dir.path(),
         &["u8.txt"],
-        &[
-            "error: u8.txt:3: line is not valid UTF-8",
-            "help: save the file as UTF-8",
-        ],
+        &[("error: line is not valid UTF-8", "u8.txt:3:5")],
     );
+    // The bad bytes are shown as U+FFFD, and underlined.
+    found[0]
+        .quotes("  C \u{fffd}\u{fffd}")
+        .underlines("\u{fffd}\u{fffd}")
+        .help("save the file as UTF-8");
     assert_eq!(count_errors(&err), 1, "{err}");
 
     // In a prerequisite file too.
@@ -1086,43 +1439,62 @@ fn invalid_utf8_names_the_line() {
         "p.prereqs",
         b"REST -> ACID\nACID -> Trans\xc3actions\n",
     );
-    assert_input_errors(
+    let (err, found) = assert_input_errors(
         dir.path(),
         &["o.txt", "-p", "p.prereqs"],
-        &["error: p.prereqs:2: line is not valid UTF-8"],
+        &[("error: line is not valid UTF-8", "p.prereqs:2:")],
     );
+    found[0]
+        .quotes("ACID -> Trans\u{fffd}actions")
+        .help("save the file as UTF-8");
+    assert_eq!(count_errors(&err), 1, "{err}");
 }
 
 #[test]
 fn an_edge_between_a_group_and_its_descendant_is_refused() {
     let dir = scratch();
     write(dir.path(), "down.prereqs", "APIs -> REST\n");
-    let err = assert_input_errors(
+    let (err, found) = assert_input_errors(
         dir.path(),
         &["o.txt", "-p", "down.prereqs"],
-        &[
-            "error: down.prereqs:1: prerequisite between the group `APIs` and `REST`, which is inside it",
-        ],
+        &[(
+            "error: prerequisite between the group `APIs` and `REST`, which is inside it",
+            "down.prereqs:1:1",
+        )],
     );
+    found[0]
+        .quotes("APIs -> REST")
+        .help("the outline already puts a group before what it contains");
     assert_eq!(count_errors(&err), 1, "{err}");
 
     write(dir.path(), "up.prereqs", "# up\nACID -> Backend\n");
-    assert_input_errors(
+    let (_, found) = assert_input_errors(
         dir.path(),
         &["o.txt", "-p", "up.prereqs"],
-        &["error: up.prereqs:2: prerequisite between the group `Backend` and `ACID`"],
+        &[(
+            "error: prerequisite between the group `Backend` and `ACID`",
+            "up.prereqs:2:1",
+        )],
     );
+    found[0].quotes("ACID -> Backend");
 }
 
 #[test]
 fn a_self_edge_is_refused() {
     let dir = scratch();
     write(dir.path(), "p.prereqs", "REST -> ACID\n  rest  ->  REST\n");
-    let err = assert_input_errors(
+    let (err, found) = assert_input_errors(
         dir.path(),
         &["o.txt", "-p", "p.prereqs"],
-        &["error: p.prereqs:2: `REST` is listed as its own prerequisite"],
+        &[(
+            "error: `REST` is listed as its own prerequisite",
+            "p.prereqs:2:3",
+        )],
     );
+    found[0]
+        .quotes("  rest  ->  REST")
+        .underlines("rest  ->  REST")
+        .help("delete this prerequisite");
     assert_eq!(count_errors(&err), 1, "{err}");
 }
 
@@ -1134,15 +1506,23 @@ fn a_prerequisite_syntax_error_is_located() {
         "p.prereqs",
         "REST -> ACID\nREST ACID\nREST -> \n",
     );
-    let err = assert_input_errors(
+    let (err, found) = assert_input_errors(
         dir.path(),
         &["o.txt", "-p", "p.prereqs"],
         &[
-            "error: p.prereqs:2: malformed prerequisite",
-            "error: p.prereqs:3: malformed prerequisite",
-            "help: write `Topic A -> Topic B`",
+            ("error: malformed prerequisite", "p.prereqs:2:1"),
+            ("error: malformed prerequisite", "p.prereqs:3:9"),
         ],
     );
+    found[0]
+        .quotes("REST ACID")
+        .underlines("REST ACID")
+        .help("write `Topic A -> Topic B`");
+    // The missing topic: a caret just past the end of the line.
+    found[1]
+        .quotes("REST -> ")
+        .caret(8, 1)
+        .help("write `Topic A -> Topic B`");
     assert_eq!(count_errors(&err), 2, "{err}");
 }
 
@@ -1159,17 +1539,33 @@ fn every_reference_error_of_a_run_is_reported() {
          ACID -> Transactions\n\
          Transactions -> ACID\n",
     );
-    let err = assert_input_errors(
+    let (err, found) = assert_input_errors(
         dir.path(),
         &["o.txt", "-p", "many.prereqs"],
         &[
-            "error: many.prereqs:1: unknown topic `Restt`",
-            "error: many.prereqs:2: `SOAP` is ambiguous",
-            "error: many.prereqs:3: `REST` is listed as its own prerequisite",
-            "error: many.prereqs:4: prerequisite between the group `APIs` and `REST`",
-            "error: many.prereqs:6: cycle: ACID -> Transactions (many.prereqs:5) -> ACID (many.prereqs:6)",
+            ("error: unknown topic `Restt`", "many.prereqs:1:1"),
+            ("error: `SOAP` is ambiguous", "many.prereqs:2:1"),
+            (
+                "error: `REST` is listed as its own prerequisite",
+                "many.prereqs:3:1",
+            ),
+            (
+                "error: prerequisite between the group `APIs` and `REST`",
+                "many.prereqs:4:1",
+            ),
+            (
+                "error: cycle: ACID -> Transactions (many.prereqs:5) -> ACID (many.prereqs:6)",
+                "many.prereqs:6:1",
+            ),
         ],
     );
+    found[0]
+        .quotes("Restt -> Microservices")
+        .underlines("Restt");
+    found[1].quotes("SOAP -> ACID").underlines("SOAP");
+    found[2].quotes("REST -> rest");
+    found[3].quotes("APIs -> REST");
+    found[4].quotes("Transactions -> ACID");
     assert_eq!(count_errors(&err), 5, "{err}");
 }
 
@@ -1182,17 +1578,26 @@ fn every_outline_error_of_a_run_is_reported() {
         "many.txt",
         b"Root\n  A\xff\n  B\n C\n  -\n  D\n\tE\n".as_slice(),
     );
-    let err = assert_input_errors(
+    let (err, found) = assert_input_errors(
         dir.path(),
         &["many.txt"],
         &[
-            "error: many.txt:2: line is not valid UTF-8",
-            "error: many.txt:4: indentation does not match any outer level",
-            "error: many.txt:5: line has no label",
-            "error: many.txt:7: indentation mixes tabs and spaces",
-            "help: line 3 set the indentation to spaces",
+            ("error: line is not valid UTF-8", "many.txt:2:4"),
+            (
+                "error: indentation does not match any outer level",
+                "many.txt:4:1",
+            ),
+            ("error: line has no label", "many.txt:5:3"),
+            ("error: indentation mixes tabs and spaces", "many.txt:7:1"),
         ],
     );
+    found[0].quotes("  A\u{fffd}").underlines("\u{fffd}");
+    found[1].quotes(" C").underlines(" ");
+    found[2].quotes("  -").underlines("-");
+    found[3]
+        .quotes("\tE")
+        .underlines("\t")
+        .help("line 3 set the indentation to spaces");
     assert_eq!(count_errors(&err), 4, "{err}");
 }
 
@@ -1202,22 +1607,25 @@ fn outline_and_prerequisite_syntax_errors_of_several_files_are_all_reported() {
     write(dir.path(), "bad.txt", "A\n    B\n  C\n");
     write(dir.path(), "one.prereqs", "A B\n");
     write(dir.path(), "two.prereqs", "\nA -> -> B\n");
-    let err = assert_input_errors(
+    let (err, found) = assert_input_errors(
         dir.path(),
         &["bad.txt", "-p", "one.prereqs", "--prereqs", "two.prereqs"],
         &[
-            "error: bad.txt:3: indentation does not match",
-            "error: one.prereqs:1: malformed prerequisite",
-            "error: two.prereqs:2: malformed prerequisite",
+            ("error: indentation does not match", "bad.txt:3:1"),
+            ("error: malformed prerequisite", "one.prereqs:1:1"),
+            // The arrow with no topic before it.
+            ("error: malformed prerequisite", "two.prereqs:2:6"),
         ],
     );
+    found[0].quotes("  C").underlines("  ");
+    found[1].quotes("A B");
+    found[2].quotes("A -> -> B");
     assert_eq!(count_errors(&err), 3, "{err}");
 }
 
 /// README: "Every error in the inputs is reported, not only the first";
 /// lib.rs: "Prerequisites are resolved only when the outline itself parsed".
 #[test]
-
 fn reference_errors_are_reported_alongside_prerequisite_syntax_errors() {
     let dir = scratch();
     write(dir.path(), "syntax.prereqs", "REST ACID\n");
@@ -1235,14 +1643,11 @@ fn reference_errors_are_reported_alongside_prerequisite_syntax_errors() {
     );
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert!(
-        err.contains("error: syntax.prereqs:1: malformed prerequisite"),
-        "{err}"
-    );
-    assert!(
-        err.contains("error: refs.prereqs:1: unknown topic `Restt`"),
-        "{err}"
-    );
+    diagnostic(&err, "error: malformed prerequisite", "syntax.prereqs:1:1").quotes("REST ACID");
+    diagnostic(&err, "error: unknown topic `Restt`", "refs.prereqs:1:1")
+        .quotes("Restt -> ACID")
+        .underlines("Restt");
+    assert_eq!(count_errors(&err), 2, "{err}");
 }
 
 // ---------------------------------------------------------------------------
@@ -1602,37 +2007,52 @@ fn outline_from_stdin() {
     .expect("JSON");
     assert_eq!(doc["graph"]["source"], "<stdin>");
 
-    roadmapper()
+    let out = roadmapper()
         .args(["check", "-"])
         .write_stdin(read_root(OUTLINE))
-        .assert()
-        .code(0)
-        .stdout(predicate::str::starts_with("<stdin>: ok"))
-        .stderr(predicate::str::contains("warning: <stdin>:"));
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).starts_with("<stdin>: ok"), "{}", stdout(&out));
+    let err = stderr(&out);
+    assert!(
+        !diagnostics(&err, "warning: ", "<stdin>:").is_empty(),
+        "{err}"
+    );
+    assert_eq!(count_errors(&err), 0, "{err}");
 }
 
 #[test]
 fn stdin_errors_name_stdin() {
-    roadmapper()
+    let out = roadmapper()
         .args(["order", "-"])
         .write_stdin("A\n    B\n  C\n")
-        .assert()
-        .code(1)
-        .stdout("")
-        .stderr(predicate::str::contains(
-            "error: <stdin>:3: indentation does not match any outer level",
-        ));
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let err = stderr(&out);
+    // Standard input is quoted like a file.
+    diagnostic(
+        &err,
+        "error: indentation does not match any outer level",
+        "<stdin>:3:1",
+    )
+    .quotes("  C")
+    .underlines("  ");
 
     let dir = scratch();
     write(dir.path(), "p.prereqs", "REST -> ACID\n");
-    roadmapper_in(dir.path())
+    let out = roadmapper_in(dir.path())
         .args(["order", "o.txt", "-p", "-"])
         .write_stdin("\nRESTT -> ACID\n")
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains(
-            "error: <stdin>:2: unknown topic `RESTT`",
-        ));
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    diagnostic(&err, "error: unknown topic `RESTT`", "<stdin>:2:1")
+        .quotes("RESTT -> ACID")
+        .underlines("RESTT");
 }
 
 // ---------------------------------------------------------------------------
@@ -1643,12 +2063,13 @@ fn stdin_errors_name_stdin() {
 fn check_summarises_and_warns_about_shared_labels() {
     let outline = Outline::read(OUTLINE);
     let sections = outline.topics.iter().filter(|t| t.depth == 1).count();
-    let soap_line = outline
-        .topics
-        .iter()
-        .find(|t| t.label == "SOAP")
+    let soap = outline.topics.iter().find(|t| t.label == "SOAP").unwrap();
+    let (soap_line, soap_column) = (soap.line, soap.depth * 4 + 1);
+    let soap_text = read_root(OUTLINE)
+        .lines()
+        .nth(soap_line - 1)
         .unwrap()
-        .line;
+        .to_string();
     let out = run(&["check", OUTLINE, "--prereqs", PREREQS]);
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
@@ -1667,15 +2088,15 @@ fn check_summarises_and_warns_about_shared_labels() {
     assert_eq!(field("prerequisites"), "45 edges from 1 file");
 
     let err = stderr(&out);
-    assert!(
-        err.contains(&format!(
-            "warning: {OUTLINE}:{soap_line}: 2 topics share the label `SOAP`"
-        )),
-        "{err}"
-    );
-    assert!(
-        err.contains("`APIs > SOAP` or `Architectural Patterns > SOAP`"),
-        "{err}"
+    diagnostic(
+        &err,
+        "warning: 2 topics share the label `SOAP`",
+        &format!("{OUTLINE}:{soap_line}:{soap_column}"),
+    )
+    .quotes(&soap_text)
+    .underlines("SOAP")
+    .help(
+        "refer to them in prerequisites by path: `APIs > SOAP` or `Architectural Patterns > SOAP`",
     );
     assert!(!err.contains("error"), "{err}");
 }
@@ -1688,18 +2109,33 @@ fn check_without_prerequisites_and_with_errors() {
     assert!(text.contains("topics:         107"), "{text}");
     assert!(text.contains("0 edges from 0 files"), "{text}");
     // The seed's last line is longer than a poster likes.
-    assert!(stderr(&out).contains("characters long"), "{}", stderr(&out));
+    let seed = read_root(SEED);
+    let (k, last) = seed
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .last()
+        .unwrap();
+    let chars = split_label(last).0.chars().count();
+    assert!(chars > 60, "{last:?}");
+    let indent = last.len() - last.trim_start().len();
+    diagnostic(
+        &stderr(&out),
+        &format!("warning: label is {chars} characters long"),
+        &format!("{SEED}:{}:{}", k + 1, indent + 1),
+    )
+    .help("shorten the label");
 
     let dir = scratch();
     write(dir.path(), "p.prereqs", "Nope -> REST\n");
-    roadmapper_in(dir.path())
-        .args(["check", "o.txt", "-p", "p.prereqs"])
-        .assert()
-        .code(1)
-        .stdout("")
-        .stderr(predicate::str::contains(
-            "error: p.prereqs:1: unknown topic `Nope`",
-        ));
+    let out = run_in(dir.path(), &["check", "o.txt", "-p", "p.prereqs"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let err = stderr(&out);
+    diagnostic(&err, "error: unknown topic `Nope`", "p.prereqs:1:1")
+        .quotes("Nope -> REST")
+        .underlines("Nope");
+    assert_eq!(count_errors(&err), 1, "{err}");
 }
 
 #[test]
@@ -1714,10 +2150,13 @@ fn a_prerequisite_given_twice_is_a_warning() {
         );
         assert_eq!(out.status.code(), Some(0), "{sub}");
         let err = stderr(&out);
-        assert!(
-            err.contains("warning: b.prereqs:2: prerequisite `REST -> ACID` is given twice (first at a.prereqs:1)"),
-            "{sub}: {err}"
-        );
+        diagnostic(
+            &err,
+            "warning: prerequisite `REST -> ACID` is given twice (first at a.prereqs:1)",
+            "b.prereqs:2:1",
+        )
+        .quotes("rest -> acid")
+        .help("delete one of the two lines");
     }
 }
 
@@ -1732,11 +2171,12 @@ fn check_warns_about_an_empty_outline() {
         "{}",
         stdout(&out)
     );
-    assert!(
-        stderr(&out).contains("warning: empty.txt:1: the outline has no topics"),
-        "{}",
-        stderr(&out)
-    );
+    diagnostic(
+        &stderr(&out),
+        "warning: the outline has no topics",
+        "empty.txt:1:",
+    )
+    .help("write one topic per line");
     for args in [
         &["order", "empty.txt"][..],
         &["render", "empty.txt", "--format", "json"],
@@ -1798,7 +2238,10 @@ fn usage_errors_exit_2() {
         assert!(out.stdout.is_empty(), "{args:?}");
         let err = stderr(&out);
         if args.is_empty() {
-            assert!(err.contains("Usage: roadmapper <COMMAND>"), "{err}");
+            assert!(
+                err.contains("Usage: roadmapper [OPTIONS] <COMMAND>"),
+                "{err}"
+            );
         } else {
             assert!(err.starts_with("error: "), "{args:?}: {err}");
         }
@@ -1948,10 +2391,8 @@ fn suggestions_with_equal_scores_come_in_outline_order() {
         let out = run_in(dir.path(), &["check", "o.txt", "-p", "p.prereqs"]);
         assert_eq!(out.status.code(), Some(1));
         let err = stderr(&out);
-        assert!(
-            err.contains("help: did you mean `Alpha4`, `Alpha2` or `Alpha3`?"),
-            "{err}"
-        );
+        diagnostic(&err, "error: unknown topic `Alpha`", "p.prereqs:1:1")
+            .help("did you mean `Alpha4`, `Alpha2` or `Alpha3`?");
     }
 }
 
