@@ -281,10 +281,6 @@ fn join_or(items: &[String]) -> String {
     }
 }
 
-/// Longest stretch of a source line shown in a snippet, in characters; a
-/// longer line (say a 10 MB label) is cut to a window around the column.
-const SNIPPET_WIDTH: usize = 120;
-
 impl Diagnostic {
     /// Renders the diagnostic like a compiler does: `error: message`, the
     /// location as `--> FILE:LINE:COL`, the offending source line with a
@@ -311,7 +307,7 @@ impl Diagnostic {
         };
         let message = tidy(&self.message());
         let line_text = source
-            .filter(|_| self.line > 0)
+            .filter(|_| self.line > 0 && self.kind != DiagnosticKind::EmptyOutline)
             .and_then(|s| s.split('\n').nth(self.line - 1))
             .map(|l| l.strip_suffix('\r').unwrap_or(l));
         let message = if self.line == 0 {
@@ -323,23 +319,22 @@ impl Diagnostic {
         let title = level.primary_title(message.as_str());
         let main = match line_text {
             Some(text) => {
-                let (shown, span, first_column) = self.snippet(text);
-                let mut snippet = Snippet::source(shown)
+                let (shown, span) = self.snippet(text);
+                let snippet = Snippet::source(shown)
                     .line_start(self.line)
                     .path(self.file.as_str())
                     .annotation(AnnotationKind::Primary.span(span));
-                if first_column > 1 {
-                    // The window does not start at the line's start: the
-                    // path line still gives the true column.
-                    snippet = snippet.path(format!("{}:{}:{}", self.file, self.line, self.column));
-                }
                 title.element(snippet)
             }
             None if self.line == 0 => Group::with_title(title),
+            // About the whole file (an empty outline): no line to quote.
+            None if self.kind == DiagnosticKind::EmptyOutline => {
+                title.element(Origin::path(self.file.as_str()))
+            }
             None => title.element(
                 Origin::path(self.file.as_str())
                     .line(self.line)
-                    .char_column(self.column.saturating_sub(1)),
+                    .char_column(self.column),
             ),
         };
         let help = self.help().map(|h| tidy(&h));
@@ -362,10 +357,9 @@ impl Diagnostic {
         renderer.render(&report)
     }
 
-    /// The part of the source line to show (control characters made
-    /// visible, cut to [`SNIPPET_WIDTH`] around the column), the byte span
-    /// to underline in it, and the 1-based column the shown part starts at.
-    fn snippet(&self, line: &str) -> (String, std::ops::Range<usize>, usize) {
+    /// The source line to show (control characters made visible) and the
+    /// byte span to underline in it.
+    fn snippet(&self, line: &str) -> (String, std::ops::Range<usize>) {
         let chars: Vec<char> = line
             .chars()
             .map(|c| {
@@ -382,7 +376,7 @@ impl Diagnostic {
             .take_while(|c| **c == ' ' || **c == '\t')
             .count();
         // What to underline, in characters.
-        let (mut from, mut to) = match self.kind {
+        let (from, mut to) = match self.kind {
             DiagnosticKind::MixedIndentation { .. } | DiagnosticKind::BadDedent { .. } => {
                 (0, indent.max(1))
             }
@@ -390,10 +384,17 @@ impl Diagnostic {
                 // Never underline the indentation in front of a label.
                 let start = col.max(indent).min(chars.len());
                 let rest: String = chars[start..].iter().collect();
-                // A reference ends at the next arrow.
+                // A reference ends at the next arrow; a syntax error points
+                // at one token, an encoding error at one character.
                 let len = if self.is_about_a_reference() {
                     rest.find("->")
                         .map_or(rest.chars().count(), |b| rest[..b].chars().count())
+                } else if matches!(self.kind, DiagnosticKind::PrereqSyntax { .. })
+                    && rest.starts_with("->")
+                {
+                    2
+                } else if self.kind == DiagnosticKind::InvalidUtf8 {
+                    rest.chars().take_while(|&c| c == '\u{fffd}').count()
                 } else {
                     rest.chars().count()
                 };
@@ -405,18 +406,11 @@ impl Diagnostic {
                 (start, start + trimmed.max(1))
             }
         };
-        // A window of at most SNIPPET_WIDTH characters around the culprit.
-        let first = if chars.len() <= SNIPPET_WIDTH {
-            0
-        } else {
-            from.saturating_sub(SNIPPET_WIDTH / 4)
-                .min(chars.len().saturating_sub(SNIPPET_WIDTH))
-        };
-        let last = (first + SNIPPET_WIDTH).min(chars.len());
-        from = from.clamp(first, last);
-        to = to.clamp(from, last.max(from));
-        let shown: String = chars[first..last].iter().collect();
-        let byte = |c: usize| -> usize { chars[first..c].iter().map(|ch| ch.len_utf8()).sum() };
+        // annotate-snippets cuts long lines around the culprit itself (and
+        // keeps the true column), so the whole line is handed over.
+        to = to.clamp(from.min(chars.len()), chars.len());
+        let shown: String = chars.iter().collect();
+        let byte = |c: usize| -> usize { chars[..c].iter().map(|ch| ch.len_utf8()).sum::<usize>() };
         let (a, b) = (byte(from), byte(to));
         // An empty span (past the end of the line) still gets a caret.
         let b = if b == a {
@@ -424,7 +418,7 @@ impl Diagnostic {
         } else {
             b
         };
-        (shown, a..b, first + 1)
+        (shown, a..b)
     }
 
     /// Whether the diagnostic is about one reference of a prerequisite

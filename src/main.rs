@@ -66,7 +66,12 @@ impl Reporter {
     }
 
     fn remember(&self, input: &Input) {
-        let text: Rc<str> = String::from_utf8_lossy(&input.bytes).into();
+        // Quoted lines must match what the parsers saw: no byte-order mark.
+        let bytes = input
+            .bytes
+            .strip_prefix(b"\xEF\xBB\xBF")
+            .unwrap_or(&input.bytes);
+        let text: Rc<str> = String::from_utf8_lossy(bytes).into();
         self.sources.borrow_mut().push((input.name.clone(), text));
     }
 

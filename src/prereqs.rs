@@ -87,14 +87,22 @@ pub fn parse_lenient(file: &str, bytes: &[u8]) -> (PrereqFile, Vec<Diagnostic>) 
     for (index, raw) in bytes.split(|&b| b == b'\n').enumerate() {
         let line = index + 1;
         let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
-        let Ok(text) = std::str::from_utf8(raw) else {
-            errors.push(Diagnostic::error(
-                file,
-                line,
-                1,
-                DiagnosticKind::InvalidUtf8,
-            ));
-            continue;
+        let text = match std::str::from_utf8(raw) {
+            Ok(text) => text,
+            Err(e) => {
+                // The column of the first bad byte, as the outline reports it.
+                let column = String::from_utf8_lossy(&raw[..e.valid_up_to()])
+                    .chars()
+                    .count()
+                    + 1;
+                errors.push(Diagnostic::error(
+                    file,
+                    line,
+                    column,
+                    DiagnosticKind::InvalidUtf8,
+                ));
+                continue;
+            }
         };
         let trimmed = text.trim();
         if trimmed.is_empty() || trimmed.starts_with('#') {
