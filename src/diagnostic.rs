@@ -300,16 +300,23 @@ impl Diagnostic {
     /// assert!(text.contains("^^^^^^^^^^"), "{text}");
     /// ```
     pub fn render(&self, source: Option<&str>, color: bool) -> String {
+        let line = source
+            .filter(|_| self.line > 0)
+            .and_then(|s| s.split('\n').nth(self.line - 1))
+            .map(|l| l.strip_suffix('\r').unwrap_or(l));
+        self.render_line(line, color)
+    }
+
+    /// [`Diagnostic::render`] given only the text of the diagnostic's line
+    /// (without its line ending), for callers that index lines themselves.
+    pub fn render_line(&self, line: Option<&str>, color: bool) -> String {
         use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
         let level = match self.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
         let message = tidy(&self.message());
-        let line_text = source
-            .filter(|_| self.line > 0 && self.kind != DiagnosticKind::EmptyOutline)
-            .and_then(|s| s.split('\n').nth(self.line - 1))
-            .map(|l| l.strip_suffix('\r').unwrap_or(l));
+        let line_text = line.filter(|_| self.line > 0 && self.kind != DiagnosticKind::EmptyOutline);
         let message = if self.line == 0 {
             // A command-line value such as `--to`: name it in the message.
             format!("{message} (in {})", self.file)

@@ -8,7 +8,6 @@ use std::cell::RefCell;
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
-use std::rc::Rc;
 
 use clap::{CommandFactory, Parser};
 use roadmapper::export::order::{OrderFormat, write_order};
@@ -42,7 +41,9 @@ fn main() -> ExitCode {
 /// in colour when asked or when stderr is a terminal and `NO_COLOR` is unset.
 struct Reporter {
     color: bool,
-    sources: RefCell<Vec<(String, Rc<str>)>>,
+    /// The inputs read, each with the start of every line once a
+    /// diagnostic needs one (so each diagnostic costs O(1), not O(file)).
+    sources: RefCell<Vec<(Input, Option<Vec<usize>>)>>,
     /// Whether anything was printed yet: reports are separated by a blank
     /// line.
     printed: std::cell::Cell<bool>,
@@ -65,25 +66,37 @@ impl Reporter {
         }
     }
 
-    fn remember(&self, input: &Input) {
-        // Quoted lines must match what the parsers saw: no byte-order mark.
+    /// Keeps the inputs (moved, not copied) for quoting lines later.
+    fn remember(&self, inputs: impl IntoIterator<Item = Input>) {
+        let mut sources = self.sources.borrow_mut();
+        sources.extend(inputs.into_iter().map(|i| (i, None)));
+    }
+
+    /// Line `line` (1-based) of the input named `file`, as the parsers saw
+    /// it: no byte-order mark, no line ending, invalid UTF-8 replaced.
+    fn line(&self, file: &str, line: usize) -> Option<String> {
+        let mut sources = self.sources.borrow_mut();
+        let (input, starts) = sources.iter_mut().find(|(i, _)| i.name == file)?;
         let bytes = input
             .bytes
             .strip_prefix(b"\xEF\xBB\xBF")
             .unwrap_or(&input.bytes);
-        let text: Rc<str> = String::from_utf8_lossy(bytes).into();
-        self.sources.borrow_mut().push((input.name.clone(), text));
+        let starts = starts.get_or_insert_with(|| {
+            std::iter::once(0)
+                .chain(memchr_newlines(bytes).map(|at| at + 1))
+                .collect()
+        });
+        let start = *starts.get(line.checked_sub(1)?)?;
+        let end = starts.get(line).map_or(bytes.len(), |&next| next - 1);
+        let raw = &bytes[start..end.max(start)];
+        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+        Some(String::from_utf8_lossy(raw).into_owned())
     }
 
     fn diagnostic(&self, d: &Diagnostic) {
-        let source = self
-            .sources
-            .borrow()
-            .iter()
-            .find(|(name, _)| *name == d.file)
-            .map(|(_, text)| Rc::clone(text));
+        let line = self.line(&d.file, d.line);
         self.separate();
-        eprintln!("{}", d.render(source.as_deref(), self.color));
+        eprintln!("{}", d.render_line(line.as_deref(), self.color));
     }
 
     fn error(&self, e: &Error) {
@@ -94,10 +107,10 @@ impl Reporter {
                 }
                 let errors = diagnostics.iter().filter(|d| d.is_error()).count();
                 if errors > 1 {
-                    self.line(&format!("aborting due to {errors} errors"));
+                    self.plain(&format!("aborting due to {errors} errors"));
                 }
             }
-            other => self.line(&other.to_string().replacen("error: ", "", 1)),
+            other => self.plain(&other.to_string().replacen("error: ", "", 1)),
         }
     }
 
@@ -108,7 +121,7 @@ impl Reporter {
     }
 
     /// `error: message` (with any `help:` lines the message carries).
-    fn line(&self, message: &str) {
+    fn plain(&self, message: &str) {
         self.separate();
         if self.color {
             eprintln!("\x1b[1;31merror\x1b[0m\x1b[1m:\x1b[0m {message}");
@@ -277,13 +290,15 @@ fn check_io_args(output: Option<&Path>, input: &InputArgs) -> Result<(), Error> 
     Ok(())
 }
 
-fn read(path: &Path, reporter: &Reporter) -> Result<Input, Error> {
-    let input = read_input(path)?;
-    reporter.remember(&input);
-    Ok(input)
+/// The positions of the line feeds in `bytes`.
+fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    bytes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &b)| (b == b'\n').then_some(i))
 }
 
-fn read_input(path: &Path) -> Result<Input, Error> {
+fn read(path: &Path) -> Result<Input, Error> {
     if path == Path::new("-") {
         let mut bytes = Vec::new();
         io::Read::read_to_end(&mut io::stdin().lock(), &mut bytes).map_err(|source| Error::Io {
@@ -296,14 +311,18 @@ fn read_input(path: &Path) -> Result<Input, Error> {
     }
 }
 
+/// Reads and loads the inputs, then hands them to the reporter so that
+/// diagnostics can quote their lines.
 fn load_quiet(args: &InputArgs, reporter: &Reporter) -> Result<Roadmap, Error> {
-    let outline = read(&args.outline, reporter)?;
+    let outline = read(&args.outline)?;
     let prereqs = args
         .prereqs
         .iter()
-        .map(|p| read(p, reporter))
+        .map(|p| read(p))
         .collect::<Result<Vec<_>, _>>()?;
-    roadmapper::load(&outline, &prereqs)
+    let result = roadmapper::load(&outline, &prereqs);
+    reporter.remember(std::iter::once(outline).chain(prereqs));
+    result
 }
 
 /// Loads and prints build warnings (a prerequisite given twice) to stderr.
