@@ -66,6 +66,8 @@ pub struct Roadmap {
     file: String,
     parent: Vec<Option<usize>>,
     subtree_end: Vec<usize>,
+    /// The root of each topic's tree.
+    root_of: Vec<usize>,
     order: Vec<usize>,
     rank: Vec<usize>,
     stage: Vec<usize>,
@@ -146,11 +148,19 @@ impl Roadmap {
         for (i, &t) in order.iter().enumerate() {
             rank[t] = i;
         }
+        // Parents come before children, so one pass finds every root.
+        let mut root_of: Vec<usize> = (0..parent.len()).collect();
+        for i in 0..parent.len() {
+            if let Some(p) = parent[i] {
+                root_of[i] = root_of[p];
+            }
+        }
         Ok(Roadmap {
             graph,
             file: outline.file,
             parent,
             subtree_end,
+            root_of,
             order,
             rank,
             stage,
@@ -255,6 +265,39 @@ impl Roadmap {
 
     /// Labels from the root down to the topic.
     pub fn path(&self, index: usize) -> Vec<&str> {
+        self.path_within(index, usize::MAX)
+    }
+
+    /// Like [`Roadmap::path`] but at most `max` labels (`max` ≥ 3): a
+    /// deeper topic's path keeps the root, then `…`, then its nearest
+    /// `max - 2` ancestors and itself. Costs O(min(depth, max)), so the
+    /// exports stay linear even for absurdly deep outlines.
+    ///
+    /// ```
+    /// let text: String = (0..10).map(|i| format!("{}t{i}\n", " ".repeat(i))).collect();
+    /// let r = roadmapper::load(&roadmapper::Input::new("d.txt", text), &[]).unwrap();
+    /// assert_eq!(r.path_within(9, 5), ["t0", "…", "t7", "t8", "t9"]);
+    /// assert_eq!(r.path_within(3, 5), ["t0", "t1", "t2", "t3"]);
+    /// ```
+    pub fn path_within(&self, index: usize, max: usize) -> Vec<&str> {
+        let max = max.max(3);
+        let depth = self.topic(index).depth;
+        if depth < max {
+            return self.full_path(index);
+        }
+        let mut labels = Vec::with_capacity(max);
+        let mut at = Some(index);
+        while let Some(i) = at.filter(|_| labels.len() < max - 2) {
+            labels.push(self.topic(i).label.as_str());
+            at = self.parent[i];
+        }
+        labels.push("…");
+        labels.push(self.topic(self.root_of[index]).label.as_str());
+        labels.reverse();
+        labels
+    }
+
+    fn full_path(&self, index: usize) -> Vec<&str> {
         let mut labels = Vec::with_capacity(self.topic(index).depth + 1);
         let mut at = Some(index);
         while let Some(i) = at {

@@ -124,6 +124,11 @@ pub struct Link {
     pub curve: Option<String>,
 }
 
+/// Longest `path` written: a deeper topic's path keeps the root, `…` and
+/// its nearest ancestors (see [`Roadmap::path_within`]), so the document
+/// stays linear in the outline however deep it nests.
+pub const MAX_PATH: usize = 256;
+
 /// Builds the node-link document for a roadmap.
 pub fn to_document(r: &Roadmap) -> Document {
     to_document_with(r, None)
@@ -142,7 +147,11 @@ pub fn to_document_with(r: &Roadmap, scene: Option<&Scene>) -> Document {
         .map(|t| Node {
             id: t.id.clone(),
             label: t.label.clone(),
-            path: r.path(t.position).into_iter().map(String::from).collect(),
+            path: r
+                .path_within(t.position, MAX_PATH)
+                .into_iter()
+                .map(String::from)
+                .collect(),
             depth: t.depth,
             parent: r.parent(t.position).map(id),
             tags: t.tags.clone(),

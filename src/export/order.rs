@@ -196,7 +196,7 @@ fn write_json(r: &Roadmap, items: &[usize], stages: bool, out: &mut dyn Write) -
             Item {
                 id: &t.id,
                 label: &t.label,
-                path: r.path(i),
+                path: r.path_within(i, crate::export::json::MAX_PATH),
                 depth: t.depth,
                 parent: r.parent(i).map(|p| r.topic(p).id.as_str()),
                 tags: &t.tags,
