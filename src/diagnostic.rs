@@ -41,6 +41,9 @@ pub enum DiagnosticKind {
     },
     /// A line holds only tags, markers or punctuation.
     EmptyLabel,
+    /// A carriage return inside a line: the file uses old Mac line ends
+    /// (CR only), which would glue lines into one label.
+    StrayCarriageReturn,
     /// A prerequisite line is not of the form `A -> B [-> C ...]`.
     PrereqSyntax {
         /// What is wrong with the line.
@@ -172,6 +175,9 @@ impl Diagnostic {
             }
             BadDedent { .. } => "indentation does not match any outer level".to_string(),
             EmptyLabel => "line has no label, only markers or tags".to_string(),
+            StrayCarriageReturn => {
+                "line contains a carriage return (old Mac line ends?)".to_string()
+            }
             PrereqSyntax { detail } => format!("malformed prerequisite: {detail}"),
             UnknownTopic { reference, .. } => format!("unknown topic `{reference}`"),
             AmbiguousTopic {
@@ -207,6 +213,9 @@ impl Diagnostic {
         use DiagnosticKind::*;
         match &self.kind {
             InvalidUtf8 => Some("save the file as UTF-8".to_string()),
+            StrayCarriageReturn => {
+                Some("save the file with LF (Unix) or CRLF (Windows) line ends".to_string())
+            }
             MixedIndentation {
                 first_uses_tabs,
                 first_line,
@@ -227,12 +236,23 @@ impl Diagnostic {
                 "write `Topic A -> Topic B` (A is learned before B); lines starting with `#` are comments"
                     .to_string(),
             ),
-            UnknownTopic { suggestions, .. } if !suggestions.is_empty() => Some(format!(
-                "did you mean {}?",
-                join_or(&backticked(suggestions))
-            )),
-            UnknownTopic { .. } => {
-                Some("check the spelling against the outline (labels ignore case)".to_string())
+            UnknownTopic { suggestions, .. } => {
+                // A label containing `->` cannot be written as a reference:
+                // suggesting it would send the user in a circle.
+                let (arrows, usable): (Vec<String>, Vec<String>) =
+                    suggestions.iter().cloned().partition(|s| s.contains("->"));
+                let mut help = if usable.is_empty() {
+                    "check the spelling against the outline (labels ignore case)".to_string()
+                } else {
+                    format!("did you mean {}?", join_or(&backticked(&usable)))
+                };
+                if !arrows.is_empty() {
+                    help.push_str(&format!(
+                        "; {} contains `->`, which cannot be referenced: rename the topic in the outline",
+                        join_or(&backticked(&arrows))
+                    ));
+                }
+                Some(help)
             }
             AmbiguousTopic { references, .. } => Some(format!(
                 "pick one with a path: {}",

@@ -202,15 +202,38 @@ pub fn write_atomically(
             "is a directory; give a file name",
         )));
     }
+    // A device or pipe (`-o /dev/null`, `-o /dev/stdout`) cannot be
+    // replaced by a rename: write to it directly.
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .map_err(io_err)?;
+        let mut buf = io::BufWriter::new(&mut file);
+        write(&mut buf).map_err(io_err)?;
+        return buf.flush().map_err(io_err);
+    }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
+    };
+    // The temporary file is an implementation detail: errors name the
+    // target and the folder, never the temporary path.
+    let folder_err = |e: io::Error| {
+        let what = match e.kind() {
+            io::ErrorKind::NotFound => format!("the folder `{}` does not exist", dir.display()),
+            io::ErrorKind::PermissionDenied => {
+                format!("no permission to write in `{}`", dir.display())
+            }
+            kind => format!("cannot write in `{}`: {kind}", dir.display()),
+        };
+        io_err(io::Error::new(e.kind(), what))
     };
     let mut tmp = tempfile::Builder::new()
         .prefix(".roadmapper-")
         .suffix(".tmp")
         .tempfile_in(&dir)
-        .map_err(io_err)?;
+        .map_err(folder_err)?;
     {
         let mut buf = io::BufWriter::new(tmp.as_file_mut());
         write(&mut buf).map_err(io_err)?;

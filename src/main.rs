@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser};
 use roadmapper::export::order::{OrderFormat, write_order};
 use roadmapper::export::svg;
-use roadmapper::layout::{Direction, LayoutKind, LayoutOptions};
+use roadmapper::layout::{self, Direction, LayoutKind, LayoutOptions};
 use roadmapper::{Diagnostic, Error, Format, Input, RenderOptions, Roadmap};
 
 use cli::{
@@ -220,6 +220,21 @@ fn run(cli: Cli, reporter: &Reporter) -> Result<(), Failure> {
                 positions: args.positions,
                 embed_font: args.embed_font,
             };
+            if options.format != Format::Dot || options.positions {
+                let cut = roadmap
+                    .topics()
+                    .filter(|t| t.label.chars().nth(layout::MAX_DRAWN_LABEL).is_some())
+                    .count();
+                if cut > 0 {
+                    eprintln!(
+                        "warning: {cut} label{} longer than {} characters {} cut short with `…` in the drawing\n  help: shorten {} in the outline; `roadmapper check` lists long labels",
+                        if cut == 1 { "" } else { "s" },
+                        layout::MAX_DRAWN_LABEL,
+                        if cut == 1 { "is" } else { "are" },
+                        if cut == 1 { "it" } else { "them" },
+                    );
+                }
+            }
             let bytes = roadmapper::render(&roadmap, &options)?;
             emit(args.output.as_deref(), |w| w.write_all(&bytes))
         }
@@ -234,11 +249,11 @@ fn run(cli: Cli, reporter: &Reporter) -> Result<(), Failure> {
             Ok(())
         }
         Command::Completions { shell } => {
-            let mut cmd = Cli::command();
-            emit(None, |w| {
-                clap_complete::generate(shell, &mut cmd, "roadmapper", w);
-                Ok(())
-            })
+            // clap_complete panics on a write error (a closed pipe): let it
+            // write to memory, then write that like any other output.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "roadmapper", &mut script);
+            emit(None, |w| w.write_all(&script))
         }
     }
 }

@@ -62,6 +62,16 @@ enum Level {
 /// ```
 pub fn parse(file: &str, bytes: &[u8]) -> Result<Outline, Vec<Diagnostic>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // UTF-16 without a byte-order mark is valid UTF-8 full of NUL bytes:
+    // refuse it at once rather than read labels like `R\0o\0o\0t`.
+    if looks_like_utf16(bytes) {
+        return Err(vec![Diagnostic::error(
+            file,
+            1,
+            1,
+            DiagnosticKind::InvalidUtf8,
+        )]);
+    }
     let mut errors = Vec::new();
     let mut topics: Vec<OutlineTopic> = Vec::new();
     let mut stack: Vec<(Level, usize)> = Vec::new();
@@ -88,7 +98,20 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Outline, Vec<Diagnostic>> {
                 continue;
             }
         };
+        // A byte-order mark inside the file (files pasted together) is
+        // invisible: ignore it rather than make it part of the indentation.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         if text.trim().is_empty() {
+            continue;
+        }
+        if let Some(at) = text.find('\r') {
+            // Old Mac line ends (CR only) would glue lines into one label.
+            errors.push(Diagnostic::error(
+                file,
+                line_no,
+                text[..at].chars().count() + 1,
+                DiagnosticKind::StrayCarriageReturn,
+            ));
             continue;
         }
 
@@ -335,6 +358,24 @@ pub fn collapse_whitespace(s: &str) -> String {
 /// ```
 pub fn normalize(raw: &str) -> String {
     split_label(raw).0.to_lowercase()
+}
+
+/// Whether the text is UTF-16 without a byte-order mark: NUL bytes in
+/// every other position of its start.
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(64)];
+    if head.len() < 4 {
+        return false;
+    }
+    let nul_at = |parity: usize| {
+        head.iter()
+            .enumerate()
+            .filter(|(i, _)| i % 2 == parity)
+            .filter(|(_, b)| **b == 0)
+            .count()
+    };
+    let half = head.len() / 2;
+    nul_at(0) * 4 >= half * 3 || nul_at(1) * 4 >= half * 3
 }
 
 #[cfg(test)]

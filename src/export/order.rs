@@ -91,17 +91,17 @@ fn text_item(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let t = r.topic(i);
-    write!(out, "{}{}", "  ".repeat(indent), t.label)?;
+    write!(out, "{}{}", "  ".repeat(indent), visible(&t.label))?;
     for tag in &t.tags {
-        write!(out, " [{tag}]")?;
+        write!(out, " [{}]", visible(tag))?;
     }
     if let Some(p) = context {
-        write!(out, "  (in {})", r.topic(p).label)?;
+        write!(out, "  (in {})", visible(&r.topic(p).label))?;
     }
-    let after: Vec<&str> = r
+    let after: Vec<String> = r
         .prerequisites_of(i)
         .into_iter()
-        .map(|p| r.topic(p).label.as_str())
+        .map(|p| visible(&r.topic(p).label))
         .collect();
     if !after.is_empty() {
         write!(out, "  (after {})", after.join(", "))?;
@@ -155,12 +155,21 @@ fn nesting(r: &Roadmap, items: &[usize]) -> impl Iterator<Item = (usize, bool)> 
     out.into_iter()
 }
 
+/// The text with control characters (which could move the cursor, recolour
+/// or retitle a terminal) replaced by U+FFFD: listings are read by people.
+pub fn visible(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+        .collect()
+}
+
 /// Escapes text so Markdown shows it literally: no emphasis, links, HTML or
-/// headings.
+/// headings; control characters become U+FFFD.
 pub fn markdown_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
+            c if c.is_control() => out.push('\u{fffd}'),
             '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '#' | '|' | '~' | '!' => {
                 out.push('\\');
                 out.push(c);

@@ -38,6 +38,16 @@ pub fn pixel_size(width: f32, height: f32, scale: f32) -> Result<(u32, u32), Err
     let pixels = w * h;
     if !(w >= 1.0 && h >= 1.0) || pixels > PIXEL_BUDGET as f64 || w > f64::from(u32::MAX) {
         let fit = (PIXEL_BUDGET as f64 / (f64::from(width) * f64::from(height)).max(1.0)).sqrt();
+        if fit < 0.1 {
+            return Err(Error::Render {
+                message: format!(
+                    "the poster is {width} x {height} pixels: too large for a legible PNG at any scale"
+                ),
+                help:
+                    "render to SVG (-o poster.svg), which has no size limit, or split the roadmap"
+                        .to_string(),
+            });
+        }
         return Err(Error::Render {
             message: format!(
                 "the PNG would be {w} x {h} pixels ({:.0} megapixels), over the budget of {} megapixels",

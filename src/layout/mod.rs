@@ -151,6 +151,28 @@ pub fn style(roadmap: &Roadmap, index: usize) -> BoxStyle {
     }
 }
 
+/// Longest label drawn whole, in characters; a longer one (a pasted
+/// paragraph, a 10 MB line) is cut with `…` so the poster stays legible
+/// and its SVG stays within what renderers accept.
+pub const MAX_DRAWN_LABEL: usize = 300;
+
+/// The label as drawn: cut to [`MAX_DRAWN_LABEL`] characters.
+///
+/// ```
+/// use roadmapper::layout::{drawn_label, MAX_DRAWN_LABEL};
+/// assert_eq!(drawn_label("REST"), "REST");
+/// let long = "x".repeat(1000);
+/// let cut = drawn_label(&long);
+/// assert_eq!(cut.chars().count(), MAX_DRAWN_LABEL + 1);
+/// assert!(cut.ends_with('…'));
+/// ```
+pub fn drawn_label(label: &str) -> std::borrow::Cow<'_, str> {
+    match label.char_indices().nth(MAX_DRAWN_LABEL) {
+        None => std::borrow::Cow::Borrowed(label),
+        Some((at, _)) => std::borrow::Cow::Owned(format!("{}…", &label[..at])),
+    }
+}
+
 /// A topic's box at the origin, sized to its wrapped label.
 ///
 /// The width is whole pixels, at least the role's minimum; the text is
@@ -163,8 +185,8 @@ pub fn sized_box(roadmap: &Roadmap, index: usize, role: Role) -> SceneBox {
     } else {
         0.0
     };
-    let label = &roadmap.topic(index).label;
-    let lines = text::wrap(label, m.max_text - mark, m.font_size, m.weight);
+    let label = drawn_label(&roadmap.topic(index).label);
+    let lines = text::wrap(&label, m.max_text - mark, m.font_size, m.weight);
     let text_width = lines
         .iter()
         .map(|l| text::width(l, m.font_size, m.weight))
