@@ -182,10 +182,21 @@ pub struct Resolver<'a> {
     /// How many more unknown references get suggestions: each costs a scan
     /// of all labels, so a file of thousands of typos stays linear.
     suggestions_left: std::cell::Cell<usize>,
+    /// The bytes of all distinct labels: a scan compares a reference of n
+    /// bytes with them in about `n * label_bytes` steps.
+    label_bytes: usize,
+    /// How many more such steps suggestions may take.
+    work_left: std::cell::Cell<usize>,
 }
 
 /// Unknown references beyond this many in one run get no suggestions.
 const MAX_SUGGESTED: usize = 100;
+
+/// The steps (one per pair of characters compared by the edit distance)
+/// all suggestions of one run may take, about half a second: long labels and
+/// long references would otherwise cost the square of the input. Outlines
+/// of a thousand topics with a hundred typos stay within it.
+const MAX_SUGGESTION_WORK: usize = 100_000_000;
 
 impl<'a> Resolver<'a> {
     /// Indexes the outline's labels. O(n).
@@ -202,11 +213,14 @@ impl<'a> Resolver<'a> {
         for (i, label) in labels.iter().enumerate() {
             by_label.entry(label.to_lowercase()).or_default().push(i);
         }
+        let label_bytes = by_label.keys().map(String::len).sum();
         Resolver {
             labels,
             parent,
             by_label,
             suggestions_left: std::cell::Cell::new(MAX_SUGGESTED),
+            label_bytes,
+            work_left: std::cell::Cell::new(MAX_SUGGESTION_WORK),
         }
     }
 
@@ -287,13 +301,16 @@ impl<'a> Resolver<'a> {
         true
     }
 
-    /// Up to three labels closest to `label`, best first.
+    /// Up to three labels closest to `label`, best first; none once the
+    /// run's suggestion budget (count or work) would be exceeded.
     fn closest(&self, label: &str) -> Vec<String> {
         let left = self.suggestions_left.get();
-        if left == 0 {
+        let work = label.len().saturating_mul(self.label_bytes);
+        if left == 0 || work > self.work_left.get() {
             return Vec::new();
         }
         self.suggestions_left.set(left - 1);
+        self.work_left.set(self.work_left.get() - work);
         let mut scored: Vec<(f64, usize)> = self
             .by_label
             .iter()

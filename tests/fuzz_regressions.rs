@@ -8,6 +8,7 @@
 mod fuzz_checks;
 
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 /// Runs `check` on every saved input of `target`; panics name the file.
 fn run_saved(target: &str, check: fn(&[u8])) {
@@ -39,4 +40,33 @@ fn prereqs_saved_inputs() {
 #[test]
 fn pipeline_saved_inputs() {
     run_saved("pipeline", fuzz_checks::check_pipeline);
+}
+
+/// Reads a saved input of `target`.
+fn saved(target: &str, name: &str) -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fuzz_regressions")
+        .join(target)
+        .join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// A pipeline timeout (over 10 s per run under libFuzzer, 5.5 s in this
+/// test) for 63 KB of input: 100 labels of 318 letters and 100 unknown
+/// references of 310 letters. Each unknown reference's suggestions computed a
+/// Damerau-Levenshtein distance to every label, each costing the product of
+/// the two lengths, so the work grew with the square of the input. Now the
+/// suggestions of a run have a work budget (`MAX_SUGGESTION_WORK` in
+/// src/prereqs.rs, about 0.5 s here); the rest of the check takes
+/// milliseconds, since the input fails to load.
+#[test]
+fn pipeline_timeout_long_unknown_references() {
+    let data = saved("pipeline", "timeout-long-unknown-references");
+    let start = Instant::now();
+    fuzz_checks::check_pipeline(&data);
+    let took = start.elapsed();
+    assert!(
+        took < Duration::from_millis(2500),
+        "checking took {took:?}: suggestions for unknown references cost the square of the input again"
+    );
 }
