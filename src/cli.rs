@@ -61,11 +61,48 @@ pub enum Command {
     /// Validate the inputs and print a short summary with warnings.
     #[command(after_help = EXAMPLES)]
     Check(InputArgs),
+    /// Write a realistic generated roadmap, for benchmarks and experiments.
+    ///
+    /// A title, about sqrt(N)/2 sections, topics with 0 to 8 subtopics,
+    /// labels of 10 to 40 characters, a few tags, and forward prerequisites
+    /// (no cycles). The same --topics and --seed give the same files.
+    #[command(after_help = GENERATE_EXAMPLES)]
+    Generate(GenerateArgs),
     /// Print a shell completion script.
     Completions {
         /// The shell to complete for.
         shell: clap_complete::Shell,
     },
+}
+
+const GENERATE_EXAMPLES: &str = "\
+Examples:
+  roadmapper generate --topics 10000 -o big.txt            # writes big.txt and big.prereqs
+  roadmapper generate --topics 100000 --seed 7 -o huge.txt
+  roadmapper generate --topics 500 | roadmapper order -";
+
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// Number of topics, title included.
+    #[arg(short = 'n', long, default_value_t = 1000, value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
+    pub topics: u64,
+
+    /// Prerequisites per hundred topics.
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u64).range(0..=1000))]
+    pub prereqs_percent: u64,
+
+    /// Seed of the random choices.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+
+    /// Write the outline to FILE (atomically) instead of standard output;
+    /// the prerequisites go next to it, with the extension `.prereqs`.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Write the prerequisites to FILE [default: next to -o, else none].
+    #[arg(long, value_name = "FILE")]
+    pub prereqs_output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -115,6 +152,9 @@ pub enum OrderFormatArg {
     Markdown,
     /// An array of objects.
     Json,
+    /// The constraints as `before after` id pairs, one per line: pipe into
+    /// `tsort`.
+    Tsort,
 }
 
 #[derive(Debug, Args)]

@@ -26,6 +26,7 @@
 
 pub mod diagnostic;
 pub mod export;
+pub mod generate;
 pub mod layout;
 pub mod order;
 pub mod outline;

@@ -174,6 +174,13 @@ fn run(cli: Cli, reporter: &Reporter) -> Result<(), Failure> {
                 OrderFormatArg::Text => OrderFormat::Text,
                 OrderFormatArg::Markdown => OrderFormat::Markdown,
                 OrderFormatArg::Json => OrderFormat::Json,
+                OrderFormatArg::Tsort if args.stages => {
+                    return Err(Error::Usage(
+                        "--stages does not apply to --format tsort\n  help: tsort output lists constraints, not stages; drop --stages".to_string(),
+                    )
+                    .into());
+                }
+                OrderFormatArg::Tsort => OrderFormat::Tsort,
             };
             emit(args.output.as_deref(), |w| {
                 write_order(&roadmap, &items, args.stages, format, w)
@@ -247,6 +254,35 @@ fn run(cli: Cli, reporter: &Reporter) -> Result<(), Failure> {
                 reporter.diagnostic(&w);
             }
             Ok(())
+        }
+        Command::Generate(args) => {
+            let generated =
+                roadmapper::generate::generate(&roadmapper::generate::GenerateOptions {
+                    topics: usize::try_from(args.topics).unwrap_or(usize::MAX),
+                    prereqs_percent: usize::try_from(args.prereqs_percent).unwrap_or(0),
+                    seed: args.seed,
+                });
+            let to_file = args.output.as_deref().filter(|p| *p != Path::new("-"));
+            let prereqs_path = match (&args.prereqs_output, to_file) {
+                (Some(p), _) => Some(p.clone()),
+                (None, Some(o)) => Some(o.with_extension("prereqs")),
+                (None, None) => None,
+            };
+            if let (Some(o), Some(p)) = (to_file, prereqs_path.as_deref()) {
+                if o == p {
+                    return Err(Error::Usage(format!(
+                        "the outline and the prerequisites would both go to `{}`\n  help: give the outline another extension, or pass --prereqs-output",
+                        o.display()
+                    ))
+                    .into());
+                }
+            }
+            if let Some(p) = prereqs_path.as_deref() {
+                emit(Some(p), |w| w.write_all(generated.prereqs.as_bytes()))?;
+            }
+            emit(args.output.as_deref(), |w| {
+                w.write_all(generated.outline.as_bytes())
+            })
         }
         Command::Completions { shell } => {
             // clap_complete panics on a write error (a closed pipe): let it

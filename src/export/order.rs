@@ -22,6 +22,9 @@ pub enum OrderFormat {
     Markdown,
     /// An array of objects.
     Json,
+    /// The constraints as `before after` pairs of topic ids, one per
+    /// line, for `tsort(1)` and other tools.
+    Tsort,
 }
 
 /// Writes `items` (outline positions, in study order) in `format`. With
@@ -34,8 +37,10 @@ pub fn write_order(
     format: OrderFormat,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    if format == OrderFormat::Json {
-        return write_json(r, items, stages, out);
+    match format {
+        OrderFormat::Json => return write_json(r, items, stages, out),
+        OrderFormat::Tsort => return write_tsort(r, items, out),
+        OrderFormat::Text | OrderFormat::Markdown => {}
     }
     let width = items.len().to_string().len();
     let mut number = 0;
@@ -59,6 +64,46 @@ pub fn write_order(
                 write!(out, "{number:>width$}. ")?;
                 text_item(r, i, indent, context, out)?;
             }
+        }
+    }
+    Ok(())
+}
+
+/// The constraints among `items` as `before after` id pairs: parent before
+/// child, and each prerequisite under the group rule. `G -> B` with G a
+/// group becomes one pair per leaf of G (every member of G precedes one of
+/// its leaves, so that says "everything in G before B"). A topic in no pair
+/// is written as `id id`, which tsort reads as a lone node; so `tsort`
+/// orders exactly the topics listed, under the same constraints.
+fn write_tsort(r: &Roadmap, items: &[usize], out: &mut dyn Write) -> io::Result<()> {
+    let mut listed = vec![false; r.len()];
+    for &i in items {
+        listed[i] = true;
+    }
+    let mut paired = vec![false; r.len()];
+    let mut pair = |a: usize, b: usize, out: &mut dyn Write| -> io::Result<()> {
+        paired[a] = true;
+        paired[b] = true;
+        writeln!(out, "{} {}", r.topic(a).id, r.topic(b).id)
+    };
+    for i in 0..r.len() {
+        if let Some(p) = r.parent(i).filter(|&p| listed[p] && listed[i]) {
+            pair(p, i, out)?;
+        }
+    }
+    for (from, to, _) in r.prerequisites() {
+        if !listed[to] {
+            continue;
+        }
+        for leaf in r.subtree(from) {
+            if r.subtree(leaf).len() == 1 && listed[leaf] {
+                pair(leaf, to, out)?;
+            }
+        }
+    }
+    for &i in items {
+        if !paired[i] {
+            writeln!(out, "{0} {0}", r.topic(i).id)?;
         }
     }
     Ok(())
