@@ -4,12 +4,15 @@
 //!   the sections down a main path, each section's topics beside it.
 //! - [`layered`]: the whole graph in layers by the mandated layout-rs crate,
 //!   prerequisites as the flow, coloured by section.
+//! - [`quality`]: measures of a finished drawing (overlaps, edges through
+//!   boxes, crossings), for tests and comparisons.
 //!
 //! Both size boxes here, from the real font metrics ([`crate::text`]), so a
 //! label always fits its box whatever the engine.
 
 pub mod layered;
 pub mod poster;
+pub mod quality;
 
 use crate::roadmap::Roadmap;
 use crate::scene::{BoxStyle, MARK_SPACE, Mark, Rect, Role, Scene, SceneBox};
