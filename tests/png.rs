@@ -209,3 +209,131 @@ fn same_input_same_bytes() {
     let b = backend();
     assert_eq!(png(&b, 1.0, DARK), png(&b, 1.0, DARK));
 }
+
+/// The PNG's IHDR colour type: 2 is RGB, 6 is RGBA.
+fn colour_type(bytes: &[u8]) -> u8 {
+    assert_eq!(&bytes[12..16], b"IHDR", "IHDR comes first");
+    assert_eq!(bytes[24], 8, "8 bits per channel");
+    bytes[25]
+}
+
+/// `svg` drawn by resvg into one pixmap the size of the image, as PNG
+/// export did before rendering in bands.
+fn one_pixmap(svg: &str, scale: f32) -> Pixmap {
+    use resvg::{tiny_skia, usvg};
+    let options = usvg::Options {
+        font_family: roadmapper::text::FAMILY.to_string(),
+        fontdb: roadmapper::export::png::fontdb(),
+        ..usvg::Options::default()
+    };
+    let tree = usvg::Tree::from_str(svg, &options).unwrap_or_else(|e| panic!("{e}"));
+    let size = tree.size();
+    let (w, h) = pixel_size(size.width(), size.height(), scale).unwrap_or_else(|e| panic!("{e}"));
+    let mut pixmap = Pixmap::new(w, h).unwrap_or_else(|| panic!("a {w} x {h} pixmap"));
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    pixmap
+}
+
+/// How many pixels differ between two images of the same size, and the
+/// largest difference in any channel.
+fn differences(a: &Pixmap, b: &Pixmap) -> (usize, u8) {
+    assert_eq!((a.width(), a.height()), (b.width(), b.height()));
+    let mut count = 0;
+    let mut largest = 0;
+    for (p, q) in a.pixels().iter().zip(b.pixels()) {
+        let d = [
+            p.red().abs_diff(q.red()),
+            p.green().abs_diff(q.green()),
+            p.blue().abs_diff(q.blue()),
+            p.alpha().abs_diff(q.alpha()),
+        ];
+        let d = d.into_iter().max().unwrap_or(0);
+        if d > 0 {
+            count += 1;
+            largest = largest.max(d);
+        }
+    }
+    (count, largest)
+}
+
+/// Guards the encoder settings and the banded rendering: posters are
+/// opaque 8-bit RGB with the pixels of a one-pixmap render (exactly, when
+/// the image is a single band; else all but a few anti-aliased pixels on
+/// curves cut at band edges), and the file stays small.
+#[test]
+fn posters_are_compact_rgb_with_the_pixels_of_one_render() {
+    let r = backend();
+    let s = scene(&r);
+    for theme in [LIGHT, DARK] {
+        let svg = roadmapper::export::Svg::new(&s, &theme).to_string();
+        for scale in [1.0f32, 2.0] {
+            let bytes = png(&r, scale, theme);
+            assert_eq!(colour_type(&bytes), 2, "an opaque poster is RGB");
+            let ours = decode(&bytes);
+            let want = one_pixmap(&svg, scale);
+            let (count, largest) = differences(&ours, &want);
+            let pixels = want.pixels().len();
+            eprintln!(
+                "{} at x{scale}: {} bytes, {count} of {pixels} pixels differ (by up to {largest})",
+                theme.background,
+                bytes.len()
+            );
+            if pixels as u64 <= u64::from(roadmapper::export::png::BAND_PIXELS) {
+                assert_eq!(count, 0, "one band is one render, x{scale}");
+            } else {
+                // Measured: 256 of 15.2 M pixels at x2 (0.002%).
+                assert!(
+                    count * 2_000 < pixels,
+                    "{count} of {pixels} pixels differ from one render at x{scale}"
+                );
+            }
+            if scale == 2.0 {
+                // Measured at x2 (2648 x 5740): 982 639 bytes light and
+                // 988 738 dark with deflate level 1 and the Up filter (the
+                // old level 6, adaptive filters, RGBA: 749 501; fdeflate with
+                // Up: 2.8 MB; stored: 45.6 MB).
+                assert!(
+                    bytes.len() < 1_100_000,
+                    "the x2 backend poster is {} bytes",
+                    bytes.len()
+                );
+            }
+        }
+    }
+}
+
+/// A transparent SVG keeps its alpha: RGBA, straight alpha, the pixels of
+/// one render, including when transparency only starts in a later band.
+#[test]
+fn transparency_is_written_as_rgba() {
+    let band = roadmapper::export::png::BAND_PIXELS;
+    for (width, height) in [(40, 20), (1000, 3 * band / 1000)] {
+        let svg = format!(
+            r##"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}"><rect width="{width}" height="{}" fill="#336699"/><rect x="5" y="{}" width="20" height="8" fill="#ff0000" fill-opacity="0.5"/></svg>"##,
+            height / 2,
+            height - 10
+        );
+        let bytes = roadmapper::export::png::render(&svg, 1.0).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(colour_type(&bytes), 6, "{width} x {height}: RGBA");
+        let ours = decode(&bytes);
+        let (count, largest) = differences(&ours, &one_pixmap(&svg, 1.0));
+        assert_eq!(
+            (count, largest),
+            (0, 0),
+            "{width} x {height}: the pixels of one render"
+        );
+        let top = ours.pixel(1, 1).map(|c| c.demultiply());
+        assert_eq!(top.map(|c| (c.red(), c.alpha())), Some((0x33, 255)));
+        let half = ours.pixel(10, height - 6).map(|c| c.demultiply());
+        assert_eq!(
+            half.map(|c| (c.red(), c.green(), c.alpha())),
+            Some((255, 0, 128))
+        );
+        let clear = ours.pixel(width - 1, height - 1).map(|c| c.alpha());
+        assert_eq!(clear, Some(0), "{width} x {height}: transparent corner");
+    }
+}
