@@ -340,6 +340,18 @@ pub fn split_label(raw: &str) -> (String, Vec<String>) {
 
 /// Collapses runs of whitespace to one space and trims both ends.
 pub fn collapse_whitespace(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let tidy = s.is_ascii()
+        && bytes.first().is_none_or(|&b| b != b' ')
+        && bytes.last().is_none_or(|&b| b != b' ')
+        && !bytes.windows(2).any(|w| w == b"  ")
+        && !bytes
+            .iter()
+            .any(|&b| b.is_ascii_whitespace() && b != b' ' || b == 0x0b);
+    if tidy {
+        // Nothing to collapse (the usual case).
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {

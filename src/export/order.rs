@@ -136,14 +136,20 @@ fn text_item(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let t = r.topic(i);
-    write!(out, "{}{}", "  ".repeat(indent), visible(&t.label))?;
+    write!(
+        out,
+        "{:width$}{}",
+        "",
+        visible(&t.label),
+        width = 2 * indent
+    )?;
     for tag in &t.tags {
         write!(out, " [{}]", visible(tag))?;
     }
     if let Some(p) = context {
         write!(out, "  (in {})", visible(&r.topic(p).label))?;
     }
-    let after: Vec<String> = r
+    let after: Vec<std::borrow::Cow<'_, str>> = r
         .prerequisites_of(i)
         .into_iter()
         .map(|p| visible(&r.topic(p).label))
@@ -202,10 +208,15 @@ fn nesting(r: &Roadmap, items: &[usize]) -> impl Iterator<Item = (usize, bool)> 
 
 /// The text with control characters (which could move the cursor, recolour
 /// or retitle a terminal) replaced by U+FFFD: listings are read by people.
-pub fn visible(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
-        .collect()
+pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(char::is_control) {
+        s.chars()
+            .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+            .collect::<String>()
+            .into()
+    } else {
+        s.into()
+    }
 }
 
 /// Escapes text so Markdown shows it literally: no emphasis, links, HTML or
