@@ -157,13 +157,18 @@ pub fn parse_lenient(file: &str, bytes: &[u8]) -> (PrereqFile, Vec<Diagnostic>) 
 }
 
 fn parse_reference(part: &str, column: usize) -> Option<Reference> {
-    let segments: Vec<String> = part.split('>').map(normalize).collect();
+    let whole = normalize(part);
+    let segments: Vec<String> = if part.contains('>') {
+        part.split('>').map(normalize).collect()
+    } else {
+        vec![whole.clone()]
+    };
     if segments.iter().any(String::is_empty) {
         return None;
     }
     Some(Reference {
         text: crate::outline::collapse_whitespace(part),
-        whole: normalize(part),
+        whole,
         segments,
         column,
     })

@@ -362,6 +362,9 @@ impl Roadmap {
     /// Looks up several references; O(n) to index the labels, then
     /// O(1) per reference found.
     pub fn find_all(&self, references: &[&str]) -> Vec<Result<usize, DiagnosticKind>> {
+        if references.is_empty() {
+            return Vec::new();
+        }
         let resolver = prereqs::Resolver::from_parts(
             self.topics().map(|t| t.label.as_str()).collect(),
             self.parent.clone(),
@@ -483,23 +486,23 @@ impl Roadmap {
 pub fn slug(label: &str) -> String {
     if label.is_ascii() {
         // The same rules on bytes, without decoding characters.
-        let mut out = String::with_capacity(label.len());
+        let mut out: Vec<u8> = Vec::with_capacity(label.len());
         let mut dash = false;
         for &b in label.as_bytes() {
             if b.is_ascii_alphanumeric() {
                 if dash && !out.is_empty() {
-                    out.push('-');
+                    out.push(b'-');
                 }
                 dash = false;
-                out.push(char::from(b.to_ascii_lowercase()));
+                out.push(b.to_ascii_lowercase());
             } else {
                 dash = true;
             }
         }
         if out.is_empty() {
-            out.push_str("topic");
+            out.extend_from_slice(b"topic");
         }
-        return out;
+        return String::from_utf8(out).unwrap_or_default();
     }
     let mut out = String::with_capacity(label.len());
     let mut dash = false;
