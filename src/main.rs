@@ -182,9 +182,13 @@ fn run(cli: Cli, reporter: &Reporter) -> Result<(), Failure> {
                 }
                 OrderFormatArg::Tsort => OrderFormat::Tsort,
             };
-            emit(args.output.as_deref(), |w| {
+            let written = emit(args.output.as_deref(), |w| {
                 write_order(&roadmap, &items, args.stages, format, w)
-            })
+            });
+            // The process ends now: returning 100,000 topics' strings to
+            // the allocator one by one would take a tenth of the run.
+            std::mem::forget(roadmap);
+            written
         }
         Command::Render(args) => {
             let format = match (args.format, args.output.as_deref()) {

@@ -340,6 +340,22 @@ pub fn split_label(raw: &str) -> (String, Vec<String>) {
 
 /// Collapses runs of whitespace to one space and trims both ends.
 pub fn collapse_whitespace(s: &str) -> String {
+    // ASCII without tabs, line breaks, or leading, trailing or double
+    // spaces has nothing to collapse (the usual case). Branch-free loops,
+    // so the check is vectorised.
+    let bytes = s.as_bytes();
+    let mut bad = false;
+    for &c in bytes {
+        bad |= (c >= 0x80) | (c.wrapping_sub(0x09) < 5);
+    }
+    for w in bytes.windows(2) {
+        bad |= (w[0] == b' ') & (w[1] == b' ');
+    }
+    let tidy = !bad && bytes.first() != Some(&b' ') && bytes.last() != Some(&b' ');
+    if tidy {
+        // Nothing to collapse (the usual case).
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {

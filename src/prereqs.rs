@@ -8,7 +8,9 @@
 //! against an outline; the group rule and cycles are the model's and the
 //! order's business.
 
-use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::FxHashMap;
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind, MAX_LISTED};
 use crate::outline::{Outline, normalize};
@@ -155,13 +157,18 @@ pub fn parse_lenient(file: &str, bytes: &[u8]) -> (PrereqFile, Vec<Diagnostic>) 
 }
 
 fn parse_reference(part: &str, column: usize) -> Option<Reference> {
-    let segments: Vec<String> = part.split('>').map(normalize).collect();
+    let whole = normalize(part);
+    let segments: Vec<String> = if part.contains('>') {
+        part.split('>').map(normalize).collect()
+    } else {
+        vec![whole.clone()]
+    };
     if segments.iter().any(String::is_empty) {
         return None;
     }
     Some(Reference {
         text: crate::outline::collapse_whitespace(part),
-        whole: normalize(part),
+        whole,
         segments,
         column,
     })
@@ -173,12 +180,78 @@ pub fn reference(text: &str) -> Option<Reference> {
     parse_reference(text, 1)
 }
 
+/// A label hashed and compared case-insensitively without allocating: each
+/// character lowercased (and final sigma `ς` read as `σ`), so `REST`,
+/// `Rest` and `rest` are one key.
+#[derive(Debug, Clone, Copy)]
+struct Folded<'a>(&'a str);
+
+/// The characters of `s` as [`Folded`] compares them.
+fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'ς' { 'σ' } else { c })
+}
+
+impl Hash for Folded<'_> {
+    fn hash<H: Hasher>(&self, h: &mut H) {
+        // Hash the folded UTF-8 in chunks; chunk boundaries depend only on
+        // the folded text, so equal keys hash equally.
+        let mut buf = [0u8; 64];
+        let mut len = 0;
+        if self.0.is_ascii() {
+            // The same chunks as below (61 characters: a chunk is written
+            // once a 4-byte character might not fit), one byte each.
+            let bytes = self.0.as_bytes();
+            let mut chunks = bytes.chunks(buf.len() - 3).peekable();
+            while let Some(chunk) = chunks.next() {
+                buf[..chunk.len()].copy_from_slice(chunk);
+                buf[..chunk.len()].make_ascii_lowercase();
+                if chunks.peek().is_none() {
+                    len = chunk.len();
+                } else {
+                    h.write(&buf[..chunk.len()]);
+                }
+            }
+        } else {
+            for c in folded(self.0) {
+                if len + 4 > buf.len() {
+                    h.write(&buf[..len]);
+                    len = 0;
+                }
+                len += c.encode_utf8(&mut buf[len..]).len();
+            }
+        }
+        h.write(&buf[..len]);
+        h.write_u8(0xff);
+    }
+}
+
+impl PartialEq for Folded<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        if self.0.is_ascii() && other.0.is_ascii() {
+            self.0.eq_ignore_ascii_case(other.0)
+        } else {
+            folded(self.0).eq(folded(other.0))
+        }
+    }
+}
+
+impl Eq for Folded<'_> {}
+
+/// No topic: the end of a chain of topics sharing a label.
+const NONE: usize = usize::MAX;
+
 /// Looks topics up by reference.
 #[derive(Debug)]
 pub struct Resolver<'a> {
     labels: Vec<&'a str>,
     parent: Vec<Option<usize>>,
-    by_label: HashMap<String, Vec<usize>>,
+    /// The first topic with each label (compared folded) ...
+    by_label: FxHashMap<Folded<'a>, usize>,
+    /// ... and, per topic, the next one with the same label, so the index
+    /// costs no allocation per label.
+    next_same: Vec<usize>,
     /// How many more unknown references get suggestions: each costs a scan
     /// of all labels, so a file of thousands of typos stays linear.
     suggestions_left: std::cell::Cell<usize>,
@@ -209,19 +282,32 @@ impl<'a> Resolver<'a> {
 
     /// Indexes topics given as labels and parents, in outline order. O(n).
     pub fn from_parts(labels: Vec<&'a str>, parent: Vec<Option<usize>>) -> Self {
-        let mut by_label: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, label) in labels.iter().enumerate() {
-            by_label.entry(label.to_lowercase()).or_default().push(i);
+        let mut by_label: FxHashMap<Folded<'a>, usize> = FxHashMap::default();
+        by_label.reserve(labels.len());
+        let mut next_same = vec![NONE; labels.len()];
+        // Backwards, so each chain runs in outline order.
+        for (i, label) in labels.iter().enumerate().rev() {
+            if let Some(next) = by_label.insert(Folded(label), i) {
+                next_same[i] = next;
+            }
         }
-        let label_bytes = by_label.keys().map(String::len).sum();
+        let label_bytes = by_label.keys().map(|k| k.0.len()).sum();
         Resolver {
             labels,
             parent,
             by_label,
+            next_same,
             suggestions_left: std::cell::Cell::new(MAX_SUGGESTED),
             label_bytes,
             work_left: std::cell::Cell::new(MAX_SUGGESTION_WORK),
         }
+    }
+
+    /// The topics labelled `label` (compared folded), in outline order.
+    fn with_label(&self, label: &str) -> impl Iterator<Item = usize> + '_ {
+        let first = self.by_label.get(&Folded(label)).copied().unwrap_or(NONE);
+        std::iter::successors(Some(first), |&i| self.next_same.get(i).copied())
+            .take_while(|&i| i != NONE)
     }
 
     /// The full path of a topic, `Root > Section > Topic`.
@@ -243,7 +329,8 @@ impl<'a> Resolver<'a> {
     /// Resolves one reference to a topic index, or explains why not.
     pub fn resolve(&self, r: &Reference) -> Result<usize, DiagnosticKind> {
         if r.segments.len() > 1 {
-            if let Some(&[one]) = self.by_label.get(&r.whole).map(Vec::as_slice) {
+            let mut whole = self.with_label(&r.whole);
+            if let (Some(one), None) = (whole.next(), whole.next()) {
                 return Ok(one);
             }
         }
@@ -251,26 +338,29 @@ impl<'a> Resolver<'a> {
             .segments
             .split_last()
             .expect("a parsed reference has at least one segment");
-        let same_label = self.by_label.get(label).map(Vec::as_slice).unwrap_or(&[]);
-        let matches: Vec<usize> = same_label
-            .iter()
-            .copied()
-            .filter(|&i| self.has_ancestors(i, ancestors))
-            .collect();
-        match matches.as_slice() {
-            [one] => Ok(*one),
-            [] => {
+        let mut matches = self
+            .with_label(label)
+            .filter(|&i| self.has_ancestors(i, ancestors));
+        let first = matches.next();
+        match (first, matches.next()) {
+            (Some(one), None) => Ok(one),
+            (None, _) => {
+                let same_label: Vec<usize> = self.with_label(label).take(3).collect();
                 let suggestions = if same_label.is_empty() {
                     self.closest(label)
                 } else {
-                    same_label.iter().map(|&i| self.path(i)).take(3).collect()
+                    same_label.iter().map(|&i| self.path(i)).collect()
                 };
                 Err(DiagnosticKind::UnknownTopic {
                     reference: r.text.clone(),
                     suggestions,
                 })
             }
-            many => {
+            (Some(_), Some(_)) => {
+                let many: Vec<usize> = self
+                    .with_label(label)
+                    .filter(|&i| self.has_ancestors(i, ancestors))
+                    .collect();
                 let paths: Vec<Vec<&str>> = many
                     .iter()
                     .take(MAX_LISTED)
@@ -292,7 +382,7 @@ impl<'a> Resolver<'a> {
         let mut at = self.parent[index];
         for wanted in ancestors.iter().rev() {
             match at {
-                Some(p) if self.labels[p].to_lowercase() == *wanted => {
+                Some(p) if Folded(self.labels[p]) == Folded(wanted) => {
                     at = self.parent[p];
                 }
                 _ => return false,
@@ -314,12 +404,13 @@ impl<'a> Resolver<'a> {
         let mut scored: Vec<(f64, usize)> = self
             .by_label
             .iter()
-            .filter_map(|(candidate, indices)| {
-                let mut score = strsim::normalized_damerau_levenshtein(label, candidate);
+            .filter_map(|(candidate, &first)| {
+                let candidate = candidate.0.to_lowercase();
+                let mut score = strsim::normalized_damerau_levenshtein(label, &candidate);
                 if candidate.contains(label) || label.contains(candidate.as_str()) {
                     score = score.max(0.7);
                 }
-                (score >= 0.5).then_some((score, indices[0]))
+                (score >= 0.5).then_some((score, first))
             })
             .collect();
         // Best score first; ties by outline position so the answer is stable.
@@ -378,8 +469,8 @@ pub fn resolve_all(
     let resolver = Resolver::new(outline);
     let mut resolved = Vec::new();
     let mut diags = Vec::new();
-    let mut seen: HashMap<(usize, usize), (String, usize)> = HashMap::new();
-    for f in files {
+    let mut seen: FxHashMap<(usize, usize), (usize, usize)> = FxHashMap::default();
+    for (fi, f) in files.iter().enumerate() {
         for e in &f.edges {
             let from = resolver.resolve(&e.from);
             let to = resolver.resolve(&e.to);
@@ -428,7 +519,8 @@ pub fn resolve_all(
                 ));
                 continue;
             }
-            if let Some((file, line)) = seen.get(&(from, to)) {
+            if let Some(&(first_file, line)) = seen.get(&(from, to)) {
+                let file = &files[first_file].file;
                 diags.push(Diagnostic::warning(
                     &f.file,
                     e.line,
@@ -440,7 +532,7 @@ pub fn resolve_all(
                 ));
                 continue;
             }
-            seen.insert((from, to), (f.file.clone(), e.line));
+            seen.insert((from, to), (fi, e.line));
             resolved.push(Resolved {
                 from,
                 to,
@@ -461,6 +553,36 @@ mod tests {
 
     fn setup() -> Outline {
         outline::parse("o", OUTLINE.as_bytes()).unwrap()
+    }
+
+    fn hash_of(s: &str) -> u64 {
+        use std::hash::BuildHasher;
+        rustc_hash::FxBuildHasher.hash_one(Folded(s))
+    }
+
+    #[test]
+    fn folded_keys_that_are_equal_hash_equal() {
+        let long = "Kubernetes ".repeat(12); // 132 bytes: several chunks
+        let pairs = [
+            ("", ""),
+            ("REST", "rest"),
+            ("\u{212A}ubernetes", "kubernetes"), // Kelvin sign folds to ASCII
+            ("ΟΔΟΣ", "οδος"),                    // final sigma
+            ("Straße", "STRAßE"),
+            (long.as_str(), &long.to_uppercase()),
+            (&"x".repeat(61), &"X".repeat(61)),
+            (&"é".repeat(40), &"É".repeat(40)),
+        ];
+        for (a, b) in pairs {
+            assert_eq!(Folded(a), Folded(b), "{a:?} = {b:?}");
+            assert_eq!(hash_of(a), hash_of(b), "{a:?} and {b:?} hash alike");
+        }
+        assert_ne!(Folded("REST"), Folded("RESTful"));
+        assert_ne!(hash_of(&"x".repeat(61)), hash_of(&"x".repeat(62)));
+        let outline = outline::parse("o", "\u{212A}ubernetes\nΟΔΟΣ\n".as_bytes()).unwrap();
+        let r = Resolver::new(&outline);
+        assert_eq!(r.resolve(&reference("KUBERNETES").unwrap()), Ok(0));
+        assert_eq!(r.resolve(&reference("οδος").unwrap()), Ok(1));
     }
 
     fn resolve(text: &str) -> Result<usize, DiagnosticKind> {

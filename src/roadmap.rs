@@ -7,7 +7,7 @@
 //! smaller than its children's, a subtree is a contiguous run), ids are
 //! unique, and the constraints are acyclic.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -362,6 +362,9 @@ impl Roadmap {
     /// Looks up several references; O(n) to index the labels, then
     /// O(1) per reference found.
     pub fn find_all(&self, references: &[&str]) -> Vec<Result<usize, DiagnosticKind>> {
+        if references.is_empty() {
+            return Vec::new();
+        }
         let resolver = prereqs::Resolver::from_parts(
             self.topics().map(|t| t.label.as_str()).collect(),
             self.parent.clone(),
@@ -428,14 +431,14 @@ impl Roadmap {
                 DiagnosticKind::EmptyOutline,
             ));
         }
-        let mut by_label: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_label: HashMap<String, Vec<usize>> = HashMap::default();
         for t in self.topics() {
             by_label
                 .entry(t.label.to_lowercase())
                 .or_default()
                 .push(t.position);
         }
-        let mut reported = HashSet::new();
+        let mut reported = HashSet::default();
         for t in self.topics() {
             let key = t.label.to_lowercase();
             let same = &by_label[&key];
@@ -481,6 +484,26 @@ impl Roadmap {
 /// assert_eq!(roadmapper::roadmap::slug("???"), "topic");
 /// ```
 pub fn slug(label: &str) -> String {
+    if label.is_ascii() {
+        // The same rules on bytes, without decoding characters.
+        let mut out: Vec<u8> = Vec::with_capacity(label.len());
+        let mut dash = false;
+        for &b in label.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                if dash && !out.is_empty() {
+                    out.push(b'-');
+                }
+                dash = false;
+                out.push(b.to_ascii_lowercase());
+            } else {
+                dash = true;
+            }
+        }
+        if out.is_empty() {
+            out.extend_from_slice(b"topic");
+        }
+        return String::from_utf8(out).unwrap_or_default();
+    }
     let mut out = String::with_capacity(label.len());
     let mut dash = false;
     for c in label.chars() {
@@ -507,12 +530,18 @@ pub fn slug(label: &str) -> String {
 fn make_ids(outline: &Outline) -> Vec<String> {
     let topics = &outline.topics;
     let base: Vec<String> = topics.iter().map(|t| slug(&t.label)).collect();
-    let mut count: HashMap<&str, usize> = HashMap::new();
+    let mut count: HashMap<&str, usize> = HashMap::default();
+    count.reserve(base.len());
     for b in &base {
         *count.entry(b.as_str()).or_default() += 1;
     }
+    if count.len() == base.len() {
+        // Every slug is unique (the usual case): the slugs are the ids.
+        drop(count);
+        return base;
+    }
     let mut ids: Vec<Option<String>> = vec![None; topics.len()];
-    let mut taken: HashSet<String> = HashSet::new();
+    let mut taken: HashSet<String> = HashSet::default();
     for (i, b) in base.iter().enumerate() {
         if count[b.as_str()] == 1 {
             taken.insert(b.clone());
@@ -520,7 +549,7 @@ fn make_ids(outline: &Outline) -> Vec<String> {
         }
     }
     // Duplicates, grouped by slug, get ancestor prefixes until distinct.
-    let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut groups: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, b) in base.iter().enumerate() {
         if count[b.as_str()] > 1 {
             groups.entry(b.as_str()).or_default().push(i);
@@ -534,7 +563,7 @@ fn make_ids(outline: &Outline) -> Vec<String> {
         // At most a few ancestors: ids stay short, and a deep chain of equal
         // labels costs no more than a few passes.
         for _ in 0..MAX_ID_PREFIXES {
-            let mut seen: HashMap<&str, usize> = HashMap::new();
+            let mut seen: HashMap<&str, usize> = HashMap::default();
             for n in &names {
                 *seen.entry(n.as_str()).or_default() += 1;
             }
@@ -563,9 +592,9 @@ fn make_ids(outline: &Outline) -> Vec<String> {
     // Settle anything still equal (or equal to another topic's plain slug)
     // with a numeric suffix, in outline order.
     let mut out = Vec::with_capacity(topics.len());
-    let mut used: HashSet<String> = HashSet::new();
+    let mut used: HashSet<String> = HashSet::default();
     // The next suffix to try per id, so k equal ids cost O(k), not O(k²).
-    let mut next_suffix: HashMap<String, usize> = HashMap::new();
+    let mut next_suffix: HashMap<String, usize> = HashMap::default();
     for (i, id) in ids.into_iter().enumerate() {
         let id = id.expect("every topic got an id above");
         let unique_plain = count[base[i].as_str()] == 1;

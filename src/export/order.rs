@@ -61,7 +61,7 @@ pub fn write_order(
             if format == OrderFormat::Markdown {
                 markdown_item(r, i, indent, context, out)?;
             } else {
-                write!(out, "{number:>width$}. ")?;
+                item_number(number, width, out)?;
                 text_item(r, i, indent, context, out)?;
             }
         }
@@ -84,7 +84,10 @@ fn write_tsort(r: &Roadmap, items: &[usize], out: &mut dyn Write) -> io::Result<
     let mut pair = |a: usize, b: usize, out: &mut dyn Write| -> io::Result<()> {
         paired[a] = true;
         paired[b] = true;
-        writeln!(out, "{} {}", r.topic(a).id, r.topic(b).id)
+        out.write_all(r.topic(a).id.as_bytes())?;
+        out.write_all(b" ")?;
+        out.write_all(r.topic(b).id.as_bytes())?;
+        out.write_all(b"\n")
     };
     for i in 0..r.len() {
         if let Some(p) = r.parent(i).filter(|&p| listed[p] && listed[i]) {
@@ -136,22 +139,58 @@ fn text_item(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let t = r.topic(i);
-    write!(out, "{}{}", "  ".repeat(indent), visible(&t.label))?;
+    spaces(2 * indent, out)?;
+    out.write_all(visible(&t.label).as_bytes())?;
     for tag in &t.tags {
-        write!(out, " [{}]", visible(tag))?;
+        out.write_all(b" [")?;
+        out.write_all(visible(tag).as_bytes())?;
+        out.write_all(b"]")?;
     }
     if let Some(p) = context {
-        write!(out, "  (in {})", visible(&r.topic(p).label))?;
+        out.write_all(b"  (in ")?;
+        out.write_all(visible(&r.topic(p).label).as_bytes())?;
+        out.write_all(b")")?;
     }
-    let after: Vec<String> = r
-        .prerequisites_of(i)
-        .into_iter()
-        .map(|p| visible(&r.topic(p).label))
-        .collect();
-    if !after.is_empty() {
-        write!(out, "  (after {})", after.join(", "))?;
+    let mut after = r.prerequisites_of(i).into_iter();
+    if let Some(first) = after.next() {
+        out.write_all(b"  (after ")?;
+        out.write_all(visible(&r.topic(first).label).as_bytes())?;
+        for p in after {
+            out.write_all(b", ")?;
+            out.write_all(visible(&r.topic(p).label).as_bytes())?;
+        }
+        out.write_all(b")")?;
     }
-    writeln!(out)
+    out.write_all(b"\n")
+}
+
+/// Writes `n` spaces.
+fn spaces(mut n: usize, out: &mut dyn Write) -> io::Result<()> {
+    const SPACES: &[u8; 64] = &[b' '; 64];
+    while n > 0 {
+        let k = n.min(SPACES.len());
+        out.write_all(&SPACES[..k])?;
+        n -= k;
+    }
+    Ok(())
+}
+
+/// `number` right-aligned in `width` columns, then `. `.
+fn item_number(number: usize, width: usize, out: &mut dyn Write) -> io::Result<()> {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = number;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    spaces(width.saturating_sub(digits.len() - at), out)?;
+    out.write_all(&digits[at..])?;
+    out.write_all(b". ")
 }
 
 /// `- [ ] Label *(Parent)* `tag``, indented two spaces a level.
@@ -202,10 +241,20 @@ fn nesting(r: &Roadmap, items: &[usize]) -> impl Iterator<Item = (usize, bool)> 
 
 /// The text with control characters (which could move the cursor, recolour
 /// or retitle a terminal) replaced by U+FFFD: listings are read by people.
-pub fn visible(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
-        .collect()
+pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
+    let control = if s.is_ascii() {
+        s.bytes().any(|b| b < 0x20 || b == 0x7f)
+    } else {
+        s.chars().any(char::is_control)
+    };
+    if control {
+        s.chars()
+            .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+            .collect::<String>()
+            .into()
+    } else {
+        s.into()
+    }
 }
 
 /// Escapes text so Markdown shows it literally: no emphasis, links, HTML or
