@@ -690,12 +690,59 @@ struct Router<'a> {
     /// y limits for horizontal runs.
     top: f32,
     bottom: f32,
+    /// Free y gaps of column ranges, as a segment tree: node 1 covers all
+    /// columns, node k's children are 2k and 2k + 1, and a node's gaps are
+    /// the intersection of its children's. A range's gaps are then the
+    /// intersection of O(log columns) nodes, so routing stays near-linear
+    /// however many columns an edge crosses.
+    tree: Vec<Vec<(f32, f32)>>,
+    /// Leaves of [`Router::tree`]: a power of two.
+    leaves: usize,
     /// Free gaps per crossed column range (see [`Router::gaps`]).
     gaps: std::cell::RefCell<GapCache>,
 }
 
 /// Free y gaps per range of crossed columns.
-type GapCache = std::collections::HashMap<(usize, usize), std::rc::Rc<Vec<(f32, f32)>>>;
+type GapCache = rustc_hash::FxHashMap<(usize, usize), std::rc::Rc<Vec<(f32, f32)>>>;
+
+/// The free y intervals between `top` and `bottom` that stay
+/// [`CLEARANCE`] away from every span, sorted (spans sorted by start).
+fn free_between(spans: impl Iterator<Item = (f32, f32)>, top: f32, bottom: f32) -> Vec<(f32, f32)> {
+    let mut free = Vec::new();
+    let mut at = top;
+    for (a, b) in spans.map(|(a, b)| (a - CLEARANCE, b + CLEARANCE)) {
+        if a > at {
+            free.push((at, a.min(bottom)));
+        }
+        at = at.max(b);
+        if at >= bottom {
+            break;
+        }
+    }
+    if at < bottom {
+        free.push((at, bottom));
+    }
+    free.retain(|&(a, b)| b > a);
+    free
+}
+
+/// The intervals free in both sorted lists of disjoint intervals.
+fn intersect(x: &[(f32, f32)], y: &[(f32, f32)]) -> Vec<(f32, f32)> {
+    let mut out = Vec::with_capacity(x.len().min(y.len()));
+    let (mut i, mut j) = (0, 0);
+    while i < x.len() && j < y.len() {
+        let (a, b) = (x[i].0.max(y[j].0), x[i].1.min(y[j].1));
+        if b > a {
+            out.push((a, b));
+        }
+        if x[i].1 < y[j].1 {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    out
+}
 
 /// Clearance kept between a routed line and a box.
 const CLEARANCE: f32 = 4.0;
@@ -707,9 +754,24 @@ impl<'a> Router<'a> {
         let mut column_of = vec![None; boxes.len()];
         for (i, b) in boxes.iter().enumerate() {
             let cx = b.rect.x + b.rect.width / 2.0;
-            column_of[i] = columns
+            // Columns are sorted by x and do not overlap: the first that
+            // holds cx is at or after the first ending at or after cx.
+            let start = columns.partition_point(|c| c.right < cx);
+            column_of[i] = columns[start..]
                 .iter()
-                .position(|c| c.x <= cx && cx <= c.right && c.right > c.x);
+                .take_while(|c| c.x <= cx)
+                .position(|c| cx <= c.right && c.right > c.x)
+                .map(|k| start + k);
+        }
+        let leaves = columns.len().next_power_of_two();
+        let mut tree = vec![vec![(top, bottom)]; 2 * leaves];
+        for (k, c) in columns.iter().enumerate() {
+            if c.right > c.x {
+                tree[leaves + k] = free_between(c.spans.iter().copied(), top, bottom);
+            }
+        }
+        for k in (1..leaves).rev() {
+            tree[k] = intersect(&tree[2 * k], &tree[2 * k + 1]);
         }
         Router {
             columns,
@@ -717,6 +779,8 @@ impl<'a> Router<'a> {
             column_of,
             top,
             bottom,
+            tree,
+            leaves,
             gaps: Default::default(),
         }
     }
@@ -754,25 +818,20 @@ impl<'a> Router<'a> {
         if let Some(g) = self.gaps.borrow().get(&key) {
             return g.clone();
         }
-        let mut spans: Vec<(f32, f32)> = self.columns[key.0..key.1]
-            .iter()
-            .filter(|c| c.right > c.x)
-            .flat_map(|c| c.spans.iter().map(|&(a, b)| (a - CLEARANCE, b + CLEARANCE)))
-            .collect();
-        spans.sort_by(|a, b| a.0.total_cmp(&b.0));
-        let mut free = Vec::new();
-        let mut at = self.top;
-        for (a, b) in spans {
-            if a > at {
-                free.push((at, a.min(self.bottom)));
+        // The canonical nodes covering the range, intersected.
+        let mut free = vec![(self.top, self.bottom)];
+        let (mut lo, mut hi) = (key.0 + self.leaves, key.1 + self.leaves);
+        while lo < hi {
+            if lo & 1 == 1 {
+                free = intersect(&free, &self.tree[lo]);
+                lo += 1;
             }
-            at = at.max(b);
-            if at >= self.bottom {
-                break;
+            if hi & 1 == 1 {
+                hi -= 1;
+                free = intersect(&free, &self.tree[hi]);
             }
-        }
-        if at < self.bottom {
-            free.push((at, self.bottom));
+            lo /= 2;
+            hi /= 2;
         }
         free.retain(|&(a, b)| b > a);
         let free = std::rc::Rc::new(free);
@@ -818,7 +877,7 @@ impl<'a> Router<'a> {
             (r.y + r.height * (i as f32 + 1.0) / (k as f32 + 1.0)).round()
         };
         let mut lanes = Lanes::default();
-        let mut runs: Vec<(f32, f32, f32)> = Vec::new();
+        let mut runs = Runs::default();
         prereqs
             .iter()
             .enumerate()
@@ -843,7 +902,7 @@ impl<'a> Router<'a> {
                 } else {
                     let (mid_a, mid_b) = ((ch_a.0 + ch_a.1) / 2.0, (ch_b.0 + ch_b.1) / 2.0);
                     let yc = self.crossing(mid_a, mid_b, (ya + yb) / 2.0, &runs);
-                    runs.push((yc, mid_a.min(mid_b), mid_a.max(mid_b)));
+                    runs.add(yc, mid_a.min(mid_b), mid_a.max(mid_b));
                     let xa = lanes.take(ch_a, ya, yc);
                     let xb = lanes.take(ch_b, yc, yb);
                     points.extend([
@@ -868,10 +927,10 @@ impl<'a> Router<'a> {
 
     /// A free y for a horizontal run between x0 and x1 near `want`, a few
     /// pixels away from the runs already drawn over the same stretch.
-    fn crossing(&self, x0: f32, x1: f32, want: f32, runs: &[(f32, f32, f32)]) -> f32 {
+    fn crossing(&self, x0: f32, x1: f32, want: f32, runs: &Runs) -> f32 {
         let (lo, hi) = (x0.min(x1), x0.max(x1));
         let taken = |y: f32| {
-            runs.iter()
+            runs.near(y)
                 .any(|&(ry, a, b)| (ry - y).abs() < LANE && a < hi && lo < b)
         };
         let first = self.free_y(x0, x1, want);
@@ -887,6 +946,32 @@ impl<'a> Router<'a> {
             }
         }
         first
+    }
+}
+
+/// The horizontal runs drawn so far, (y, x0, x1), bucketed by y in steps
+/// of [`LANE`]: a run within `LANE` of y is in y's bucket or a neighbour.
+#[derive(Default)]
+struct Runs {
+    buckets: rustc_hash::FxHashMap<i64, Vec<(f32, f32, f32)>>,
+}
+
+impl Runs {
+    fn bucket(y: f32) -> i64 {
+        (y / LANE).floor() as i64
+    }
+
+    fn add(&mut self, y: f32, x0: f32, x1: f32) {
+        self.buckets
+            .entry(Runs::bucket(y))
+            .or_default()
+            .push((y, x0, x1));
+    }
+
+    /// The runs that may lie within [`LANE`] of `y`.
+    fn near(&self, y: f32) -> impl Iterator<Item = &(f32, f32, f32)> {
+        let b = Runs::bucket(y);
+        (b - 1..=b + 1).flat_map(|k| self.buckets.get(&k).into_iter().flatten())
     }
 }
 
