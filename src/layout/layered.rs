@@ -95,7 +95,7 @@ use layout::topo::layout::VisualGraph;
 use layout::topo::optimizer::RankOptimizer;
 use layout::topo::placer::Placer;
 
-use super::{Direction, role, sized_box};
+use super::{Direction, quality, role, sized_box};
 use crate::roadmap::Roadmap;
 use crate::scene::{self, Curve, EdgeKind, Point, Rect, Scene, SceneBox, SceneEdge};
 
@@ -1746,62 +1746,22 @@ impl Route {
     }
 }
 
-/// A uniform grid over the boxes, to find the boxes near a segment without
+/// The boxes on a uniform grid, to find the boxes near a segment without
 /// testing them all.
-struct Grid {
-    origin: Point,
-    cell: f32,
-    cols: usize,
-    rows: usize,
-    cells: Vec<Vec<usize>>,
-}
+struct Grid(quality::Grid);
 
 impl Grid {
     fn new(boxes: &[SceneBox]) -> Grid {
-        let (mut lo, mut hi) = (Point::new(0.0, 0.0), Point::new(0.0, 0.0));
-        for (i, b) in boxes.iter().enumerate() {
-            let r = b.rect;
-            if i == 0 {
-                (lo, hi) = (Point::new(r.x, r.y), Point::new(r.right(), r.bottom()));
-            }
-            lo = Point::new(lo.x.min(r.x), lo.y.min(r.y));
-            hi = Point::new(hi.x.max(r.right()), hi.y.max(r.bottom()));
-        }
+        let bounds = scene::bounds(boxes, &[]);
         // About two boxes' worth of area per cell, and never tiny cells.
-        let area = (hi.x - lo.x).max(1.0) * (hi.y - lo.y).max(1.0);
+        let area = bounds.width.max(1.0) * bounds.height.max(1.0);
         let cell = (area / (2.0 * boxes.len().max(1) as f32)).sqrt().max(128.0);
-        let cols = (((hi.x - lo.x) / cell).ceil() as usize).max(1);
-        let rows = (((hi.y - lo.y) / cell).ceil() as usize).max(1);
-        let mut grid = Grid {
-            origin: lo,
-            cell,
-            cols,
-            rows,
-            cells: vec![Vec::new(); cols * rows],
-        };
+        let mut grid = quality::Grid::new(bounds, cell, boxes.len());
         for (i, b) in boxes.iter().enumerate() {
             let r = b.rect;
-            let (c0, c1) = grid.span(r.x, r.right(), true);
-            let (r0, r1) = grid.span(r.y, r.bottom(), false);
-            for row in r0..=r1 {
-                for col in c0..=c1 {
-                    grid.cells[row * cols + col].push(i);
-                }
-            }
+            grid.insert(i, r.x, r.right(), r.y, r.bottom());
         }
-        grid
-    }
-
-    /// The cells an interval covers on one axis, clamped to the grid.
-    fn span(&self, a: f32, b: f32, x: bool) -> (usize, usize) {
-        let (start, count) = if x {
-            (self.origin.x, self.cols)
-        } else {
-            (self.origin.y, self.rows)
-        };
-        // `as` saturates (NaN becomes 0), so this cannot go out of range.
-        let index = |v: f32| (((v - start) / self.cell).floor().max(0.0) as usize).min(count - 1);
-        (index(a.min(b)), index(a.max(b)))
+        Grid(grid)
     }
 
     /// Indices of the boxes, other than its own ends, that the edge passes
@@ -1809,15 +1769,12 @@ impl Grid {
     fn blocked(&self, edge: &SceneEdge, boxes: &[SceneBox]) -> Vec<usize> {
         let mut hit = Vec::new();
         for (a, b) in edge.segments() {
-            let (c0, c1) = self.span(a.x, b.x, true);
-            let (r0, r1) = self.span(a.y, b.y, false);
-            for row in r0..=r1 {
-                for col in c0..=c1 {
-                    for &i in &self.cells[row * self.cols + col] {
-                        let t = boxes[i].topic;
-                        if t != edge.from && t != edge.to && boxes[i].rect.crossed_by(a, b, INSET) {
-                            hit.push(i);
-                        }
+            for cell in self.0.cells(a.x, b.x, a.y, b.y) {
+                for &i in &self.0.cells[cell] {
+                    let i = i as usize;
+                    let t = boxes[i].topic;
+                    if t != edge.from && t != edge.to && boxes[i].rect.crossed_by(a, b, INSET) {
+                        hit.push(i);
                     }
                 }
             }

@@ -18,18 +18,19 @@ const INSET: f32 = 1.0;
 
 /// A uniform grid of square cells over a bounding rectangle; items are
 /// registered in every cell their bounding box touches.
-struct Grid {
+pub(crate) struct Grid {
     origin: Point,
     cell: f32,
     cols: usize,
     rows: usize,
-    cells: Vec<Vec<u32>>,
+    /// The items registered in each cell.
+    pub(crate) cells: Vec<Vec<u32>>,
 }
 
 impl Grid {
     /// A grid over `bounds` with cells of side `cell` (at most about
     /// `4 * items` cells, so that a sparse drawing stays cheap).
-    fn new(bounds: Rect, cell: f32, items: usize) -> Grid {
+    pub(crate) fn new(bounds: Rect, cell: f32, items: usize) -> Grid {
         let (w, h) = (bounds.width.max(1.0), bounds.height.max(1.0));
         let least = (w * h / (4.0 * items.max(1) as f32)).sqrt();
         let cell = cell.max(least).max(1.0);
@@ -57,14 +58,21 @@ impl Grid {
     }
 
     /// Every cell the rectangle `x0..x1` x `y0..y1` touches.
-    fn cells(&self, x0: f32, x1: f32, y0: f32, y1: f32) -> impl Iterator<Item = usize> + use<> {
+    pub(crate) fn cells(
+        &self,
+        x0: f32,
+        x1: f32,
+        y0: f32,
+        y1: f32,
+    ) -> impl Iterator<Item = usize> + use<> {
         let (c0, c1) = self.span(x0, x1, true);
         let (r0, r1) = self.span(y0, y1, false);
         let cols = self.cols;
         (r0..=r1).flat_map(move |r| (c0..=c1).map(move |c| r * cols + c))
     }
 
-    fn insert(&mut self, item: usize, x0: f32, x1: f32, y0: f32, y1: f32) {
+    /// Registers `item` in every cell the rectangle touches.
+    pub(crate) fn insert(&mut self, item: usize, x0: f32, x1: f32, y0: f32, y1: f32) {
         let cells: Vec<usize> = self.cells(x0, x1, y0, y1).collect();
         for c in cells {
             self.cells[c].push(item as u32);
