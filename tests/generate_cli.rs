@@ -228,26 +228,20 @@ fn tsort_format_lists_exactly_the_constraints_of_the_study_order() {
 
 #[test]
 fn tsort_format_with_to_keeps_only_the_needed_topics() {
-    let text = stdout_of(roadmapper(root()).args([
-        "order",
-        "roadmap/backend.txt",
-        "-p",
-        "roadmap/backend.prereqs",
-        "--to",
-        "REST",
-        "-f",
-        "tsort",
-    ]));
-    let needed = stdout_of(roadmapper(root()).args([
-        "order",
-        "roadmap/backend.txt",
-        "-p",
-        "roadmap/backend.prereqs",
-        "--to",
-        "REST",
-        "-f",
-        "json",
-    ]));
+    let to_rest = |format: &str| {
+        stdout_of(roadmapper(root()).args([
+            "order",
+            "roadmap/backend.txt",
+            "-p",
+            "roadmap/backend.prereqs",
+            "--to",
+            "REST",
+            "-f",
+            format,
+        ]))
+    };
+    let text = to_rest("tsort");
+    let needed = to_rest("json");
     let needed: Vec<Value> = serde_json::from_str(&needed).unwrap();
     let needed: BTreeSet<&str> = needed.iter().map(|v| v["id"].as_str().unwrap()).collect();
     let mentioned: BTreeSet<&str> = text.split_whitespace().collect();
