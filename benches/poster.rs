@@ -1,116 +1,28 @@
-//! Poster benchmarks: layout plus SVG of a generated 10,000-topic roadmap
-//! (sections of 3 to 12 topics with 0 to 4 subtopics, 10% prerequisites),
-//! and the shipped backend roadmap to SVG and to PNG.
+//! End-to-end poster benchmarks through `roadmapper::render`: layout plus
+//! SVG of the generated 10,000-topic roadmap (`roadmapper generate --topics
+//! 10000`), and the shipped backend roadmap to SVG and to PNG at scale 2.
+//! `benches/stages.rs` times each stage separately, at four sizes.
 //!
 //! Run with `cargo bench --bench poster`.
 
-use std::fmt::Write as _;
 use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
+use roadmapper::generate::{GenerateOptions, generate};
 use roadmapper::{Format, Input, RenderOptions, Roadmap, load, render};
 
-/// xorshift64: tiny and deterministic.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
-    }
-}
-
-const WORDS: &[&str] = &[
-    "http",
-    "caching",
-    "design",
-    "patterns",
-    "testing",
-    "queues",
-    "security",
-    "storage",
-    "indexes",
-    "replication",
-    "sharding",
-    "graphs",
-    "deploy",
-    "containers",
-    "memory",
-    "threads",
-    "scaling",
-    "proxies",
-    "tokens",
-    "logging",
-    "metrics",
-    "search",
-    "streams",
-    "events",
-    "schemas",
-    "api",
-    "web",
-    "dns",
-    "tls",
-    "files",
-    "networks",
-    "basics",
-    "of",
-    "and",
-    "in",
-    "practice",
-];
-
-/// A roadmap of `n` topics: title, sections, topics, subtopics; about
-/// `n / 10` prerequisites between topics of earlier and later sections.
-fn generate(n: usize) -> Roadmap {
-    let mut rng = Rng(0x5EED_0000_2026_1124);
-    let mut outline = String::from("Generated Roadmap\n");
-    let mut topics: Vec<String> = Vec::new();
-    let mut count = 1;
-    let mut section = 0;
-    while count < n {
-        section += 1;
-        let _ = writeln!(outline, "  Section {section}");
-        count += 1;
-        for _ in 0..3 + rng.below(10) {
-            if count >= n {
-                break;
-            }
-            let mut label = String::new();
-            for _ in 0..2 + rng.below(4) {
-                label.push_str(WORDS[rng.below(WORDS.len())]);
-                label.push(' ');
-            }
-            let _ = write!(label, "{count}");
-            let _ = writeln!(outline, "    {label}");
-            topics.push(label);
-            count += 1;
-            for _ in 0..rng.below(5) {
-                if count >= n {
-                    break;
-                }
-                let _ = writeln!(
-                    outline,
-                    "      detail {} {count}",
-                    WORDS[rng.below(WORDS.len())]
-                );
-                count += 1;
-            }
-        }
-    }
-    let mut prereqs = String::new();
-    for _ in 0..n / 10 {
-        let a = rng.below(topics.len());
-        let b = rng.below(topics.len());
-        if a < b {
-            let _ = writeln!(prereqs, "{} -> {}", topics[a], topics[b]);
-        }
-    }
+/// The roadmap of `roadmapper generate --topics n` (10% prerequisites,
+/// seed 1).
+fn generated(n: usize) -> Roadmap {
+    let g = generate(&GenerateOptions {
+        topics: n,
+        prereqs_percent: 10,
+        seed: 1,
+    });
     load(
-        &Input::new("generated.txt", outline),
-        &[Input::new("generated.prereqs", prereqs)],
+        &Input::new("generated.txt", g.outline),
+        &[Input::new("generated.prereqs", g.prereqs)],
     )
     .expect("the generated roadmap loads")
 }
@@ -137,7 +49,7 @@ fn benches(c: &mut Criterion) {
         format: Format::Png,
         ..RenderOptions::default()
     };
-    let big = generate(10_000);
+    let big = generated(10_000);
     let shipped = backend();
     let mut g = c.benchmark_group("poster");
     g.sampling_mode(SamplingMode::Flat)
