@@ -461,6 +461,7 @@ fn split(bands: &[Band], boxes: &[SceneBox], k: usize) -> Vec<(Vec<usize>, Strip
 }
 
 /// A column of boxes, for routing: its x range and the y spans of its boxes.
+#[derive(Debug)]
 struct Column {
     x: f32,
     right: f32,
@@ -1008,5 +1009,91 @@ impl Lanes {
         let step = k.div_ceil(2) as f32;
         let sign = if k % 2 == 1 { 1.0 } else { -1.0 };
         ((x0 + x1) / 2.0 + sign * step * LANE).round()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The free gaps of a column range as they were computed before the
+    /// segment tree: every span of every crossed column, sorted, and the
+    /// complement of their union.
+    fn naive_gaps(
+        columns: &[Column],
+        range: (usize, usize),
+        top: f32,
+        bottom: f32,
+    ) -> Vec<(f32, f32)> {
+        let mut spans: Vec<(f32, f32)> = columns[range.0..range.1]
+            .iter()
+            .filter(|c| c.right > c.x)
+            .flat_map(|c| c.spans.iter().copied())
+            .collect();
+        spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+        free_between(spans.into_iter(), top, bottom)
+    }
+
+    #[test]
+    fn segment_tree_gaps_equal_the_union_of_every_crossed_column() {
+        // xorshift: many small random layouts, some columns empty or of no
+        // width, spans touching, overlapping and outside [top, bottom].
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % n
+        };
+        for _ in 0..300 {
+            let count = 1 + next(12) as usize;
+            let columns: Vec<Column> = (0..count)
+                .map(|k| {
+                    let x = k as f32 * 100.0;
+                    let mut spans: Vec<(f32, f32)> = (0..next(6))
+                        .map(|_| {
+                            let a = next(600) as f32 - 50.0;
+                            (a, a + 1.0 + next(80) as f32)
+                        })
+                        .collect();
+                    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+                    let width = if next(5) == 0 { 0.0 } else { 80.0 };
+                    Column {
+                        x,
+                        right: x + width,
+                        spans,
+                    }
+                })
+                .collect();
+            let (top, bottom) = (0.0, 500.0);
+            let router = Router::new(&columns, &[], top, bottom);
+            for first in 0..=count {
+                for end in first..=count {
+                    let (x0, x1) = (first as f32 * 100.0 - 10.0, end as f32 * 100.0 - 10.0);
+                    let got = router.gaps(x0, x1);
+                    let lo = columns.partition_point(|c| c.right <= x0.min(x1));
+                    let hi = columns.partition_point(|c| c.x < x0.max(x1)).max(lo);
+                    let want = naive_gaps(&columns, (lo, hi), top, bottom);
+                    assert_eq!(*got, want, "columns {lo}..{hi} of {columns:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn runs_near_a_y_include_every_run_within_a_lane() {
+        let mut runs = Runs::default();
+        let ys = [-9.0, -4.0, -0.5, 0.0, 3.9, 4.0, 7.99, 8.0, 12.5, 400.0];
+        for &y in &ys {
+            runs.add(y, 0.0, 1.0);
+        }
+        for probe in [-8.0, -3.9, 0.0, 2.0, 4.0, 6.0, 11.0, 399.0] {
+            let near: Vec<f32> = runs.near(probe).map(|r| r.0).collect();
+            for &y in &ys {
+                if (y - probe).abs() < LANE {
+                    assert!(near.contains(&y), "{y} is within a lane of {probe}");
+                }
+            }
+        }
     }
 }
