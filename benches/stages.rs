@@ -11,20 +11,19 @@
 //! - `build`: `roadmapper::load` end to end (parse, resolve, order, graph);
 //! - `layout/poster`, `layout/layered`: `layout::layout` with each engine;
 //! - `svg`: writing the SVG of the poster scene;
-//! - `png`: `export::png::render` of the poster SVG at scale 2, or at the
-//!   largest scale within the 200-megapixel budget (named in the id, e.g.
-//!   `png/10000 (scale 0.78)`).
+//! - `png`: `export::png::render_scene` of the poster (as the CLI draws it)
+//!   at scale 2, or at the largest scale within the 200-megapixel budget
+//!   (named in the id, e.g. `png/10000 (scale 0.78)`).
 //!
 //! Every result is dropped inside the timed loop: freeing is part of a
 //! stage's cost.
 //!
-//! PNG of the generated posters is slow beyond 1,000 topics: one run of
+//! PNG of the generated posters is slow beyond 1,000 topics, bound by
+//! tiny-skia rasterising thousands of dotted connectors: one run of
 //! `roadmapper render --scale 0.78` (the largest within the budget) on
-//! 10,000 topics took about 2 minutes; on 100,000 topics, 77 s at scale
-//! 0.02 and over 5 minutes (unfinished, 2.7 GB) at 0.24, on a loaded
-//! 2-core machine. Criterion needs at least 11 runs per benchmark, so
-//! `png/10000` and `png/100000` run only when `ROADMAPPER_BENCH_BIG_PNG=1`
-//! is set.
+//! 10,000 topics takes about a minute. Criterion needs at least 11 runs
+//! per benchmark, so `png/10000` and `png/100000` run only when
+//! `ROADMAPPER_BENCH_BIG_PNG=1` is set.
 //!
 //! Before timing, each roadmap is checked once (exactly N topics and N/10
 //! prerequisites, no warnings, the study order of `load`) and described on
@@ -77,7 +76,6 @@ struct Case {
     pairs: Vec<(usize, usize)>,
     roadmap: Roadmap,
     poster: Scene,
-    svg: String,
     /// The PNG scale: 2, or the largest (in hundredths) within the budget.
     scale: Option<f32>,
 }
@@ -144,7 +142,6 @@ impl Case {
             pairs,
             roadmap,
             poster,
-            svg,
             scale,
         }
     }
@@ -273,7 +270,9 @@ fn stages(c: &mut Criterion) {
             format!("{} (scale {scale})", k.n)
         };
         g.bench_function(BenchmarkId::from_parameter(id), |b| {
-            b.iter(|| png::render(black_box(&k.svg), scale).expect("within the budget"))
+            b.iter(|| {
+                png::render_scene(black_box(&k.poster), &LIGHT, scale).expect("within the budget")
+            })
         });
     }
     g.finish();

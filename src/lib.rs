@@ -177,10 +177,7 @@ pub fn render(roadmap: &Roadmap, options: &RenderOptions) -> Result<Vec<u8>, Err
                     options.scale
                 )));
             }
-            // Fail on the pixel budget before writing the SVG.
-            export::png::pixel_size(scene.width, scene.height, options.scale)?;
-            let svg = export::Svg::new(&scene, &options.theme).to_string();
-            return export::png::render(&svg, options.scale);
+            return export::png::render_scene(&scene, &options.theme, options.scale);
         }
     }
     Ok(out.into_bytes())

@@ -337,3 +337,36 @@ fn transparency_is_written_as_rgba() {
         assert_eq!(clear, Some(0), "{width} x {height}: transparent corner");
     }
 }
+
+/// The CLI draws each band from only the boxes and edges near it; that must
+/// give exactly the bytes of drawing the whole SVG in every band, or a
+/// shape reaching across a band edge (a long prerequisite, an arrowhead, a
+/// stroke) was left out of a band it touches.
+#[test]
+fn bands_drawn_from_nearby_shapes_equal_bands_drawn_from_everything() {
+    let r = backend();
+    for (kind, scale, theme) in [
+        (layout::LayoutKind::Poster, 2.0, LIGHT), // 2648 x 5740: 4 bands
+        (layout::LayoutKind::Layered, 1.5, DARK),
+    ] {
+        let s = layout::layout(
+            &r,
+            &LayoutOptions {
+                kind,
+                ..LayoutOptions::default()
+            },
+        );
+        let (w, h) = pixel_size(s.width, s.height, scale).unwrap();
+        assert!(
+            u64::from(w) * u64::from(h) > 2 * u64::from(roadmapper::export::png::BAND_PIXELS),
+            "{kind:?} at {scale} should take several bands"
+        );
+        let culled = roadmapper::export::png::render_scene(&s, &theme, scale).unwrap();
+        let svg = roadmapper::export::Svg::new(&s, &theme).to_string();
+        let whole = roadmapper::export::png::render(&svg, scale).unwrap();
+        assert!(
+            culled == whole,
+            "{kind:?} at scale {scale}: the PNGs differ"
+        );
+    }
+}

@@ -11,7 +11,10 @@
 //! encoder, so the whole image is never held uncompressed: a 2648 x 5740
 //! poster is 61 MB of RGBA, and first-touching those pages, then copying
 //! them to demultiply alpha, cost more than the drawing. A band is the
-//! whole tree drawn translated by a whole number of rows. Curves that cross
+//! tree drawn translated by a whole number of rows; for a poster
+//! ([`render_scene`]) the tree of each band holds only the boxes and edges
+//! that reach it, so a poster of thousands of topics is not rasterised
+//! once per band (1,000 topics at scale 2: 4.0 -> 2.8 s). Curves that cross
 //! a band's edge are cut there by tiny-skia's clipper, so a few anti-aliased
 //! pixels along them differ slightly from a one-pixmap render (about 0.01%
 //! of the backend poster's pixels); the output depends only on the input
@@ -43,6 +46,8 @@ use std::sync::{Arc, OnceLock};
 use resvg::{tiny_skia, usvg};
 
 use crate::diagnostic::Error;
+use crate::export::svg::{Svg, Theme};
+use crate::scene::{Rect, Scene};
 use crate::text;
 
 /// The largest PNG made, in pixels (200 megapixels, 800 MB of RGBA).
@@ -115,17 +120,72 @@ const IDAT_BYTES: usize = 1 << 18;
 /// assert_eq!(&png[1..4], b"PNG");
 /// ```
 pub fn render(svg: &str, scale: f32) -> Result<Vec<u8>, Error> {
+    let tree = parse(svg)?;
+    let size = tree.size();
+    let (w, h) = pixel_size(size.width(), size.height(), scale)?;
+    rasterise(w, h, |_, _| Ok(std::borrow::Cow::Borrowed(&tree)), scale)
+}
+
+/// Renders a poster scene to PNG bytes at `scale`: the same pixels as
+/// [`render`] of its SVG, but each band reads back only the boxes and edges
+/// that can draw into it (see [`Svg::only`]), so a poster of thousands of
+/// topics is not walked once per band.
+///
+/// ```
+/// use roadmapper::{export::{png, svg}, layout, Input, load};
+/// let r = load(&Input::new("r.txt", "Roadmap\n  Basics\n    HTTP\n"), &[]).unwrap();
+/// let scene = layout::layout(&r, &layout::LayoutOptions::default());
+/// let bytes = png::render_scene(&scene, &svg::LIGHT, 1.0).unwrap();
+/// let whole = png::render(&svg::Svg::new(&scene, &svg::LIGHT).to_string(), 1.0).unwrap();
+/// assert_eq!(bytes, whole);
+/// ```
+pub fn render_scene(scene: &Scene, theme: &Theme, scale: f32) -> Result<Vec<u8>, Error> {
+    let (w, h) = pixel_size(scene.width, scene.height, scale)?;
+    // Room for strokes, arrowheads and marks beyond a shape's points, and a
+    // device pixel of anti-aliasing.
+    let margin = CULL_MARGIN + 2.0 / scale;
+    rasterise(
+        w,
+        h,
+        |top, rows| {
+            let area = Rect::new(
+                -margin,
+                top as f32 / scale - margin,
+                scene.width + 2.0 * margin,
+                rows as f32 / scale + 2.0 * margin,
+            );
+            let svg = Svg::new(scene, theme).only(area).to_string();
+            parse(&svg).map(std::borrow::Cow::Owned)
+        },
+        scale,
+    )
+}
+
+/// How far (in poster pixels) a box's or an edge's drawing may reach beyond
+/// its rectangle or points: strokes of at most 4, arrowheads of 9.
+const CULL_MARGIN: f32 = 16.0;
+
+/// Reads SVG text back with the embedded fonts only.
+fn parse(svg: &str) -> Result<usvg::Tree, Error> {
     let options = usvg::Options {
         font_family: text::FAMILY.to_string(),
         fontdb: fontdb(),
         ..usvg::Options::default()
     };
-    let tree = usvg::Tree::from_str(svg, &options).map_err(|e| Error::Render {
+    usvg::Tree::from_str(svg, &options).map_err(|e| Error::Render {
         message: format!("the SVG could not be read back for rendering: {e}"),
         help: "this is a bug in roadmapper; please report it with the input".to_string(),
-    })?;
-    let size = tree.size();
-    let (w, h) = pixel_size(size.width(), size.height(), scale)?;
+    })
+}
+
+/// A `w` x `h` PNG drawn band by band: `tree(top, rows)` gives what to draw
+/// for the band of `rows` rows from row `top`.
+fn rasterise<'t>(
+    w: u32,
+    h: u32,
+    mut tree: impl FnMut(u32, u32) -> Result<std::borrow::Cow<'t, usvg::Tree>, Error>,
+    scale: f32,
+) -> Result<Vec<u8>, Error> {
     let mut rows = (BAND_PIXELS / w).clamp(1, h);
     if rows < h && rows >= 16 {
         // Band tops are then multiples of 16, exact as f32 translations
@@ -137,27 +197,22 @@ pub fn render(svg: &str, scale: f32) -> Result<Vec<u8>, Error> {
         message: format!("could not allocate a {w} x {h} image"),
         help: "use a smaller --scale".to_string(),
     })?;
-    let png = match encode(&tree, scale, &mut band, h, true) {
-        Ok(Some(png)) => Ok(png),
-        Ok(None) => encode(&tree, scale, &mut band, h, false).map(Option::unwrap_or_default),
-        Err(e) => Err(e),
-    };
-    png.map_err(|e| Error::Render {
-        message: format!("PNG encoding failed: {e}"),
-        help: "use a smaller --scale".to_string(),
-    })
+    match encode(&mut tree, scale, &mut band, h, true)? {
+        Some(png) => Ok(png),
+        None => Ok(encode(&mut tree, scale, &mut band, h, false)?.unwrap_or_default()),
+    }
 }
 
-/// Draws `tree` at `scale` band by band into `band` and streams the rows
-/// into a PNG `height` rows tall: RGB when `opaque` (`None` as soon as a
-/// pixel is not), else straight-alpha RGBA.
-fn encode(
-    tree: &usvg::Tree,
+/// Draws band by band into `band` (what `tree(top, rows)` gives) at `scale`
+/// and streams the rows into a PNG `height` rows tall: RGB when `opaque`
+/// (`None` as soon as a pixel is not), else straight-alpha RGBA.
+fn encode<'t>(
+    tree: &mut impl FnMut(u32, u32) -> Result<std::borrow::Cow<'t, usvg::Tree>, Error>,
     scale: f32,
     band: &mut tiny_skia::Pixmap,
     height: u32,
     opaque: bool,
-) -> Result<Option<Vec<u8>>, png::EncodingError> {
+) -> Result<Option<Vec<u8>>, Error> {
     let width = band.width();
     let mut out = Vec::new();
     let mut encoder = png::Encoder::new(&mut out, width, height);
@@ -169,14 +224,17 @@ fn encode(
     encoder.set_depth(png::BitDepth::Eight);
     encoder.set_deflate_compression(COMPRESSION);
     encoder.set_filter(FILTER);
-    let mut writer = encoder.write_header()?;
-    let mut stream = writer.stream_writer_with_size(IDAT_BYTES)?;
+    let mut writer = encoder.write_header().map_err(encoding_failed)?;
+    let mut stream = writer
+        .stream_writer_with_size(IDAT_BYTES)
+        .map_err(encoding_failed)?;
     let mut row = vec![0; width as usize * if opaque { 3 } else { 4 }];
     let mut top = 0;
     while top < height {
         band.data_mut().fill(0);
+        let drawn = tree(top, band.height())?;
         resvg::render(
-            tree,
+            &drawn,
             tiny_skia::Transform::from_row(scale, 0.0, 0.0, scale, 0.0, -(top as f32)),
             &mut band.as_mut(),
         );
@@ -200,11 +258,20 @@ fn encode(
                     out.copy_from_slice(&[c.red(), c.green(), c.blue(), c.alpha()]);
                 }
             }
-            stream.write_all(&row)?;
+            stream
+                .write_all(&row)
+                .map_err(|e| encoding_failed(e.into()))?;
         }
         top += rows;
     }
-    stream.finish()?;
-    writer.finish()?;
+    stream.finish().map_err(encoding_failed)?;
+    writer.finish().map_err(encoding_failed)?;
     Ok(Some(out))
+}
+
+fn encoding_failed(e: png::EncodingError) -> Error {
+    Error::Render {
+        message: format!("PNG encoding failed: {e}"),
+        help: "use a smaller --scale".to_string(),
+    }
 }

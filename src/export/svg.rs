@@ -172,6 +172,8 @@ pub struct Svg<'a> {
     scene: &'a Scene,
     theme: &'a Theme,
     embed_font: bool,
+    /// Only the boxes and edges whose rectangle or points reach this area.
+    only: Option<Rect>,
 }
 
 impl<'a> Svg<'a> {
@@ -181,7 +183,26 @@ impl<'a> Svg<'a> {
             scene,
             theme,
             embed_font: false,
+            only: None,
         }
+    }
+
+    /// Writes only the boxes and edges whose rectangle, or the bounding box
+    /// of whose points, meets `area` (background, title, subtitle and legend
+    /// are always written). The PNG renderer draws a big poster in bands
+    /// this way: give `area` room for strokes and arrowheads.
+    pub fn only(self, area: Rect) -> Svg<'a> {
+        Svg {
+            only: Some(area),
+            ..self
+        }
+    }
+
+    /// Whether a shape spanning `r` is to be written.
+    fn wanted(&self, r: Rect) -> bool {
+        self.only.is_none_or(|a| {
+            r.x <= a.right() && a.x <= r.right() && r.y <= a.bottom() && a.y <= r.bottom()
+        })
     }
 
     /// Embeds the Noto Sans faces (about 550 kB of base64) as `@font-face`
@@ -537,12 +558,19 @@ impl Display for Svg<'_> {
         writeln!(f, r#"<g class="edges">"#)?;
         for kind in [EdgeKind::Spine, EdgeKind::Contains, EdgeKind::Prerequisite] {
             for e in s.edges.iter().filter(|e| e.kind == kind) {
+                if self.only.is_some() && !self.wanted(crate::scene::bounds([], [e])) {
+                    continue;
+                }
                 self.write_edge(f, e)?;
             }
         }
         writeln!(f, "</g>")?;
         writeln!(f, r#"<g class="boxes">"#)?;
-        for b in &s.boxes {
+        for b in s
+            .boxes
+            .iter()
+            .filter(|b| b.role == Role::Title || self.wanted(b.rect))
+        {
             self.write_box(f, b)?;
         }
         writeln!(f, "</g>")?;
