@@ -270,7 +270,7 @@ fn posters_are_compact_rgb_with_the_pixels_of_one_render() {
     let s = scene(&r);
     for theme in [LIGHT, DARK] {
         let svg = roadmapper::export::Svg::new(&s, &theme).to_string();
-        for scale in [1.0f32, 2.0] {
+        for scale in [1.0f32, 2.0, 3.0] {
             let bytes = png(&r, scale, theme);
             assert_eq!(colour_type(&bytes), 2, "an opaque poster is RGB");
             let ours = decode(&bytes);
@@ -285,7 +285,8 @@ fn posters_are_compact_rgb_with_the_pixels_of_one_render() {
             if pixels as u64 <= u64::from(roadmapper::export::png::BAND_PIXELS) {
                 assert_eq!(count, 0, "one band is one render, x{scale}");
             } else {
-                // Measured: 256 of 15.2 M pixels at x2 (0.002%).
+                // Measured with 16 MP bands: 551 of 34.2 M pixels at x3
+                // (0.002%).
                 assert!(
                     count * 2_000 < pixels,
                     "{count} of {pixels} pixels differ from one render at x{scale}"
@@ -344,13 +345,22 @@ fn transparency_is_written_as_rgba() {
 /// stroke) was left out of a band it touches.
 #[test]
 fn bands_drawn_from_nearby_shapes_equal_bands_drawn_from_everything() {
+    let generated = roadmapper::generate::generate(&roadmapper::generate::GenerateOptions {
+        topics: 1_000,
+        ..Default::default()
+    });
+    let big = load(
+        &Input::new("g.txt", generated.outline),
+        &[Input::new("g.prereqs", generated.prereqs)],
+    )
+    .unwrap();
     let r = backend();
-    for (kind, scale, theme) in [
-        (layout::LayoutKind::Poster, 2.0, LIGHT), // 2648 x 5740: 4 bands
-        (layout::LayoutKind::Layered, 1.5, DARK),
+    for (roadmap, kind, scale, theme) in [
+        (&big, layout::LayoutKind::Poster, 1.2, LIGHT), // 4912 x 9020: 3 bands
+        (&r, layout::LayoutKind::Layered, 2.5, DARK),
     ] {
         let s = layout::layout(
-            &r,
+            roadmap,
             &LayoutOptions {
                 kind,
                 ..LayoutOptions::default()
