@@ -80,6 +80,16 @@ impl Grid {
     }
 }
 
+/// The scene's boxes on a grid of cells of at least 128 px.
+fn box_grid(scene: &Scene) -> Grid {
+    let mut grid = Grid::new(extent(scene), 128.0, scene.boxes.len());
+    for (i, b) in scene.boxes.iter().enumerate() {
+        let r = b.rect;
+        grid.insert(i, r.x, r.right(), r.y, r.bottom());
+    }
+    grid
+}
+
 /// The rectangle holding every box and edge point of the scene.
 fn extent(scene: &Scene) -> Rect {
     crate::scene::bounds(&scene.boxes, &scene.edges)
@@ -96,11 +106,7 @@ fn extent(scene: &Scene) -> Rect {
 /// ```
 pub fn overlaps(scene: &Scene) -> usize {
     let boxes = &scene.boxes;
-    let mut grid = Grid::new(extent(scene), 128.0, boxes.len());
-    for (i, b) in boxes.iter().enumerate() {
-        let r = b.rect;
-        grid.insert(i, r.x, r.right(), r.y, r.bottom());
-    }
+    let grid = box_grid(scene);
     let mut pairs = HashSet::new();
     for cell in &grid.cells {
         for (k, &i) in cell.iter().enumerate() {
@@ -119,11 +125,7 @@ pub fn overlaps(scene: &Scene) -> usize {
 /// box other than its own two ends, more than 1 px inside it.
 pub fn through_boxes(scene: &Scene) -> usize {
     let boxes = &scene.boxes;
-    let mut grid = Grid::new(extent(scene), 128.0, boxes.len());
-    for (i, b) in boxes.iter().enumerate() {
-        let r = b.rect;
-        grid.insert(i, r.x, r.right(), r.y, r.bottom());
-    }
+    let grid = box_grid(scene);
     let mut count = 0;
     let mut hit = Vec::new();
     for e in &scene.edges {
