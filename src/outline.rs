@@ -82,19 +82,10 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Outline, Vec<Diagnostic>> {
     for (index, raw) in bytes.split(|&b| b == b'\n').enumerate() {
         let line_no = index + 1;
         let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
-        let text = match std::str::from_utf8(raw) {
+        let text = match line_text(file, line_no, raw) {
             Ok(text) => text,
-            Err(e) => {
-                let column = String::from_utf8_lossy(&raw[..e.valid_up_to()])
-                    .chars()
-                    .count()
-                    + 1;
-                errors.push(Diagnostic::error(
-                    file,
-                    line_no,
-                    column,
-                    DiagnosticKind::InvalidUtf8,
-                ));
+            Err(d) => {
+                errors.push(d);
                 continue;
             }
         };
@@ -243,6 +234,18 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Outline, Vec<Diagnostic>> {
     } else {
         Err(errors)
     }
+}
+
+/// A line's bytes as text, or the error naming the column of its first
+/// byte that is not UTF-8 (outline and prerequisite files alike).
+pub(crate) fn line_text<'a>(file: &str, line: usize, raw: &'a [u8]) -> Result<&'a str, Diagnostic> {
+    std::str::from_utf8(raw).map_err(|e| {
+        let column = String::from_utf8_lossy(&raw[..e.valid_up_to()])
+            .chars()
+            .count()
+            + 1;
+        Diagnostic::error(file, line, column, DiagnosticKind::InvalidUtf8)
+    })
 }
 
 /// `## Title ##` → (2, "Title"). Only `#` runs of 1 to 6 followed by

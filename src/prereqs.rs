@@ -89,20 +89,10 @@ pub fn parse_lenient(file: &str, bytes: &[u8]) -> (PrereqFile, Vec<Diagnostic>) 
     for (index, raw) in bytes.split(|&b| b == b'\n').enumerate() {
         let line = index + 1;
         let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
-        let text = match std::str::from_utf8(raw) {
+        let text = match crate::outline::line_text(file, line, raw) {
             Ok(text) => text,
-            Err(e) => {
-                // The column of the first bad byte, as the outline reports it.
-                let column = String::from_utf8_lossy(&raw[..e.valid_up_to()])
-                    .chars()
-                    .count()
-                    + 1;
-                errors.push(Diagnostic::error(
-                    file,
-                    line,
-                    column,
-                    DiagnosticKind::InvalidUtf8,
-                ));
+            Err(d) => {
+                errors.push(d);
                 continue;
             }
         };
