@@ -85,7 +85,7 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Outline, Vec<Diagnostic>> {
         let text = match line_text(file, line_no, raw) {
             Ok(text) => text,
             Err(d) => {
-                errors.push(d);
+                errors.push(*d);
                 continue;
             }
         };
@@ -238,13 +238,22 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Outline, Vec<Diagnostic>> {
 
 /// A line's bytes as text, or the error naming the column of its first
 /// byte that is not UTF-8 (outline and prerequisite files alike).
-pub(crate) fn line_text<'a>(file: &str, line: usize, raw: &'a [u8]) -> Result<&'a str, Diagnostic> {
+pub(crate) fn line_text<'a>(
+    file: &str,
+    line: usize,
+    raw: &'a [u8],
+) -> Result<&'a str, Box<Diagnostic>> {
     std::str::from_utf8(raw).map_err(|e| {
         let column = String::from_utf8_lossy(&raw[..e.valid_up_to()])
             .chars()
             .count()
             + 1;
-        Diagnostic::error(file, line, column, DiagnosticKind::InvalidUtf8)
+        Box::new(Diagnostic::error(
+            file,
+            line,
+            column,
+            DiagnosticKind::InvalidUtf8,
+        ))
     })
 }
 

@@ -92,7 +92,7 @@ pub fn parse_lenient(file: &str, bytes: &[u8]) -> (PrereqFile, Vec<Diagnostic>) 
         let text = match crate::outline::line_text(file, line, raw) {
             Ok(text) => text,
             Err(d) => {
-                errors.push(d);
+                errors.push(*d);
                 continue;
             }
         };
