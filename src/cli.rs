@@ -103,6 +103,10 @@ pub struct GenerateArgs {
     /// Write the prerequisites to FILE [default: next to -o, else none].
     #[arg(long, value_name = "FILE")]
     pub prereqs_output: Option<PathBuf>,
+
+    /// Replace the output file even when it is read-only.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -116,6 +120,40 @@ pub struct InputArgs {
     /// A prerequisite file: lines `A -> B` (A before B); repeatable.
     #[arg(short, long = "prereqs", value_name = "FILE")]
     pub prereqs: Vec<PathBuf>,
+
+    /// Refuse an input file larger than SIZE (bytes, or with K, M, G: KiB,
+    /// MiB, GiB).
+    ///
+    /// Checked while reading, so a device such as /dev/zero or a growing
+    /// file stops with an error instead of filling the memory.
+    #[arg(long, value_name = "SIZE", default_value = "256M", value_parser = parse_size)]
+    pub max_input_size: u64,
+}
+
+/// `256M`, `1G`, `512K`, `1000000`: a size in bytes (binary units).
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let (digits, shift) = match t.char_indices().last() {
+        Some((i, c)) if c.is_ascii_alphabetic() => {
+            let shift = match c.to_ascii_uppercase() {
+                'K' => 10,
+                'M' => 20,
+                'G' => 30,
+                'T' => 40,
+                _ => return Err(format!("unknown unit `{c}`; use K, M, G or T")),
+            };
+            (&t[..i], shift)
+        }
+        _ => (t, 0),
+    };
+    let n: u64 = digits
+        .parse()
+        .map_err(|_| "expected a size such as 256M, 1G or 1048576".to_string())?;
+    if n == 0 {
+        return Err("the size must be greater than 0".to_string());
+    }
+    n.checked_mul(1u64 << shift)
+        .ok_or_else(|| "the size is too large".to_string())
 }
 
 #[derive(Debug, Args)]
@@ -142,6 +180,10 @@ pub struct OrderArgs {
     /// Write to FILE (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Replace the output file even when it is read-only.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -169,6 +211,10 @@ pub struct RenderArgs {
     /// Write to FILE (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Replace the output file even when it is read-only.
+    #[arg(long)]
+    pub force: bool,
 
     /// Layout engine for posters and geometry.
     #[arg(short, long, value_enum, default_value_t = LayoutArg::Poster)]

@@ -390,7 +390,7 @@ impl Diagnostic {
         let chars: Vec<char> = line
             .chars()
             .map(|c| {
-                if c.is_control() && c != '\t' {
+                if crate::terminal::is_hidden(c) {
                     '\u{fffd}'
                 } else {
                     c
@@ -478,7 +478,13 @@ pub fn tidy(message: &str) -> String {
             out.extend(note.take());
         }
         let n = part.chars().count();
-        let visible = |c: char| if c.is_control() { '\u{fffd}' } else { c };
+        let visible = |c: char| {
+            if c == '\t' || crate::terminal::is_hidden(c) {
+                '\u{fffd}'
+            } else {
+                c
+            }
+        };
         if i % 2 == 1 && n > QUOTE_WIDTH {
             let keep = QUOTE_WIDTH / 2 - 4;
             out.extend(part.chars().take(keep).map(visible));
@@ -525,6 +531,14 @@ pub enum Error {
         /// What the operating system said.
         source: std::io::Error,
     },
+    /// An input is larger than the size limit (a device such as
+    /// `/dev/zero`, or a file that keeps growing, ends here too).
+    TooLarge {
+        /// The input.
+        path: PathBuf,
+        /// The limit in bytes.
+        limit: u64,
+    },
     /// A request that does not fit the inputs (for example `--to` naming an
     /// unknown topic is an [`Error::Input`]; this is for other misuse).
     Usage(String),
@@ -553,9 +567,34 @@ impl fmt::Display for Error {
                 Ok(())
             }
             Error::Io { path, source } => write!(f, "error: {}: {source}", path.display()),
+            Error::TooLarge { path, limit } => write!(
+                f,
+                "error: `{}` is larger than the input limit of {}\n  help: if it really is a roadmap, raise the limit with --max-input-size",
+                path.display(),
+                human_size(*limit)
+            ),
             Error::Usage(msg) => write!(f, "error: {msg}"),
             Error::Render { message, help } => write!(f, "error: {message}\n  help: {help}"),
         }
+    }
+}
+
+/// `256 MiB`, `1.5 GiB`, `100 bytes`: a size for a message.
+pub fn human_size(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
+    if bytes < 1024 {
+        return format!("{bytes} bytes");
+    }
+    let mut value = bytes as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if value.fract() == 0.0 {
+        format!("{value:.0} {}", UNITS[unit])
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
     }
 }
 

@@ -27,48 +27,23 @@
 pub mod diagnostic;
 pub mod export;
 pub mod generate;
+pub mod input;
 pub mod layout;
 pub mod order;
 pub mod outline;
+pub mod output;
 pub mod prereqs;
 pub mod roadmap;
 pub mod scene;
+pub mod terminal;
 pub mod text;
 
 use std::fmt::Write as _;
-use std::io::{self, Write};
-use std::path::{Path, PathBuf};
 
 pub use diagnostic::{Diagnostic, DiagnosticKind, Error, Severity};
+pub use input::Input;
+pub use output::{WriteOptions, write_atomically};
 pub use roadmap::{Edge, Roadmap, Topic};
-
-/// An input file's name (as shown in diagnostics) and contents.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Input {
-    /// The name used in diagnostics, e.g. `roadmap/backend.txt` or `<stdin>`.
-    pub name: String,
-    /// The raw contents.
-    pub bytes: Vec<u8>,
-}
-
-impl Input {
-    /// An input from memory.
-    pub fn new(name: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Input {
-        Input {
-            name: name.into(),
-            bytes: bytes.into(),
-        }
-    }
-
-    /// Reads a file; the name shown in diagnostics is the path as given.
-    pub fn read(path: &Path) -> Result<Input, Error> {
-        let bytes = std::fs::read(path).map_err(|source| Error::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        Ok(Input::new(path.display().to_string(), bytes))
-    }
-}
 
 /// Parses an outline and its prerequisite files and builds the roadmap.
 ///
@@ -183,76 +158,3 @@ pub fn render(roadmap: &Roadmap, options: &RenderOptions) -> Result<Vec<u8>, Err
     Ok(out.into_bytes())
 }
 
-/// Writes a file atomically: the content goes to a temporary file in the
-/// same folder, which is renamed over `path` only once fully written. A
-/// failure leaves no partial file and any existing file untouched.
-pub fn write_atomically(
-    path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> Result<(), Error> {
-    let io_err = |source: io::Error| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    if path.is_dir() {
-        return Err(io_err(io::Error::new(
-            io::ErrorKind::IsADirectory,
-            "is a directory; give a file name",
-        )));
-    }
-    // A device or pipe (`-o /dev/null`, `-o /dev/stdout`) cannot be
-    // replaced by a rename: write to it directly.
-    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
-        let mut file = std::fs::OpenOptions::new()
-            .write(true)
-            .open(path)
-            .map_err(io_err)?;
-        let mut buf = io::BufWriter::new(&mut file);
-        write(&mut buf).map_err(io_err)?;
-        return buf.flush().map_err(io_err);
-    }
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    // The temporary file is an implementation detail: errors name the
-    // target and the folder, never the temporary path.
-    let folder_err = |e: io::Error| {
-        let what = match e.kind() {
-            io::ErrorKind::NotFound => format!("the folder `{}` does not exist", dir.display()),
-            io::ErrorKind::PermissionDenied => {
-                format!("no permission to write in `{}`", dir.display())
-            }
-            kind => format!("cannot write in `{}`: {kind}", dir.display()),
-        };
-        io_err(io::Error::new(e.kind(), what))
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".roadmapper-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(folder_err)?;
-    {
-        let mut buf = io::BufWriter::new(tmp.as_file_mut());
-        write(&mut buf).map_err(io_err)?;
-        buf.flush().map_err(io_err)?;
-    }
-    tmp.as_file().sync_all().map_err(io_err)?;
-    set_permissions(tmp.as_file(), path).map_err(io_err)?;
-    tmp.persist(path).map_err(|e| io_err(e.error))?;
-    Ok(())
-}
-
-/// Temporary files are private (0600); the result should look like any
-/// other file the user writes: keep an existing file's mode, else 0644.
-#[cfg(unix)]
-fn set_permissions(file: &std::fs::File, target: &Path) -> io::Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    let mode = std::fs::metadata(target).map_or(0o644, |m| m.permissions().mode() & 0o7777);
-    file.set_permissions(std::fs::Permissions::from_mode(mode))
-}
-
-#[cfg(not(unix))]
-fn set_permissions(_file: &std::fs::File, _target: &Path) -> io::Result<()> {
-    Ok(())
-}

@@ -4,16 +4,16 @@
 
 mod cli;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::io::{self, IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
 use roadmapper::export::order::{OrderFormat, write_order};
 use roadmapper::export::svg;
 use roadmapper::layout::{self, Direction, LayoutKind, LayoutOptions};
-use roadmapper::{Diagnostic, Error, Format, Input, RenderOptions, Roadmap};
+use roadmapper::{Diagnostic, Error, Format, Input, RenderOptions, Roadmap, WriteOptions};
 
 use cli::{
     Cli, ColorArg, Command, DirectionArg, InputArgs, LayoutArg, OrderFormatArg, RenderFormatArg,
@@ -21,18 +21,67 @@ use cli::{
 };
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    remove_temporaries_on_signals();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return clap_exit(&e),
+    };
     let reporter = Reporter::new(cli.color);
-    match run(cli, &reporter) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(Failure::BrokenPipe) => ExitCode::SUCCESS,
+    let code = match run(cli, &reporter) {
+        Ok(()) | Err(Failure::BrokenPipe) => 0,
         Err(Failure::Error(e)) => {
             reporter.error(&e);
-            ExitCode::from(match e {
+            match e {
                 Error::Usage(_) => 2,
                 _ => 1,
-            })
+            }
         }
+    };
+    // Warnings that could not be written (`2>/dev/full`) fail the run; a
+    // reader that went away (`2>&1 | head`) does not.
+    ExitCode::from(if code == 0 && reporter.lost.get() { 1 } else { code })
+}
+
+/// On SIGINT, SIGTERM or SIGHUP: removes the temporary file of an output
+/// being written, then exits with 128 + the signal's number (130, 143,
+/// 129), as a shell reports a process killed by it.
+fn remove_temporaries_on_signals() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    // Without the handler (it cannot be installed) a signal kills the
+    // process as before: nothing worse.
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+        return;
+    };
+    let spawned = std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                roadmapper::output::remove_temporaries();
+                std::process::exit(128 + signal);
+            }
+        });
+    drop(spawned);
+}
+
+/// Help, version and argument errors from clap: printed by us, so that a
+/// failed write is reported (`--help > /dev/full` exits 1) and the user's
+/// own arguments echoed in an error cannot drive the terminal.
+fn clap_exit(e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    let text = e.render().to_string();
+    let text = roadmapper::terminal::visible_lines(&text);
+    let to_stdout = matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion);
+    let written = if to_stdout {
+        let mut out = io::stdout().lock();
+        out.write_all(text.as_bytes()).and_then(|()| out.flush())
+    } else {
+        let mut err = io::stderr().lock();
+        err.write_all(text.as_bytes()).and_then(|()| err.flush())
+    };
+    match written {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => ExitCode::from(if to_stdout { 1 } else { 2 }),
+        _ if to_stdout => ExitCode::SUCCESS,
+        _ => ExitCode::from(2),
     }
 }
 
@@ -46,7 +95,12 @@ struct Reporter {
     sources: RefCell<Vec<(Input, Option<Vec<usize>>)>>,
     /// Whether anything was printed yet: reports are separated by a blank
     /// line.
-    printed: std::cell::Cell<bool>,
+    printed: Cell<bool>,
+    /// Standard error failed (full disk, closed): nothing more is written.
+    closed: Cell<bool>,
+    /// Something could not be written for another reason than a reader
+    /// that went away: the run fails.
+    lost: Cell<bool>,
 }
 
 impl Reporter {
@@ -62,7 +116,9 @@ impl Reporter {
         Reporter {
             color,
             sources: RefCell::new(Vec::new()),
-            printed: std::cell::Cell::new(false),
+            printed: Cell::new(false),
+            closed: Cell::new(false),
+            lost: Cell::new(false),
         }
     }
 
@@ -96,7 +152,7 @@ impl Reporter {
     fn diagnostic(&self, d: &Diagnostic) {
         let line = self.line(&d.file, d.line);
         self.separate();
-        eprintln!("{}", d.render_line(line.as_deref(), self.color));
+        self.write(&d.render_line(line.as_deref(), self.color));
     }
 
     fn error(&self, e: &Error) {
@@ -116,17 +172,49 @@ impl Reporter {
 
     fn separate(&self) {
         if self.printed.replace(true) {
-            eprintln!();
+            self.write("");
         }
     }
 
-    /// `error: message` (with any `help:` lines the message carries).
+    /// `error: message` (with any `help:` lines the message carries); the
+    /// message's file names and values are made [visible].
+    ///
+    /// [visible]: roadmapper::terminal::visible
     fn plain(&self, message: &str) {
+        self.labelled("error", "1;31", message);
+    }
+
+    /// `warning: message`, like [`Reporter::plain`].
+    fn warning(&self, message: &str) {
+        self.labelled("warning", "1;33", message);
+    }
+
+    fn labelled(&self, word: &str, color: &str, message: &str) {
         self.separate();
+        let message = roadmapper::terminal::visible_lines(message);
         if self.color {
-            eprintln!("\x1b[1;31merror\x1b[0m\x1b[1m:\x1b[0m {message}");
+            self.write(&format!("\x1b[{color}m{word}\x1b[0m\x1b[1m:\x1b[0m {message}"));
         } else {
-            eprintln!("error: {message}");
+            self.write(&format!("{word}: {message}"));
+        }
+    }
+
+    /// Writes a line to standard error; after a failure, writes nothing
+    /// more (never panics, unlike `eprintln!`).
+    fn write(&self, text: &str) {
+        if self.closed.get() {
+            return;
+        }
+        let mut err = io::stderr().lock();
+        let written = err
+            .write_all(text.as_bytes())
+            .and_then(|()| err.write_all(b"\n"))
+            .and_then(|()| err.flush());
+        if let Err(e) = written {
+            self.closed.set(true);
+            if e.kind() != io::ErrorKind::BrokenPipe {
+                self.lost.set(true);
+            }
         }
     }
 }
@@ -182,7 +270,7 @@ fn run(cli: Cli, reporter: &Reporter) -> Result<(), Failure> {
                 }
                 OrderFormatArg::Tsort => OrderFormat::Tsort,
             };
-            let written = emit(args.output.as_deref(), |w| {
+            let written = emit(args.output.as_deref(), args.force, |w| {
                 write_order(&roadmap, &items, args.stages, format, w)
             });
             // The process ends now: returning 100,000 topics' strings to
@@ -237,23 +325,26 @@ fn run(cli: Cli, reporter: &Reporter) -> Result<(), Failure> {
                     .filter(|t| t.label.chars().nth(layout::MAX_DRAWN_LABEL).is_some())
                     .count();
                 if cut > 0 {
-                    eprintln!(
-                        "warning: {cut} label{} longer than {} characters {} cut short with `…` in the drawing\n  help: shorten {} in the outline; `roadmapper check` lists long labels",
+                    reporter.warning(&format!(
+                        "{cut} label{} longer than {} characters {} cut short with `…` in the drawing\n  help: shorten {} in the outline; `roadmapper check` lists long labels",
                         if cut == 1 { "" } else { "s" },
                         layout::MAX_DRAWN_LABEL,
                         if cut == 1 { "is" } else { "are" },
                         if cut == 1 { "it" } else { "them" },
-                    );
+                    ));
                 }
             }
             let bytes = roadmapper::render(&roadmap, &options)?;
-            emit(args.output.as_deref(), |w| w.write_all(&bytes))
+            if options.format == Format::Png {
+                warn_if_unreadable(&bytes, options.scale, reporter);
+            }
+            emit(args.output.as_deref(), args.force, |w| w.write_all(&bytes))
         }
         Command::Check(input) => {
             check_io_args(None, &input)?;
             let roadmap = load_quiet(&input, reporter)?;
             let summary = summary(&roadmap, &input);
-            emit(None, |w| w.write_all(summary.as_bytes()))?;
+            emit(None, false, |w| w.write_all(summary.as_bytes()))?;
             for w in roadmap.lint() {
                 reporter.diagnostic(&w);
             }
@@ -272,28 +363,26 @@ fn run(cli: Cli, reporter: &Reporter) -> Result<(), Failure> {
                 (None, Some(o)) => Some(o.with_extension("prereqs")),
                 (None, None) => None,
             };
-            if let (Some(o), Some(p)) = (to_file, prereqs_path.as_deref()) {
-                if o == p {
-                    return Err(Error::Usage(format!(
-                        "the outline and the prerequisites would both go to `{}`\n  help: give the outline another extension, or pass --prereqs-output",
-                        o.display()
-                    ))
-                    .into());
-                }
+            let options = WriteOptions::force(args.force);
+            let outline = |w: &mut dyn Write| w.write_all(generated.outline.as_bytes());
+            let output = args.output.as_deref().unwrap_or(Path::new("-"));
+            match prereqs_path.as_deref() {
+                Some(p) => Ok(roadmapper::output::write_pair(
+                    &options,
+                    (output, outline),
+                    (p, |w: &mut dyn Write| {
+                        w.write_all(generated.prereqs.as_bytes())
+                    }),
+                )?),
+                None => Ok(roadmapper::output::write_file(output, &options, outline)?),
             }
-            if let Some(p) = prereqs_path.as_deref() {
-                emit(Some(p), |w| w.write_all(generated.prereqs.as_bytes()))?;
-            }
-            emit(args.output.as_deref(), |w| {
-                w.write_all(generated.outline.as_bytes())
-            })
         }
         Command::Completions { shell } => {
             // clap_complete panics on a write error (a closed pipe): let it
             // write to memory, then write that like any other output.
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "roadmapper", &mut script);
-            emit(None, |w| w.write_all(&script))
+            emit(None, false, |w| w.write_all(&script))
         }
     }
 }
@@ -315,27 +404,61 @@ fn format_from_extension(path: &Path) -> Result<RenderFormatArg, Error> {
     }
 }
 
-/// Refuses standard input named twice (the second read would be empty) and
-/// an output path that is one of the inputs (writing it would destroy it).
+/// Refuses an input given twice (standard input, by `-`, `/dev/stdin` or
+/// `/dev/fd/0`, would be empty the second time; a file's prerequisites
+/// would all be duplicates) and an output path that is one of the inputs
+/// (writing it would destroy it).
 fn check_io_args(output: Option<&Path>, input: &InputArgs) -> Result<(), Error> {
-    let stdin_uses = std::iter::once(&input.outline)
+    let inputs: Vec<&Path> = std::iter::once(&input.outline)
         .chain(&input.prereqs)
-        .filter(|p| p.as_path() == Path::new("-"))
-        .count();
-    if stdin_uses > 1 {
-        return Err(Error::Usage(
-            "standard input (`-`) can be read only once\n  help: give all but one input as files"
-                .to_string(),
-        ));
+        .map(PathBuf::as_path)
+        .collect();
+    let shown = |p: &Path| -> String {
+        if p == Path::new("-") {
+            "-` (standard input".to_string()
+        } else {
+            p.display().to_string()
+        }
+    };
+    for (i, a) in inputs.iter().enumerate() {
+        for b in &inputs[..i] {
+            let same = (*a == Path::new("-") && *b == Path::new("-"))
+                || roadmapper::output::same_input(a, b);
+            if !same {
+                continue;
+            }
+            let stream = *a == Path::new("-")
+                || *b == Path::new("-")
+                || std::fs::metadata(a).is_ok_and(|m| !m.is_file());
+            return Err(Error::Usage(if stream {
+                format!(
+                    "`{}` and `{}` are the same stream, which can be read only once\n  help: give all but one input as files",
+                    shown(b),
+                    shown(a)
+                )
+            } else if a == b {
+                format!(
+                    "`{}` is given twice\n  help: give each input once",
+                    a.display()
+                )
+            } else {
+                format!(
+                    "`{}` and `{}` are the same file, given twice\n  help: give each input once",
+                    b.display(),
+                    a.display()
+                )
+            }));
+        }
     }
     let Some(out) = output.filter(|o| *o != Path::new("-")) else {
         return Ok(());
     };
-    let Ok(out_canon) = out.canonicalize() else {
+    if !out.exists() {
         return Ok(()); // does not exist yet, so it is no input
-    };
-    for i in std::iter::once(&input.outline).chain(&input.prereqs) {
-        if i.canonicalize().is_ok_and(|c| c == out_canon) {
+    }
+    for i in &inputs {
+        let regular = std::fs::metadata(out).is_ok_and(|m| m.is_file());
+        if regular && roadmapper::output::same_input(out, i) {
             return Err(Error::Usage(format!(
                 "the output `{}` is also an input; refusing to overwrite it\n  help: choose another -o file",
                 out.display()
@@ -353,27 +476,22 @@ fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
         .filter_map(|(i, &b)| (b == b'\n').then_some(i))
 }
 
-fn read(path: &Path) -> Result<Input, Error> {
+fn read(path: &Path, limit: u64) -> Result<Input, Error> {
     if path == Path::new("-") {
-        let mut bytes = Vec::new();
-        io::Read::read_to_end(&mut io::stdin().lock(), &mut bytes).map_err(|source| Error::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        Ok(Input::new("<stdin>", bytes))
+        Input::from_reader("<stdin>".into(), io::stdin().lock(), limit)
     } else {
-        Input::read(path)
+        Input::read_limited(path, limit)
     }
 }
 
 /// Reads and loads the inputs, then hands them to the reporter so that
 /// diagnostics can quote their lines.
 fn load_quiet(args: &InputArgs, reporter: &Reporter) -> Result<Roadmap, Error> {
-    let outline = read(&args.outline)?;
+    let outline = read(&args.outline, args.max_input_size)?;
     let prereqs = args
         .prereqs
         .iter()
-        .map(|p| read(p))
+        .map(|p| read(p, args.max_input_size))
         .collect::<Result<Vec<_>, _>>()?;
     let result = roadmapper::load(&outline, &prereqs);
     reporter.remember(std::iter::once(outline).chain(prereqs));
@@ -389,24 +507,42 @@ fn load(args: &InputArgs, reporter: &Reporter) -> Result<Roadmap, Error> {
     Ok(roadmap)
 }
 
+/// Writes an output: a file (see [`roadmapper::output`]) or, without
+/// `-o` or with `-o -`, standard output.
 fn emit(
     output: Option<&Path>,
+    force: bool,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), Failure> {
-    match output {
-        Some(path) if path != Path::new("-") => Ok(roadmapper::write_atomically(path, write)?),
-        _ => {
-            let stdout = io::stdout();
-            let mut lock = io::BufWriter::new(stdout.lock());
-            let result = write(&mut lock).and_then(|()| lock.flush());
-            result.map_err(|source| {
-                Failure::from(Error::Io {
-                    path: "<stdout>".into(),
-                    source,
-                })
-            })
-        }
+    let path = output.unwrap_or(Path::new("-"));
+    Ok(roadmapper::output::write_file(
+        path,
+        &WriteOptions::force(force),
+        write,
+    )?)
+}
+
+/// Below this many pixels the smallest text of a PNG (13 px at scale 1)
+/// cannot be read.
+const SMALLEST_READABLE_TEXT: f32 = 4.0;
+
+/// Warns when a PNG's scale makes its text unreadable (`--scale 0.0001`
+/// gives a 1 x 1 image): the user asked for a size, not for a blur.
+fn warn_if_unreadable(png: &[u8], scale: f32, reporter: &Reporter) {
+    let text = 13.0 * scale;
+    if text >= SMALLEST_READABLE_TEXT {
+        return;
     }
+    let dimension = |at: usize| {
+        png.get(at..at + 4)
+            .and_then(|b| b.try_into().ok())
+            .map_or(0, u32::from_be_bytes)
+    };
+    let (w, h) = (dimension(16), dimension(20));
+    let readable = SMALLEST_READABLE_TEXT / 13.0;
+    reporter.warning(&format!(
+        "at --scale {scale} the PNG is {w} x {h} pixels and its smallest text {text:.2} pixels tall: unreadable\n  help: --scale {readable:.2} or more keeps text readable; SVG keeps every detail at any size",
+    ));
 }
 
 fn summary(r: &Roadmap, input: &InputArgs) -> String {
@@ -414,9 +550,10 @@ fn summary(r: &Roadmap, input: &InputArgs) -> String {
     let levels = r.topics().map(|t| t.depth + 1).max().unwrap_or(0);
     let stages = r.order().iter().map(|&i| r.stage(i) + 1).max().unwrap_or(0);
     let prereqs = r.prerequisites().count();
-    let mut s = format!("{}: ok\n", r.file());
+    let visible = roadmapper::terminal::visible;
+    let mut s = format!("{}: ok\n", visible(r.file()));
     if let Some(t) = r.title() {
-        s.push_str(&format!("  title:          {}\n", r.topic(t).label));
+        s.push_str(&format!("  title:          {}\n", visible(&r.topic(t).label)));
     }
     s.push_str(&format!("  topics:         {}\n", r.len()));
     s.push_str(&format!("  sections:       {sections}\n"));

@@ -239,31 +239,19 @@ fn nesting(r: &Roadmap, items: &[usize]) -> impl Iterator<Item = (usize, bool)> 
     out.into_iter()
 }
 
-/// The text with control characters (which could move the cursor, recolour
-/// or retitle a terminal) replaced by U+FFFD: listings are read by people.
+/// The text with control and bidirectional formatting characters replaced
+/// by U+FFFD (see [`crate::terminal`]): listings are read by people.
 pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
-    let control = if s.is_ascii() {
-        s.bytes().any(|b| b < 0x20 || b == 0x7f)
-    } else {
-        s.chars().any(char::is_control)
-    };
-    if control {
-        s.chars()
-            .map(|c| if c.is_control() { '\u{fffd}' } else { c })
-            .collect::<String>()
-            .into()
-    } else {
-        s.into()
-    }
+    crate::terminal::visible(s)
 }
 
 /// Escapes text so Markdown shows it literally: no emphasis, links, HTML or
-/// headings; control characters become U+FFFD.
+/// headings; control and bidirectional formatting characters become U+FFFD.
 pub fn markdown_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
-            c if c.is_control() => out.push('\u{fffd}'),
+            c if crate::terminal::is_hidden(c) || c == '\t' => out.push('\u{fffd}'),
             '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '#' | '|' | '~' | '!' => {
                 out.push('\\');
                 out.push(c);
