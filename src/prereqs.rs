@@ -148,13 +148,18 @@ pub fn parse_lenient(file: &str, bytes: &[u8]) -> (PrereqFile, Vec<Diagnostic>) 
 
 fn parse_reference(part: &str, column: usize) -> Option<Reference> {
     let whole = normalize(part);
-    let segments: Vec<String> = if part.contains('>') {
-        part.split('>').map(normalize).collect()
+    if whole.is_empty() {
+        return None;
+    }
+    let mut segments: Vec<String> = if part.contains('>') {
+        path_segments(part).map(normalize).collect()
     } else {
         vec![whole.clone()]
     };
     if segments.iter().any(String::is_empty) {
-        return None;
+        // `A >` or `> B` is no path: read it as one label (an unknown
+        // topic then names what is closest).
+        segments = vec![whole.clone()];
     }
     Some(Reference {
         text: crate::outline::collapse_whitespace(part),
@@ -162,6 +167,38 @@ fn parse_reference(part: &str, column: usize) -> Option<Reference> {
         segments,
         column,
     })
+}
+
+/// Splits a reference at its path separators. A `>` is a separator unless
+/// it closes a `<` opened earlier in the same segment and is not written
+/// ` > ` (spaces on both sides): `Vec<T>`, `HashMap<K, V>` and
+/// `Option<Vec<T>>` are one segment, `Rust > Vec<T>` and `x<y > z` two.
+/// Linear in the text.
+fn path_segments(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut open = 0usize;
+    let mut start = 0;
+    let mut cuts = Vec::new();
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'<' => open += 1,
+            b'>' => {
+                let spaced = i > 0
+                    && bytes[i - 1].is_ascii_whitespace()
+                    && bytes.get(i + 1).is_some_and(u8::is_ascii_whitespace);
+                if open > 0 && !spaced {
+                    open -= 1;
+                } else {
+                    cuts.push(&text[start..i]);
+                    start = i + 1;
+                    open = 0;
+                }
+            }
+            _ => {}
+        }
+    }
+    cuts.push(&text[start..]);
+    cuts.into_iter()
 }
 
 /// Parses a reference typed by a user (for example `--to`), as in a
@@ -614,6 +651,29 @@ mod tests {
             resolve("Databases > SOAP"),
             Err(DiagnosticKind::UnknownTopic { suggestions, .. }) if suggestions.len() == 2
         ));
+    }
+
+    #[test]
+    fn angle_brackets_belong_to_the_label() {
+        fn split(t: &str) -> Vec<&str> {
+            path_segments(t).collect()
+        }
+        assert_eq!(split("Vec<T>"), ["Vec<T>"]);
+        assert_eq!(split("HashMap<K, V>"), ["HashMap<K, V>"]);
+        assert_eq!(split("Option<Vec<T>>"), ["Option<Vec<T>>"]);
+        assert_eq!(split("Rust > Vec<T>"), ["Rust ", " Vec<T>"]);
+        assert_eq!(split("x<y > z"), ["x<y ", " z"]);
+        assert_eq!(split("a>b>c"), ["a", "b", "c"]);
+        let o = outline::parse("o", b"Rust\n  Vec<T>\n  HashMap<K, V>\n").unwrap();
+        let r = Resolver::new(&o);
+        assert_eq!(r.resolve(&reference("vec<t>").unwrap()), Ok(1));
+        assert_eq!(
+            r.resolve(&reference("Rust > HashMap<K, V>").unwrap()),
+            Ok(2)
+        );
+        assert_eq!(r.resolve(&reference("Rust>Vec<T>").unwrap()), Ok(1));
+        let p = parse("p", b"Vec<T> -> HashMap<K, V>\n").unwrap();
+        assert_eq!(p.edges[0].to.segments, ["hashmap<k, v>"]);
     }
 
     #[test]
