@@ -49,6 +49,17 @@ pub enum DiagnosticKind {
         /// What is wrong with the line.
         detail: String,
     },
+    /// A topic carries more than [`crate::outline::MAX_TAGS`] tags.
+    TooManyTags {
+        /// How many it carries.
+        count: usize,
+    },
+    /// A prerequisite line holds more than
+    /// [`crate::prereqs::MAX_REFERENCES`] references.
+    TooManyReferences {
+        /// How many it holds.
+        count: usize,
+    },
     /// A reference names no topic.
     UnknownTopic {
         /// The reference as written.
@@ -179,6 +190,14 @@ impl Diagnostic {
                 "line contains a carriage return (old Mac line ends?)".to_string()
             }
             PrereqSyntax { detail } => format!("malformed prerequisite: {detail}"),
+            TooManyTags { count } => format!(
+                "topic has {count} tags; at most {} are allowed",
+                crate::outline::MAX_TAGS
+            ),
+            TooManyReferences { count } => format!(
+                "line has {count} topics joined by `->`; at most {} are allowed on one line",
+                crate::prereqs::MAX_REFERENCES
+            ),
             UnknownTopic { reference, .. } => format!("unknown topic `{reference}`"),
             AmbiguousTopic {
                 reference,
@@ -258,6 +277,14 @@ impl Diagnostic {
                 "pick one with a path: {}",
                 join_or(&backticked(references))
             )),
+            TooManyTags { .. } => Some(
+                "keep a few tags such as `[recommended]` or `[optional]`; move the rest into the label or subtopics"
+                    .to_string(),
+            ),
+            TooManyReferences { .. } => Some(
+                "split the chain over several lines: `A -> B` on one line and `B -> C` on the next mean the same"
+                    .to_string(),
+            ),
             SelfPrerequisite { .. } => Some("delete this prerequisite".to_string()),
             GroupDescendant { .. } => Some(
                 "the outline already puts a group before what it contains; delete this prerequisite"

@@ -5,6 +5,14 @@
 //! indentation under the heading above them). This module owns the text
 //! format: line splitting, indentation levels, list markers, trailing tags.
 //! It knows nothing about graphs.
+//!
+//! # Complexity and limits
+//!
+//! Parsing is linear in the input: each line is split, trimmed and
+//! scanned for tags a constant number of times, the indentation stack
+//! pushes and pops each level once, and repeated tags are found with a
+//! hash set. A topic may carry at most [`MAX_TAGS`] tags; more is an error
+//! at its line rather than a slow or unreadable drawing.
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 
@@ -34,6 +42,13 @@ pub struct Outline {
     /// The topics, in the order they appear.
     pub topics: Vec<OutlineTopic>,
 }
+
+/// The most tags one topic may carry. Tags mark a topic as recommended,
+/// optional, an alternative and the like: real outlines use one to three,
+/// and every tag is drawn on the poster and exported, so 64 is far beyond
+/// any useful count while keeping a stray `[a] [b] ...` paste from making
+/// a topic unreadable.
+pub const MAX_TAGS: usize = 64;
 
 /// How many enclosing levels on each side of a bad dedent the hint names.
 const NEAREST_LEVELS: usize = 4;
@@ -205,6 +220,15 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Outline, Vec<Diagnostic>> {
         };
 
         let (label, tags) = split_label(content);
+        if tags.len() > MAX_TAGS {
+            errors.push(Diagnostic::error(
+                file,
+                line_no,
+                column,
+                DiagnosticKind::TooManyTags { count: tags.len() },
+            ));
+            continue;
+        }
         if label.is_empty() {
             errors.push(Diagnostic::error(
                 file,
@@ -338,11 +362,26 @@ pub fn split_label(raw: &str) -> (String, Vec<String>) {
         }
         break;
     }
-    let mut tags = Vec::new();
+    let mut tags: Vec<String> = Vec::new();
+    // Repeats are found by a scan while there are few tags (the usual
+    // case, no allocation) and by a hash set beyond, so a line of many
+    // thousands of tags stays linear.
+    let mut seen: Option<rustc_hash::FxHashSet<String>> = None;
     for group in groups.iter().rev() {
         for tag in group.split(',') {
             let tag = collapse_whitespace(tag).to_lowercase();
-            if !tag.is_empty() && !tags.contains(&tag) {
+            if tag.is_empty() {
+                continue;
+            }
+            let new = match &mut seen {
+                Some(set) => set.insert(tag.clone()),
+                None if tags.len() < 16 => !tags.contains(&tag),
+                None => {
+                    let set = seen.insert(tags.iter().cloned().collect());
+                    set.insert(tag.clone())
+                }
+            };
+            if new {
                 tags.push(tag);
             }
         }
@@ -501,6 +540,25 @@ mod tests {
         assert_eq!(
             split_label("PostgreSQL, MySQL, MariaDB"),
             ("PostgreSQL, MySQL, MariaDB".into(), vec![])
+        );
+    }
+
+    #[test]
+    fn many_tags_are_found_in_linear_time_and_capped() {
+        let many: String = (0..40).map(|i| format!(" [t{}]", i % 20)).collect();
+        let (_, tags) = split_label(&format!("Topic{many}"));
+        assert_eq!(tags.len(), 20, "repeats dropped past the scan threshold");
+        let ok: String = (0..MAX_TAGS).map(|i| format!(" [t{i}]")).collect();
+        assert_eq!(labels(&format!("Root\n  A{ok}\n")).len(), 2);
+        let over: String = (0..=MAX_TAGS).map(|i| format!(" [t{i}]")).collect();
+        let e = errs(format!("Root\n  A{over}\n").as_bytes());
+        assert_eq!(e.len(), 1);
+        assert_eq!((e[0].line, e[0].column), (2, 3));
+        assert_eq!(
+            e[0].kind,
+            DiagnosticKind::TooManyTags {
+                count: MAX_TAGS + 1
+            }
         );
     }
 

@@ -7,6 +7,17 @@
 //! share a label. This module parses the text and resolves references
 //! against an outline; the group rule and cycles are the model's and the
 //! order's business.
+//!
+//! # Complexity and limits
+//!
+//! Parsing is linear in the file: each line is split at its arrows once,
+//! each reference at its path separators once, and columns are counted
+//! incrementally. A line may hold at most [`MAX_REFERENCES`] references
+//! (a chain of 999 arrows); a longer one is one error, because every
+//! diagnostic about one of its references quotes the whole line.
+//! Resolving a reference is O(1) expected (a hash of its folded label)
+//! plus the topics sharing that label; suggestions for unknown references
+//! are capped per run ([`Resolver`]).
 
 use std::hash::{Hash, Hasher};
 
@@ -62,6 +73,13 @@ pub struct Resolved {
     pub line: usize,
 }
 
+/// The most references one line may hold (`A -> B -> ...`): a chain of a
+/// thousand topics is already some 20,000 characters on one line, past
+/// what anyone reads or edits, and every diagnostic about one of its
+/// references quotes the whole line, so a longer one would make the
+/// report itself quadratic. Longer chains belong on several lines.
+pub const MAX_REFERENCES: usize = 1000;
+
 /// Parses a prerequisite file. Returns every syntax error found.
 ///
 /// ```
@@ -100,14 +118,28 @@ pub fn parse_lenient(file: &str, bytes: &[u8]) -> (PrereqFile, Vec<Diagnostic>) 
         if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;
         }
+        let count = text.matches("->").count() + 1;
+        if count > MAX_REFERENCES {
+            errors.push(Diagnostic::error(
+                file,
+                line,
+                1,
+                DiagnosticKind::TooManyReferences { count },
+            ));
+            continue;
+        }
         let mut refs = Vec::new();
-        let mut offset = 0;
+        // Characters before the current part: counted once, so a long
+        // chain costs linear time (not one count from the line start per
+        // arrow).
+        let mut chars_before = 0;
         let mut bad = None;
         for part in text.split("->") {
-            let lead = part.len() - part.trim_start().len();
-            let column = text[..offset + lead].chars().count() + 1;
+            let trimmed = part.trim_start();
+            let lead = part[..part.len() - trimmed.len()].chars().count();
+            let column = chars_before + lead + 1;
             let reference = parse_reference(part, column);
-            offset += part.len() + 2;
+            chars_before += lead + trimmed.chars().count() + 2;
             match reference {
                 Some(r) => refs.push(r),
                 None => {
@@ -629,6 +661,29 @@ mod tests {
         assert_eq!(
             e.iter().map(|d| (d.line, d.column)).collect::<Vec<_>>(),
             [(1, 1), (2, 6), (3, 1), (4, 6)]
+        );
+    }
+
+    #[test]
+    fn long_chains_are_linear_and_capped() {
+        let chain: Vec<String> = (0..MAX_REFERENCES).map(|i| format!("é{i}")).collect();
+        let p = parse("p", chain.join(" -> ").as_bytes()).unwrap();
+        assert_eq!(p.edges.len(), MAX_REFERENCES - 1);
+        // Columns count characters: `é0 -> é1 -> ...`.
+        assert_eq!(p.edges[1].from.column, 7);
+        let last = p.edges.last().unwrap();
+        let text = chain.join(" -> ");
+        let at = text.rfind("->").unwrap() + 3;
+        assert_eq!(last.to.column, text[..at].chars().count() + 1);
+        let chain: Vec<String> = (0..=MAX_REFERENCES).map(|i| format!("t{i}")).collect();
+        let e = parse("p", format!("a -> b\n{}\n", chain.join("->")).as_bytes()).unwrap_err();
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].line, 2);
+        assert_eq!(
+            e[0].kind,
+            DiagnosticKind::TooManyReferences {
+                count: MAX_REFERENCES + 1
+            }
         );
     }
 
