@@ -39,6 +39,13 @@ pub enum DiagnosticKind {
         /// The indentation of the enclosing levels it could match.
         expected: Vec<usize>,
     },
+    /// A line is indented with a character that looks like a space but is
+    /// neither a space nor a tab (a no-break space, an ideographic space,
+    /// ...): read as part of the label, it would flatten the line to a root.
+    UnicodeIndentation {
+        /// The character.
+        character: char,
+    },
     /// A line holds only tags, markers or punctuation.
     EmptyLabel,
     /// A carriage return inside a line: the file uses old Mac line ends
@@ -186,6 +193,11 @@ impl Diagnostic {
             }
             BadDedent { .. } => "indentation does not match any outer level".to_string(),
             EmptyLabel => "line has no label, only markers or tags".to_string(),
+            UnicodeIndentation { character } => format!(
+                "indentation uses U+{:04X} {}; use spaces or tabs",
+                u32::from(*character),
+                crate::outline::space_name(*character).unwrap_or("SPACE")
+            ),
             StrayCarriageReturn => {
                 "line contains a carriage return (old Mac line ends?)".to_string()
             }
@@ -251,6 +263,10 @@ impl Diagnostic {
                 ))
             }
             EmptyLabel => Some("give the topic a name, or delete the line".to_string()),
+            UnicodeIndentation { .. } => Some(
+                "the character looks like a space but is not one (pasted from a web page or word processor?); replace it with spaces or tabs"
+                    .to_string(),
+            ),
             PrereqSyntax { .. } => Some(
                 "write `Topic A -> Topic B` (A is learned before B); lines starting with `#` are comments"
                     .to_string(),
@@ -434,6 +450,8 @@ impl Diagnostic {
             DiagnosticKind::MixedIndentation { .. } | DiagnosticKind::BadDedent { .. } => {
                 (0, indent.max(1))
             }
+            // The one look-alike space.
+            DiagnosticKind::UnicodeIndentation { .. } => (col, col + 1),
             _ => {
                 // Never underline the indentation in front of a label.
                 let start = col.max(indent).min(chars.len());

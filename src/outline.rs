@@ -124,6 +124,18 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Outline, Vec<Diagnostic>> {
         let indent_len = text.len() - text.trim_start_matches([' ', '\t']).len();
         let indent = &text[..indent_len];
         let body = &text[indent_len..];
+        if let Some((at, c)) = other_space_in_indentation(text) {
+            // Read as a label character, a no-break space would silently
+            // flatten the line to a root.
+            errors.push(Diagnostic::error(
+                file,
+                line_no,
+                text[..at].chars().count() + 1,
+                DiagnosticKind::UnicodeIndentation { character: c },
+            ));
+            indentation_broken = true;
+            continue;
+        }
         let width = indent.len(); // one column per tab or space: only one kind is allowed
         let has_tab = indent.contains('\t');
         let has_space = indent.contains(' ');
@@ -258,6 +270,57 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Outline, Vec<Diagnostic>> {
     } else {
         Err(errors)
     }
+}
+
+/// The first character of the line's indentation that looks like a space
+/// but is neither a space nor a tab (a no-break space, an ideographic
+/// space, ...), with its byte offset.
+fn other_space_in_indentation(text: &str) -> Option<(usize, char)> {
+    if text
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| b != b' ' && b != b'\t' && b < 0x80)
+    {
+        return None; // The usual case: a label right at the start.
+    }
+    text.char_indices()
+        .take_while(|&(_, c)| c == ' ' || c == '\t' || space_name(c).is_some())
+        .find(|&(_, c)| c != ' ' && c != '\t')
+}
+
+/// The Unicode name of a character that looks like (or is) blank space,
+/// other than the space and the tab; None for any other character.
+pub fn space_name(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{b}' => "LINE TABULATION",
+        '\u{c}' => "FORM FEED",
+        '\u{85}' => "NEXT LINE",
+        '\u{a0}' => "NO-BREAK SPACE",
+        '\u{1680}' => "OGHAM SPACE MARK",
+        '\u{180e}' => "MONGOLIAN VOWEL SEPARATOR",
+        '\u{2000}' => "EN QUAD",
+        '\u{2001}' => "EM QUAD",
+        '\u{2002}' => "EN SPACE",
+        '\u{2003}' => "EM SPACE",
+        '\u{2004}' => "THREE-PER-EM SPACE",
+        '\u{2005}' => "FOUR-PER-EM SPACE",
+        '\u{2006}' => "SIX-PER-EM SPACE",
+        '\u{2007}' => "FIGURE SPACE",
+        '\u{2008}' => "PUNCTUATION SPACE",
+        '\u{2009}' => "THIN SPACE",
+        '\u{200a}' => "HAIR SPACE",
+        '\u{200b}' => "ZERO WIDTH SPACE",
+        '\u{2028}' => "LINE SEPARATOR",
+        '\u{2029}' => "PARAGRAPH SEPARATOR",
+        '\u{202f}' => "NARROW NO-BREAK SPACE",
+        '\u{205f}' => "MEDIUM MATHEMATICAL SPACE",
+        '\u{2060}' => "WORD JOINER",
+        '\u{2800}' => "BRAILLE PATTERN BLANK",
+        '\u{3000}' => "IDEOGRAPHIC SPACE",
+        '\u{3164}' => "HANGUL FILLER",
+        '\u{ffa0}' => "HALFWIDTH HANGUL FILLER",
+        _ => return None,
+    })
 }
 
 /// A line's bytes as text, or the error naming the column of its first
@@ -560,6 +623,29 @@ mod tests {
                 count: MAX_TAGS + 1
             }
         );
+    }
+
+    #[test]
+    fn unicode_spaces_in_indentation_are_errors() {
+        for c in ['\u{a0}', '\u{3000}', '\u{2003}', '\u{200b}', '\u{c}'] {
+            let e = errs(format!("Root\n{c}{c}A\n  B\n \t{c}C\n").as_bytes());
+            assert_eq!(e.len(), 2, "{c:?}: {e:?}");
+            assert_eq!((e[0].line, e[0].column), (2, 1));
+            assert_eq!((e[1].line, e[1].column), (4, 3));
+            assert_eq!(
+                e[0].kind,
+                DiagnosticKind::UnicodeIndentation { character: c }
+            );
+            let e = errs(format!("Root\n  {c}A\n").as_bytes());
+            assert_eq!((e[0].line, e[0].column), (2, 3));
+        }
+        let d = &errs("Root\n\u{a0}\u{a0}A\n".as_bytes())[0];
+        assert_eq!(
+            d.message(),
+            "indentation uses U+00A0 NO-BREAK SPACE; use spaces or tabs"
+        );
+        // Inside a label such spaces are whitespace like any other.
+        assert_eq!(labels("Root\n  A\u{a0}B\u{3000}\n")[1].0, "A B");
     }
 
     #[test]
