@@ -279,7 +279,7 @@ fn other_space_in_indentation(text: &str) -> Option<(usize, char)> {
     if text
         .as_bytes()
         .first()
-        .is_some_and(|&b| b != b' ' && b != b'\t' && b < 0x80)
+        .is_some_and(|&b| b < 0x80 && !matches!(b, b' ' | b'\t' | 0x0b | 0x0c))
     {
         return None; // The usual case: a label right at the start.
     }
