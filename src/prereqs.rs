@@ -239,17 +239,55 @@ pub fn reference(text: &str) -> Option<Reference> {
     parse_reference(text, 1)
 }
 
-/// A label hashed and compared case-insensitively without allocating: each
-/// character lowercased (and final sigma `ς` read as `σ`), so `REST`,
-/// `Rest` and `rest` are one key.
+/// A label hashed and compared as references match labels, without
+/// allocating: under canonical equivalence and full case folding (see
+/// [`folded`]), so `REST`, `Rest` and `rest` are one key, and so are
+/// `Straße` and `STRASSE`, or `Café` written with `é` and with `e` plus a
+/// combining accent. ASCII labels (the usual case) take a fast path.
 #[derive(Debug, Clone, Copy)]
 struct Folded<'a>(&'a str);
 
-/// The characters of `s` as [`Folded`] compares them.
-fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == 'ς' { 'σ' } else { c })
+/// The characters of `s` as references compare them: canonically
+/// decomposed (NFD, so NFC and NFD spellings are equal), fully case folded
+/// (`ß` → `ss`, `ﬁ` → `fi`, final `ς` → `σ`) and decomposed again: the
+/// Unicode "canonical caseless match" (`NFD(casefold(NFD(s)))`). One more
+/// rule: a combining dot above (U+0307) on an `i` is dropped, so `İ`
+/// (capital I with dot above, which folds to `i` + U+0307) matches `I` and
+/// `i`, as `İSTANBUL` matches `Istanbul`; the dotless `ı` stays a letter of
+/// its own. For ASCII text this is plain ASCII lowercasing.
+pub fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
+    use caseless::Caseless;
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::canonical_combining_class;
+    // Whether the current base character is `i` (marks follow their base).
+    let mut on_i = false;
+    s.chars().nfd().default_case_fold().nfd().filter(move |&c| {
+        if canonical_combining_class(c) == 0 {
+            on_i = c == 'i';
+            true
+        } else {
+            !(on_i && c == '\u{307}')
+        }
+    })
+}
+
+/// A label's folded form as a string (see [`folded`]): equal for two
+/// labels exactly when a reference to one also names the other.
+///
+/// ```
+/// use roadmapper::prereqs::fold;
+/// assert_eq!(fold("STRASSE"), fold("Straße"));
+/// assert_eq!(fold("Cafe\u{301}"), fold("Caf\u{e9}"));
+/// assert_eq!(fold("İSTANBUL"), fold("Istanbul"));
+/// assert_eq!(fold("FILE SYSTEMS"), fold("\u{fb01}le systems"));
+/// assert_ne!(fold("ıstanbul"), fold("istanbul"));
+/// ```
+pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        folded(s).collect()
+    }
 }
 
 impl Hash for Folded<'_> {
@@ -460,11 +498,13 @@ impl<'a> Resolver<'a> {
         }
         self.suggestions_left.set(left - 1);
         self.work_left.set(self.work_left.get() - work);
+        let label = fold(label);
+        let label = label.as_str();
         let mut scored: Vec<(f64, usize)> = self
             .by_label
             .iter()
             .filter_map(|(candidate, &first)| {
-                let candidate = candidate.0.to_lowercase();
+                let candidate = fold(candidate.0);
                 let mut score = strsim::normalized_damerau_levenshtein(label, &candidate);
                 if candidate.contains(label) || label.contains(candidate.as_str()) {
                     score = score.max(0.7);
@@ -494,7 +534,7 @@ pub fn shortest_references(paths: &[Vec<&str>]) -> Vec<String> {
     let suffix = |p: &[&str], k: usize| -> Vec<String> {
         p[p.len().saturating_sub(k)..]
             .iter()
-            .map(|l| l.to_lowercase())
+            .map(|l| fold(l))
             .collect()
     };
     paths
@@ -642,6 +682,38 @@ mod tests {
         let r = Resolver::new(&outline);
         assert_eq!(r.resolve(&reference("KUBERNETES").unwrap()), Ok(0));
         assert_eq!(r.resolve(&reference("οδος").unwrap()), Ok(1));
+    }
+
+    #[test]
+    fn references_match_under_normalisation_and_case_folding() {
+        let outline = outline::parse(
+            "o",
+            "Caf\u{e9} Basics\nStraße\nIstanbul\n\u{fb01}le systems\nİzmir\nıssız\n".as_bytes(),
+        )
+        .unwrap();
+        let r = Resolver::new(&outline);
+        let find = |t: &str| r.resolve(&reference(t).unwrap());
+        assert_eq!(find("Cafe\u{301} Basics"), Ok(0), "NFD names the NFC label");
+        assert_eq!(find("CAFE\u{301} BASICS"), Ok(0));
+        assert_eq!(find("STRASSE"), Ok(1));
+        assert_eq!(find("strasse"), Ok(1));
+        assert_eq!(find("İSTANBUL"), Ok(2));
+        assert_eq!(find("istanbul"), Ok(2));
+        assert_eq!(find("FILE SYSTEMS"), Ok(3));
+        assert_eq!(find("IZMIR"), Ok(4));
+        assert_eq!(find("izmir"), Ok(4));
+        assert_eq!(find("\u{130}zmir"), Ok(4));
+        // The dotless ı is its own letter.
+        assert!(find("issiz").is_err());
+        assert!(find("ISSIZ").is_err());
+        for (a, b) in [
+            ("Straße", "STRASSE"),
+            ("Caf\u{e9}", "CAFE\u{301}"),
+            ("İ", "i"),
+        ] {
+            assert_eq!(Folded(a), Folded(b));
+            assert_eq!(hash_of(a), hash_of(b), "{a:?} and {b:?} hash alike");
+        }
     }
 
     fn resolve(text: &str) -> Result<usize, DiagnosticKind> {

@@ -434,13 +434,13 @@ impl Roadmap {
         let mut by_label: HashMap<String, Vec<usize>> = HashMap::default();
         for t in self.topics() {
             by_label
-                .entry(t.label.to_lowercase())
+                .entry(prereqs::fold(&t.label))
                 .or_default()
                 .push(t.position);
         }
         let mut reported = HashSet::default();
         for t in self.topics() {
-            let key = t.label.to_lowercase();
+            let key = prereqs::fold(&t.label);
             let same = &by_label[&key];
             if same.len() > 1 && reported.insert(key) {
                 let paths: Vec<Vec<&str>> = same
