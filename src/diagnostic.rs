@@ -82,8 +82,13 @@ pub enum DiagnosticKind {
         candidates: Vec<String>,
         /// How many topics match in all.
         count: usize,
-        /// For each candidate, the shortest reference that picks it.
+        /// The shortest reference that picks each candidate that can be
+        /// picked at all.
         references: Vec<String>,
+        /// The candidates (full paths) no reference can pick: another
+        /// topic's path ends with their whole path (`Root` beside
+        /// `Root > root`).
+        unreachable: Vec<String>,
     },
     /// A topic listed as its own prerequisite.
     SelfPrerequisite {
@@ -114,8 +119,11 @@ pub enum DiagnosticKind {
         paths: Vec<String>,
         /// How many topics carry it.
         count: usize,
-        /// For each, the shortest reference that picks it.
+        /// The shortest reference that picks each one that can be picked.
         references: Vec<String>,
+        /// Those (full paths) no reference can pick, because another's
+        /// path ends with their whole path.
+        unreachable: Vec<String>,
     },
     /// A label longer than posters show comfortably (warning).
     LongLabel {
@@ -289,10 +297,11 @@ impl Diagnostic {
                 }
                 Some(help)
             }
-            AmbiguousTopic { references, .. } => Some(format!(
-                "pick one with a path: {}",
-                join_or(&backticked(references))
-            )),
+            AmbiguousTopic {
+                references,
+                unreachable,
+                ..
+            } => Some(pick_help("pick one with a path", references, unreachable)),
             TooManyTags { .. } => Some(
                 "keep a few tags such as `[recommended]` or `[optional]`; move the rest into the label or subtopics"
                     .to_string(),
@@ -307,9 +316,14 @@ impl Diagnostic {
                     .to_string(),
             ),
             Cycle { drop, .. } => Some(format!("drop one of these edges, for example {drop}")),
-            DuplicateLabel { references, .. } => Some(format!(
-                "refer to them in prerequisites by path: {}",
-                join_or(&backticked(references))
+            DuplicateLabel {
+                references,
+                unreachable,
+                ..
+            } => Some(pick_help(
+                "refer to them in prerequisites by path",
+                references,
+                unreachable,
             )),
             LongLabel { .. } => Some("shorten the label, or move detail into subtopics".to_string()),
             DuplicatePrerequisite { .. } => Some("delete one of the two lines".to_string()),
@@ -323,6 +337,27 @@ pub const LONG_LABEL: usize = 60;
 
 /// Diagnostics list at most this many candidates or paths.
 pub const MAX_LISTED: usize = 10;
+
+/// `pick one with a path: `A > x` or `B > x``, and for topics no path
+/// can pick, why and what to do.
+fn pick_help(lead: &str, references: &[String], unreachable: &[String]) -> String {
+    let mut help = String::new();
+    if !references.is_empty() {
+        help = format!("{lead}: {}", join_or(&backticked(references)));
+    }
+    if !unreachable.is_empty() {
+        if !help.is_empty() {
+            help.push_str("; ");
+        }
+        let them = if unreachable.len() == 1 { "it" } else { "them" };
+        help.push_str(&format!(
+            "{} cannot be named by any path, because another topic's path ends with {}; rename one of the topics to refer to {them}",
+            join_or(&backticked(unreachable)),
+            if unreachable.len() == 1 { "its whole path" } else { "their whole paths" },
+        ));
+    }
+    help
+}
 
 fn more(count: usize, listed: usize) -> String {
     if count > listed {

@@ -454,23 +454,85 @@ impl<'a> Resolver<'a> {
                 })
             }
             (Some(_), Some(_)) => {
-                let many: Vec<usize> = self
-                    .with_label(label)
+                // Every topic with the label, not only those the reference
+                // matched: a suggested path must pick one among all of them.
+                let same: Vec<usize> = self.with_label(label).collect();
+                let many: Vec<usize> = same
+                    .iter()
+                    .copied()
                     .filter(|&i| self.has_ancestors(i, ancestors))
                     .collect();
-                let paths: Vec<Vec<&str>> = many
+                let listed = &many[..many.len().min(MAX_LISTED)];
+                let others: Vec<usize> = same
                     .iter()
-                    .take(MAX_LISTED)
-                    .map(|&i| self.labels(i))
+                    .copied()
+                    .filter(|i| !listed.contains(i))
+                    .take(MAX_COMPARED)
                     .collect();
+                let lengths = suffix_lengths(
+                    listed.len(),
+                    listed.len() + others.len(),
+                    |a, b| {
+                        let at = |k: usize| {
+                            listed
+                                .get(k)
+                                .copied()
+                                .unwrap_or_else(|| others[k - listed.len()])
+                        };
+                        self.common_suffix(at(a), at(b))
+                    },
+                    |a| self.depth(listed[a]) + 1,
+                );
+                let (references, unreachable) = self.split_references(listed, &lengths);
                 Err(DiagnosticKind::AmbiguousTopic {
                     reference: r.text.clone(),
-                    candidates: paths.iter().map(|p| p.join(" > ")).collect(),
+                    candidates: listed.iter().map(|&i| self.path(i)).collect(),
                     count: many.len(),
-                    references: shortest_references(&paths),
+                    references,
+                    unreachable,
                 })
             }
         }
+    }
+
+    /// How many labels (0 for a root) are above the topic.
+    fn depth(&self, index: usize) -> usize {
+        std::iter::successors(self.parent[index], |&p| self.parent[p]).count()
+    }
+
+    /// How many trailing labels the paths of two topics share (compared
+    /// folded). O(the shorter path), no allocation.
+    fn common_suffix(&self, a: usize, b: usize) -> usize {
+        let mut n = 0;
+        let (mut a, mut b) = (Some(a), Some(b));
+        while let (Some(x), Some(y)) = (a, b) {
+            if Folded(self.labels[x]) != Folded(self.labels[y]) {
+                break;
+            }
+            n += 1;
+            a = self.parent[x];
+            b = self.parent[y];
+        }
+        n
+    }
+
+    /// The references (`A > x`) for the topics whose suffix length is
+    /// known, and the full paths of those no reference can pick.
+    fn split_references(
+        &self,
+        topics: &[usize],
+        lengths: &[Option<usize>],
+    ) -> (Vec<String>, Vec<String>) {
+        let mut references = Vec::new();
+        let mut unreachable = Vec::new();
+        for (&i, k) in topics.iter().zip(lengths) {
+            let labels = self.labels(i);
+            match k {
+                Some(k) => references.push(labels[labels.len() - k..].join(" > ")),
+                None => unreachable.push(labels.join(" > ")),
+            }
+        }
+        (references, unreachable)
     }
 
     /// Whether the topic's nearest ancestors are `ancestors` (outermost
@@ -522,36 +584,68 @@ impl<'a> Resolver<'a> {
     }
 }
 
-/// For topics that share a label, the shortest path suffix that tells
-/// each apart from the others (`APIs > SOAP`), or its full path when
-/// nothing shorter does.
+/// Topics sharing a label beyond this many are not compared when choosing
+/// the paths that tell the listed ones apart (each comparison walks two
+/// paths).
+const MAX_COMPARED: usize = 1000;
+
+/// For the first `listed` of `all` topics sharing a label: how many
+/// trailing labels of its path a reference needs to pick it (one more than
+/// it shares with any other), or None when even its whole path is the end
+/// of another's (a root `Root` beside `Root > root`): no reference can
+/// pick it. `common(a, b)` is how many trailing labels two paths share,
+/// `len(a)` a path's length.
+fn suffix_lengths(
+    listed: usize,
+    all: usize,
+    common: impl Fn(usize, usize) -> usize,
+    len: impl Fn(usize) -> usize,
+) -> Vec<Option<usize>> {
+    (0..listed)
+        .map(|a| {
+            let shared = (0..all).filter(|&b| b != a).map(|b| common(a, b)).max();
+            let need = shared.map_or(1, |s| s + 1).max(1);
+            (need <= len(a)).then_some(need)
+        })
+        .collect()
+}
+
+/// For topics that share a label, given by their paths: the shortest path
+/// suffix that picks each of them (`APIs > SOAP`), told apart from each
+/// other and from `others` (more topics with the label, not listed), or
+/// None for a topic no reference can pick because another's path ends
+/// with its whole path.
 ///
 /// ```
+/// use roadmapper::prereqs::shortest_references;
 /// let paths = [vec!["Backend", "APIs", "SOAP"], vec!["Backend", "Patterns", "SOAP"]];
-/// assert_eq!(roadmapper::prereqs::shortest_references(&paths), ["APIs > SOAP", "Patterns > SOAP"]);
+/// assert_eq!(
+///     shortest_references(&paths, &[]),
+///     [Some("APIs > SOAP".to_string()), Some("Patterns > SOAP".to_string())]
+/// );
+/// let paths = [vec!["Root"], vec!["Root", "root"]];
+/// assert_eq!(shortest_references(&paths, &[]), [None, Some("Root > root".to_string())]);
 /// ```
-pub fn shortest_references(paths: &[Vec<&str>]) -> Vec<String> {
-    let suffix = |p: &[&str], k: usize| -> Vec<String> {
-        p[p.len().saturating_sub(k)..]
+pub fn shortest_references(paths: &[Vec<&str>], others: &[Vec<&str>]) -> Vec<Option<String>> {
+    let path = |k: usize| -> &[&str] { paths.get(k).unwrap_or_else(|| &others[k - paths.len()]) };
+    let common = |a: usize, b: usize| {
+        path(a)
             .iter()
-            .map(|l| fold(l))
-            .collect()
+            .rev()
+            .zip(path(b).iter().rev())
+            .take_while(|(x, y)| Folded(x) == Folded(y))
+            .count()
     };
+    let lengths = suffix_lengths(
+        paths.len(),
+        paths.len() + others.len().min(MAX_COMPARED),
+        common,
+        |a| paths[a].len(),
+    );
     paths
         .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let k = (2..=p.len())
-                .find(|&k| {
-                    let mine = suffix(p, k);
-                    paths
-                        .iter()
-                        .enumerate()
-                        .all(|(j, q)| j == i || suffix(q, k) != mine)
-                })
-                .unwrap_or(p.len());
-            p[p.len().saturating_sub(k)..].join(" > ")
-        })
+        .zip(lengths)
+        .map(|(p, k)| k.map(|k| p[p.len() - k..].join(" > ")))
         .collect()
 }
 
@@ -809,6 +903,49 @@ mod tests {
         let r = Resolver::new(&o);
         assert_eq!(r.resolve(&reference("X > Y").unwrap()), Ok(1));
         assert_eq!(r.resolve(&reference("Ops > Y").unwrap()), Ok(2));
+    }
+
+    #[test]
+    fn ambiguity_never_suggests_an_ambiguous_reference() {
+        let o = outline::parse("o", b"Root\n  root\n").unwrap();
+        let r = Resolver::new(&o);
+        let e = r.resolve(&reference("Root").unwrap()).unwrap_err();
+        let DiagnosticKind::AmbiguousTopic {
+            references,
+            unreachable,
+            ..
+        } = &e
+        else {
+            panic!("{e:?}")
+        };
+        assert_eq!(references, &["Root > root"]);
+        assert_eq!(unreachable, &["Root"]);
+        assert_eq!(r.resolve(&reference("Root > root").unwrap()), Ok(1));
+        // Identical paths through differently placed but equally named
+        // parents: neither can be picked.
+        let o = outline::parse("o", b"X\n  p\n    t\n  p\n    t\n  q\n    t\n").unwrap();
+        let r = Resolver::new(&o);
+        let e = r.resolve(&reference("t").unwrap()).unwrap_err();
+        let DiagnosticKind::AmbiguousTopic {
+            references,
+            unreachable,
+            ..
+        } = &e
+        else {
+            panic!("{e:?}")
+        };
+        assert_eq!(references, &["q > t"]);
+        assert_eq!(unreachable, &["X > p > t", "X > p > t"]);
+        // A suggested path is told apart from every topic with the label,
+        // not only the ones the reference matched.
+        let o = outline::parse("o", b"A\n  B\n    x\nC\n  B\n    x\nD\n  x\n").unwrap();
+        let r = Resolver::new(&o);
+        let e = r.resolve(&reference("B > x").unwrap()).unwrap_err();
+        assert!(
+            matches!(&e, DiagnosticKind::AmbiguousTopic { references, .. }
+                if references == &["A > B > x", "C > B > x"]),
+            "{e:?}"
+        );
     }
 
     #[test]
