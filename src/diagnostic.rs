@@ -132,6 +132,29 @@ pub enum DiagnosticKind {
     },
     /// The outline has no topics (warning).
     EmptyOutline,
+    /// A prerequisite file that reads like an outline (most lines have no
+    /// `->`): probably the outline passed with `--prereqs`.
+    PrereqsLookLikeOutline {
+        /// Lines without `->`.
+        without_arrow: usize,
+        /// Lines that are neither blank nor comments.
+        lines: usize,
+    },
+    /// An outline whose every line is `A -> B`, unindented: probably a
+    /// prerequisite file given where the outline goes.
+    OutlineLooksLikePrereqs {
+        /// How many such lines.
+        lines: usize,
+    },
+    /// The same prerequisite file is given more than once (warning): its
+    /// lines count once.
+    RepeatedPrereqFile,
+    /// Prerequisites given twice beyond the first [`MAX_LISTED`] warnings
+    /// (warning).
+    MoreDuplicatePrerequisites {
+        /// How many more.
+        count: usize,
+    },
     /// The same prerequisite is given twice (warning).
     DuplicatePrerequisite {
         /// The edge, as `A -> B`.
@@ -244,6 +267,22 @@ impl Diagnostic {
                 format!("prerequisite `{edge}` is given twice (first at {first})")
             }
             EmptyOutline => "the outline has no topics".to_string(),
+            PrereqsLookLikeOutline {
+                without_arrow,
+                lines,
+            } => format!(
+                "this looks like an outline, not a prerequisite file: {without_arrow} of its {lines} lines have no `->`"
+            ),
+            OutlineLooksLikePrereqs { lines } => format!(
+                "this looks like a prerequisite file, not an outline: all {lines} lines are `A -> B`"
+            ),
+            RepeatedPrereqFile => {
+                "the prerequisite file is given more than once; its lines count once".to_string()
+            }
+            MoreDuplicatePrerequisites { count } => format!(
+                "{count} more prerequisite{} given twice",
+                if *count == 1 { " is" } else { "s are" }
+            ),
         }
     }
 
@@ -328,6 +367,17 @@ impl Diagnostic {
             LongLabel { .. } => Some("shorten the label, or move detail into subtopics".to_string()),
             DuplicatePrerequisite { .. } => Some("delete one of the two lines".to_string()),
             EmptyOutline => Some("write one topic per line, nested by indentation".to_string()),
+            PrereqsLookLikeOutline { .. } => Some(
+                "the outline is the first argument; --prereqs takes files of `A -> B` lines: roadmapper order OUTLINE --prereqs FILE"
+                    .to_string(),
+            ),
+            OutlineLooksLikePrereqs { .. } => Some(
+                "did you swap the arguments? roadmapper order OUTLINE --prereqs FILE".to_string(),
+            ),
+            RepeatedPrereqFile => Some("give each prerequisite file once".to_string()),
+            MoreDuplicatePrerequisites { .. } => Some(format!(
+                "only the first {MAX_LISTED} are listed; delete the repeated lines"
+            )),
         }
     }
 }

@@ -13,6 +13,10 @@
 //! pushes and pops each level once, and repeated tags are found with a
 //! hash set. A topic may carry at most [`MAX_TAGS`] tags; more is an error
 //! at its line rather than a slow or unreadable drawing.
+//!
+//! A file whose lines are all unindented `A -> B` (two or more, besides
+//! `#` lines) is a prerequisite file given as the outline: one error that
+//! says so, rather than a roadmap of roots labelled `A -> B`.
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 
@@ -93,6 +97,11 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Outline, Vec<Diagnostic>> {
     // (uses tabs, line) of the first indented line.
     let mut indent_style: Option<(bool, usize)> = None;
     let mut indentation_broken = false;
+    // Unindented `A -> B` lines (with the first), and lines of any other
+    // kind but `#` lines: a prerequisite file given as the outline.
+    let mut arrow_lines = 0;
+    let mut first_arrow_line = None;
+    let mut other_lines = 0;
 
     for (index, raw) in bytes.split(|&b| b == b'\n').enumerate() {
         let line_no = index + 1;
@@ -124,6 +133,14 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Outline, Vec<Diagnostic>> {
         let indent_len = text.len() - text.trim_start_matches([' ', '\t']).len();
         let indent = &text[..indent_len];
         let body = &text[indent_len..];
+        if indent_len == 0 && body.starts_with('#') {
+            // A comment in a prerequisite file, a heading in Markdown.
+        } else if indent_len == 0 && body.contains("->") && strip_list_marker(body) == body {
+            arrow_lines += 1;
+            first_arrow_line.get_or_insert(line_no);
+        } else {
+            other_lines += 1;
+        }
         if let Some((at, c)) = other_space_in_indentation(text) {
             // Read as a label character, a no-break space would silently
             // flatten the line to a root.
@@ -262,6 +279,15 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Outline, Vec<Diagnostic>> {
         });
     }
 
+    if let Some(line) = first_arrow_line.filter(|_| other_lines == 0 && arrow_lines >= 2) {
+        // Every topic would be a root labelled `A -> B`.
+        return Err(vec![Diagnostic::error(
+            file,
+            line,
+            1,
+            DiagnosticKind::OutlineLooksLikePrereqs { lines: arrow_lines },
+        )]);
+    }
     if errors.is_empty() {
         Ok(Outline {
             file: file.to_string(),
@@ -646,6 +672,21 @@ mod tests {
         );
         // Inside a label such spaces are whitespace like any other.
         assert_eq!(labels("Root\n  A\u{a0}B\u{3000}\n")[1].0, "A B");
+    }
+
+    #[test]
+    fn a_prerequisite_file_given_as_the_outline_is_one_error() {
+        let e = errs(b"# why -> how\n\nA -> B\nB -> C\n");
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].line, 3);
+        assert_eq!(
+            e[0].kind,
+            DiagnosticKind::OutlineLooksLikePrereqs { lines: 2 }
+        );
+        // Labels with arrows in a real outline are fine.
+        assert_eq!(labels("Root\n  A -> B\n  C -> D\n").len(), 3);
+        assert_eq!(labels("A -> B\n").len(), 1);
+        assert_eq!(labels("- A -> B\n- C -> D\n").len(), 2);
     }
 
     #[test]

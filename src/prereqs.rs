@@ -104,6 +104,11 @@ pub fn parse_lenient(file: &str, bytes: &[u8]) -> (PrereqFile, Vec<Diagnostic>) 
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut errors = Vec::new();
     let mut edges = Vec::new();
+    // Lines that are neither blank nor comments, and those without `->`
+    // (with the first of them): an outline passed as prerequisites.
+    let mut content_lines = 0;
+    let mut without_arrow = 0;
+    let mut first_without_arrow = None;
     for (index, raw) in bytes.split(|&b| b == b'\n').enumerate() {
         let line = index + 1;
         let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
@@ -118,7 +123,12 @@ pub fn parse_lenient(file: &str, bytes: &[u8]) -> (PrereqFile, Vec<Diagnostic>) 
         if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;
         }
+        content_lines += 1;
         let count = text.matches("->").count() + 1;
+        if count == 1 {
+            without_arrow += 1;
+            first_without_arrow.get_or_insert(line);
+        }
         if count > MAX_REFERENCES {
             errors.push(Diagnostic::error(
                 file,
@@ -169,6 +179,21 @@ pub fn parse_lenient(file: &str, bytes: &[u8]) -> (PrereqFile, Vec<Diagnostic>) 
             });
         }
     }
+    if let Some(line) =
+        first_without_arrow.filter(|_| looks_like_outline(without_arrow, content_lines))
+    {
+        // One clear error instead of one per line.
+        edges.clear();
+        errors = vec![Diagnostic::error(
+            file,
+            line,
+            1,
+            DiagnosticKind::PrereqsLookLikeOutline {
+                without_arrow,
+                lines: content_lines,
+            },
+        )];
+    }
     (
         PrereqFile {
             file: file.to_string(),
@@ -177,6 +202,16 @@ pub fn parse_lenient(file: &str, bytes: &[u8]) -> (PrereqFile, Vec<Diagnostic>) 
         errors,
     )
 }
+
+/// Whether a prerequisite file reads like an outline: at least
+/// [`OUTLINE_LINES`] lines without `->`, and more than half of its lines.
+fn looks_like_outline(without_arrow: usize, lines: usize) -> bool {
+    without_arrow >= OUTLINE_LINES && without_arrow * 2 > lines
+}
+
+/// Lines without `->` from which a prerequisite file is taken for an
+/// outline (fewer are reported one by one, as typos).
+const OUTLINE_LINES: usize = 3;
 
 fn parse_reference(part: &str, column: usize) -> Option<Reference> {
     let whole = normalize(part);
@@ -662,6 +697,13 @@ pub fn resolve_all(
     let resolver = Resolver::new(outline);
     let mut resolved = Vec::new();
     let mut diags = Vec::new();
+    // Duplicate warnings so far; beyond MAX_LISTED they are only counted,
+    // with the place of the first one not shown.
+    let mut duplicates = 0;
+    let mut more_duplicates: Option<Diagnostic> = None;
+    // Files given again under the same name (their lines are the same
+    // lines: a warning pointing at itself would help no one).
+    let mut repeated: Vec<&str> = Vec::new();
     let mut seen: FxHashMap<(usize, usize), (usize, usize)> = FxHashMap::default();
     for (fi, f) in files.iter().enumerate() {
         for e in &f.edges {
@@ -714,13 +756,41 @@ pub fn resolve_all(
             }
             if let Some(&(first_file, line)) = seen.get(&(from, to)) {
                 let file = &files[first_file].file;
+                if file == &f.file && line == e.line {
+                    if first_file != fi {
+                        if !repeated.contains(&f.file.as_str()) {
+                            repeated.push(&f.file);
+                        }
+                        continue;
+                    }
+                    // `A -> B -> A -> B`: twice on one line.
+                }
+                duplicates += 1;
+                if duplicates > MAX_LISTED {
+                    let count = duplicates - MAX_LISTED;
+                    let more = more_duplicates.get_or_insert_with(|| {
+                        Diagnostic::warning(
+                            &f.file,
+                            e.line,
+                            e.from.column,
+                            DiagnosticKind::MoreDuplicatePrerequisites { count },
+                        )
+                    });
+                    more.kind = DiagnosticKind::MoreDuplicatePrerequisites { count };
+                    continue;
+                }
+                let first = if first_file == fi && line == e.line {
+                    format!("{file}:{line}, earlier on the same line")
+                } else {
+                    format!("{file}:{line}")
+                };
                 diags.push(Diagnostic::warning(
                     &f.file,
                     e.line,
                     e.from.column,
                     DiagnosticKind::DuplicatePrerequisite {
                         edge: format!("{} -> {}", topics[from].label, topics[to].label),
-                        first: format!("{file}:{line}"),
+                        first,
                     },
                 ));
                 continue;
@@ -733,6 +803,15 @@ pub fn resolve_all(
                 line: e.line,
             });
         }
+    }
+    diags.extend(more_duplicates);
+    for file in repeated {
+        diags.push(Diagnostic::warning(
+            file,
+            0,
+            0,
+            DiagnosticKind::RepeatedPrereqFile,
+        ));
     }
     (resolved, diags)
 }
@@ -946,6 +1025,69 @@ mod tests {
                 if references == &["A > B > x", "C > B > x"]),
             "{e:?}"
         );
+    }
+
+    #[test]
+    fn an_outline_given_as_prerequisites_is_one_error() {
+        let outline = include_bytes!("../tests/fixtures/backend-seed.txt");
+        let (p, e) = parse_lenient("seed.txt", outline);
+        assert!(p.edges.is_empty());
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(matches!(
+            e[0].kind,
+            DiagnosticKind::PrereqsLookLikeOutline { .. }
+        ));
+        assert!(e[0].help().unwrap().contains("--prereqs"));
+        // A few typos in a prerequisite file stay errors of their own.
+        let (p, e) = parse_lenient("p", b"A -> B\nC\nD -> E\nF\nG -> H\n");
+        assert_eq!(p.edges.len(), 3);
+        assert_eq!(e.len(), 2);
+    }
+
+    #[test]
+    fn duplicates_never_point_at_themselves_and_are_capped() {
+        let o = outline::parse("o", b"A\nB\nC\n").unwrap();
+        let ends = crate::roadmap::subtree_ends(&o);
+        let p = parse("p", b"A -> B\nB -> C\n").unwrap();
+        let (edges, diags) = resolve_all(&o, &[p.clone(), p.clone()], &ends);
+        assert_eq!(edges.len(), 2);
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(diags[0].kind, DiagnosticKind::RepeatedPrereqFile);
+        assert!(!diags[0].is_error());
+        // The same lines under another name: warnings naming the other file.
+        let mut q = p.clone();
+        q.file = "q".into();
+        let (_, diags) = resolve_all(&o, &[p.clone(), q], &ends);
+        assert_eq!(diags.len(), 2);
+        assert!(
+            diags[0]
+                .to_string()
+                .contains("q:1: prerequisite `A -> B` is given twice (first at p:1)")
+        );
+        // Twice on one line.
+        let p2 = parse("p", b"A -> B -> A -> B\n").unwrap();
+        let (_, diags) = resolve_all(&o, &[p2], &ends);
+        assert!(
+            diags[0].to_string().contains("earlier on the same line"),
+            "{diags:?}"
+        );
+        // Many duplicates: the first MAX_LISTED, then a count.
+        let labels: String = (0..30).map(|i| format!("t{i}\n")).collect();
+        let o = outline::parse("o", labels.as_bytes()).unwrap();
+        let ends = crate::roadmap::subtree_ends(&o);
+        let lines: String = (0..29).map(|i| format!("t{i} -> t{}\n", i + 1)).collect();
+        let a = parse("a", lines.as_bytes()).unwrap();
+        let mut b = a.clone();
+        b.file = "b".into();
+        let (_, diags) = resolve_all(&o, &[a, b], &ends);
+        assert_eq!(diags.len(), MAX_LISTED + 1);
+        assert_eq!(
+            diags[MAX_LISTED].kind,
+            DiagnosticKind::MoreDuplicatePrerequisites {
+                count: 29 - MAX_LISTED
+            }
+        );
+        assert_eq!(diags[MAX_LISTED].line, MAX_LISTED + 1);
     }
 
     #[test]
