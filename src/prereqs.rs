@@ -756,14 +756,13 @@ pub fn resolve_all(
             }
             if let Some(&(first_file, line)) = seen.get(&(from, to)) {
                 let file = &files[first_file].file;
-                if file == &f.file && line == e.line {
-                    if first_file != fi {
-                        if !repeated.contains(&f.file.as_str()) {
-                            repeated.push(&f.file);
-                        }
-                        continue;
+                // The same line of a file given twice (not `A -> B -> A -> B`,
+                // twice on one line, which is warned about below).
+                if file == &f.file && line == e.line && first_file != fi {
+                    if !repeated.contains(&f.file.as_str()) {
+                        repeated.push(&f.file);
                     }
-                    // `A -> B -> A -> B`: twice on one line.
+                    continue;
                 }
                 duplicates += 1;
                 if duplicates > MAX_LISTED {
