@@ -146,6 +146,12 @@ pub enum DiagnosticKind {
         /// How many such lines.
         lines: usize,
     },
+    /// Unknown or ambiguous references on one line beyond the first
+    /// [`MAX_LISTED`] reported.
+    MoreReferenceErrors {
+        /// How many more.
+        count: usize,
+    },
     /// The same prerequisite file is given more than once (warning): its
     /// lines count once.
     RepeatedPrereqFile,
@@ -279,6 +285,10 @@ impl Diagnostic {
             RepeatedPrereqFile => {
                 "the prerequisite file is given more than once; its lines count once".to_string()
             }
+            MoreReferenceErrors { count } => format!(
+                "{count} more unknown or ambiguous topic{} on this line",
+                if *count == 1 { "" } else { "s" }
+            ),
             MoreDuplicatePrerequisites { count } => format!(
                 "{count} more prerequisite{} given twice",
                 if *count == 1 { " is" } else { "s are" }
@@ -375,6 +385,9 @@ impl Diagnostic {
                 "did you swap the arguments? roadmapper order OUTLINE --prereqs FILE".to_string(),
             ),
             RepeatedPrereqFile => Some("give each prerequisite file once".to_string()),
+            MoreReferenceErrors { .. } => Some(format!(
+                "only the first {MAX_LISTED} of a line are listed; fix those and run again"
+            )),
             MoreDuplicatePrerequisites { .. } => Some(format!(
                 "only the first {MAX_LISTED} are listed; delete the repeated lines"
             )),
@@ -582,7 +595,10 @@ impl Diagnostic {
     /// line (underlined up to the arrow) rather than the rest of the line.
     fn is_about_a_reference(&self) -> bool {
         use DiagnosticKind::*;
-        matches!(self.kind, UnknownTopic { .. } | AmbiguousTopic { .. })
+        matches!(
+            self.kind,
+            UnknownTopic { .. } | AmbiguousTopic { .. } | MoreReferenceErrors { .. }
+        )
     }
 }
 

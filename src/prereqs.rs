@@ -17,7 +17,8 @@
 //! diagnostic about one of its references quotes the whole line.
 //! Resolving a reference is O(1) expected (a hash of its folded label)
 //! plus the topics sharing that label; suggestions for unknown references
-//! are capped per run ([`Resolver`]).
+//! are capped per run ([`Resolver`]). Only the first ten reference errors
+//! of a line are reported, the rest counted: each quotes the whole line.
 
 use std::hash::{Hash, Hasher};
 
@@ -705,20 +706,41 @@ pub fn resolve_all(
     // lines: a warning pointing at itself would help no one).
     let mut repeated: Vec<&str> = Vec::new();
     let mut seen: FxHashMap<(usize, usize), (usize, usize)> = FxHashMap::default();
+    // Reference errors on the current line: each quotes the whole line, so
+    // beyond the first MAX_LISTED they are only counted (else a long line
+    // of unknown topics makes a report the square of its length).
+    let mut line_at = (usize::MAX, 0);
+    let mut line_errors = 0;
+    let mut line_more: Option<Diagnostic> = None;
+    let mut last_error = None;
     for (fi, f) in files.iter().enumerate() {
         for e in &f.edges {
+            if line_at != (fi, e.line) {
+                diags.extend(line_more.take());
+                line_at = (fi, e.line);
+                line_errors = 0;
+            }
             let from = resolver.resolve(&e.from);
             let to = resolver.resolve(&e.to);
             let (from, to) = match (from, to) {
                 (Ok(a), Ok(b)) => (a, b),
                 (a, b) => {
-                    // In a chain `A -> B -> C`, B belongs to two edges: report it once.
                     for (result, column) in [(a, e.from.column), (b, e.to.column)] {
-                        if let Err(kind) = result {
-                            let d = Diagnostic::error(&f.file, e.line, column, kind);
-                            if diags.last() != Some(&d) {
-                                diags.push(d);
-                            }
+                        let Err(kind) = result else { continue };
+                        // In a chain `A -> B -> C`, B belongs to two edges: report it once.
+                        if last_error.replace((fi, e.line, column)) == Some((fi, e.line, column)) {
+                            continue;
+                        }
+                        line_errors += 1;
+                        if line_errors > MAX_LISTED {
+                            let count = line_errors - MAX_LISTED;
+                            line_more
+                                .get_or_insert_with(|| {
+                                    Diagnostic::error(&f.file, e.line, column, kind)
+                                })
+                                .kind = DiagnosticKind::MoreReferenceErrors { count };
+                        } else {
+                            diags.push(Diagnostic::error(&f.file, e.line, column, kind));
                         }
                     }
                     continue;
@@ -803,6 +825,7 @@ pub fn resolve_all(
             });
         }
     }
+    diags.extend(line_more);
     diags.extend(more_duplicates);
     for file in repeated {
         diags.push(Diagnostic::warning(
@@ -1087,6 +1110,35 @@ mod tests {
             }
         );
         assert_eq!(diags[MAX_LISTED].line, MAX_LISTED + 1);
+    }
+
+    #[test]
+    fn reference_errors_of_one_line_are_capped() {
+        let o = setup();
+        let ends = crate::roadmap::subtree_ends(&o);
+        let line: Vec<String> = (0..30).map(|i| format!("Nope{i}")).collect();
+        let text = format!("{}\nREST -> Nope\n", line.join(" -> "));
+        let p = parse("p", text.as_bytes()).unwrap();
+        let (_, diags) = resolve_all(&o, &[p], &ends);
+        assert_eq!(diags.len(), MAX_LISTED + 2, "{diags:?}");
+        let more = &diags[MAX_LISTED];
+        assert_eq!(
+            more.kind,
+            DiagnosticKind::MoreReferenceErrors {
+                count: 30 - MAX_LISTED
+            }
+        );
+        assert_eq!((more.line, more.column), (1, p_column(&line, MAX_LISTED)));
+        assert_eq!(diags[MAX_LISTED + 1].line, 2);
+    }
+
+    /// The column of the `k`th reference of `refs` joined by ` -> `.
+    fn p_column(refs: &[String], k: usize) -> usize {
+        refs[..k]
+            .iter()
+            .map(|r| r.chars().count() + 4)
+            .sum::<usize>()
+            + 1
     }
 
     #[test]

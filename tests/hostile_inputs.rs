@@ -91,3 +91,27 @@ fn a_chain_at_the_limit_on_one_line_works() {
         .code(0)
         .stdout(predicate::str::contains("T998"));
 }
+
+#[test]
+fn a_long_line_of_unknown_references_reports_the_first_ten() {
+    // 999 unknown references of a thousand letters: each error quotes the
+    // whole 1 MB line, so reporting them all took 23 s (release).
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("o.txt"), "Root\n  A\n  B\n").unwrap();
+    let unknown: Vec<String> = (0..999)
+        .map(|i| format!("N{i}{}", "x".repeat(1000)))
+        .collect();
+    std::fs::write(dir.path().join("long.prereqs"), unknown.join(" -> ")).unwrap();
+    let out = roadmapper(dir.path())
+        .args(["check", "o.txt", "--prereqs", "long.prereqs"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "989 more unknown or ambiguous topics on this line",
+        ))
+        .get_output()
+        .stderr
+        .clone();
+    let stderr = String::from_utf8_lossy(&out);
+    assert_eq!(stderr.matches("unknown topic `N").count(), 10, "{stderr}");
+}
