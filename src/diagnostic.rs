@@ -39,6 +39,13 @@ pub enum DiagnosticKind {
         /// The indentation of the enclosing levels it could match.
         expected: Vec<usize>,
     },
+    /// A line is indented with a character that looks like a space but is
+    /// neither a space nor a tab (a no-break space, an ideographic space,
+    /// ...): read as part of the label, it would flatten the line to a root.
+    UnicodeIndentation {
+        /// The character.
+        character: char,
+    },
     /// A line holds only tags, markers or punctuation.
     EmptyLabel,
     /// A carriage return inside a line: the file uses old Mac line ends
@@ -48,6 +55,17 @@ pub enum DiagnosticKind {
     PrereqSyntax {
         /// What is wrong with the line.
         detail: String,
+    },
+    /// A topic carries more than [`crate::outline::MAX_TAGS`] tags.
+    TooManyTags {
+        /// How many it carries.
+        count: usize,
+    },
+    /// A prerequisite line holds more than
+    /// [`crate::prereqs::MAX_REFERENCES`] references.
+    TooManyReferences {
+        /// How many it holds.
+        count: usize,
     },
     /// A reference names no topic.
     UnknownTopic {
@@ -64,8 +82,13 @@ pub enum DiagnosticKind {
         candidates: Vec<String>,
         /// How many topics match in all.
         count: usize,
-        /// For each candidate, the shortest reference that picks it.
+        /// The shortest reference that picks each candidate that can be
+        /// picked at all.
         references: Vec<String>,
+        /// The candidates (full paths) no reference can pick: another
+        /// topic's path ends with their whole path (`Root` beside
+        /// `Root > root`).
+        unreachable: Vec<String>,
     },
     /// A topic listed as its own prerequisite.
     SelfPrerequisite {
@@ -96,8 +119,11 @@ pub enum DiagnosticKind {
         paths: Vec<String>,
         /// How many topics carry it.
         count: usize,
-        /// For each, the shortest reference that picks it.
+        /// The shortest reference that picks each one that can be picked.
         references: Vec<String>,
+        /// Those (full paths) no reference can pick, because another's
+        /// path ends with their whole path.
+        unreachable: Vec<String>,
     },
     /// A label longer than posters show comfortably (warning).
     LongLabel {
@@ -106,6 +132,35 @@ pub enum DiagnosticKind {
     },
     /// The outline has no topics (warning).
     EmptyOutline,
+    /// A prerequisite file that reads like an outline (most lines have no
+    /// `->`): probably the outline passed with `--prereqs`.
+    PrereqsLookLikeOutline {
+        /// Lines without `->`.
+        without_arrow: usize,
+        /// Lines that are neither blank nor comments.
+        lines: usize,
+    },
+    /// An outline whose every line is `A -> B`, unindented: probably a
+    /// prerequisite file given where the outline goes.
+    OutlineLooksLikePrereqs {
+        /// How many such lines.
+        lines: usize,
+    },
+    /// Unknown or ambiguous references on one line beyond the first
+    /// [`MAX_LISTED`] reported.
+    MoreReferenceErrors {
+        /// How many more.
+        count: usize,
+    },
+    /// The same prerequisite file is given more than once (warning): its
+    /// lines count once.
+    RepeatedPrereqFile,
+    /// Prerequisites given twice beyond the first [`MAX_LISTED`] warnings
+    /// (warning).
+    MoreDuplicatePrerequisites {
+        /// How many more.
+        count: usize,
+    },
     /// The same prerequisite is given twice (warning).
     DuplicatePrerequisite {
         /// The edge, as `A -> B`.
@@ -175,10 +230,23 @@ impl Diagnostic {
             }
             BadDedent { .. } => "indentation does not match any outer level".to_string(),
             EmptyLabel => "line has no label, only markers or tags".to_string(),
+            UnicodeIndentation { character } => format!(
+                "indentation uses U+{:04X} {}; use spaces or tabs",
+                u32::from(*character),
+                crate::outline::space_name(*character).unwrap_or("SPACE")
+            ),
             StrayCarriageReturn => {
                 "line contains a carriage return (old Mac line ends?)".to_string()
             }
             PrereqSyntax { detail } => format!("malformed prerequisite: {detail}"),
+            TooManyTags { count } => format!(
+                "topic has {count} tags; at most {} are allowed",
+                crate::outline::MAX_TAGS
+            ),
+            TooManyReferences { count } => format!(
+                "line has {count} topics joined by `->`; at most {} are allowed on one line",
+                crate::prereqs::MAX_REFERENCES
+            ),
             UnknownTopic { reference, .. } => format!("unknown topic `{reference}`"),
             AmbiguousTopic {
                 reference,
@@ -205,6 +273,26 @@ impl Diagnostic {
                 format!("prerequisite `{edge}` is given twice (first at {first})")
             }
             EmptyOutline => "the outline has no topics".to_string(),
+            PrereqsLookLikeOutline {
+                without_arrow,
+                lines,
+            } => format!(
+                "this looks like an outline, not a prerequisite file: {without_arrow} of its {lines} lines have no `->`"
+            ),
+            OutlineLooksLikePrereqs { lines } => format!(
+                "this looks like a prerequisite file, not an outline: all {lines} lines are `A -> B`"
+            ),
+            RepeatedPrereqFile => {
+                "the prerequisite file is given more than once; its lines count once".to_string()
+            }
+            MoreReferenceErrors { count } => format!(
+                "{count} more unknown or ambiguous topic{} on this line",
+                if *count == 1 { "" } else { "s" }
+            ),
+            MoreDuplicatePrerequisites { count } => format!(
+                "{count} more prerequisite{} given twice",
+                if *count == 1 { " is" } else { "s are" }
+            ),
         }
     }
 
@@ -232,6 +320,10 @@ impl Diagnostic {
                 ))
             }
             EmptyLabel => Some("give the topic a name, or delete the line".to_string()),
+            UnicodeIndentation { .. } => Some(
+                "the character looks like a space but is not one (pasted from a web page or word processor?); replace it with spaces or tabs"
+                    .to_string(),
+            ),
             PrereqSyntax { .. } => Some(
                 "write `Topic A -> Topic B` (A is learned before B); lines starting with `#` are comments"
                     .to_string(),
@@ -254,23 +346,51 @@ impl Diagnostic {
                 }
                 Some(help)
             }
-            AmbiguousTopic { references, .. } => Some(format!(
-                "pick one with a path: {}",
-                join_or(&backticked(references))
-            )),
+            AmbiguousTopic {
+                references,
+                unreachable,
+                ..
+            } => Some(pick_help("pick one with a path", references, unreachable)),
+            TooManyTags { .. } => Some(
+                "keep a few tags such as `[recommended]` or `[optional]`; move the rest into the label or subtopics"
+                    .to_string(),
+            ),
+            TooManyReferences { .. } => Some(
+                "split the chain over several lines: `A -> B` on one line and `B -> C` on the next mean the same"
+                    .to_string(),
+            ),
             SelfPrerequisite { .. } => Some("delete this prerequisite".to_string()),
             GroupDescendant { .. } => Some(
                 "the outline already puts a group before what it contains; delete this prerequisite"
                     .to_string(),
             ),
             Cycle { drop, .. } => Some(format!("drop one of these edges, for example {drop}")),
-            DuplicateLabel { references, .. } => Some(format!(
-                "refer to them in prerequisites by path: {}",
-                join_or(&backticked(references))
+            DuplicateLabel {
+                references,
+                unreachable,
+                ..
+            } => Some(pick_help(
+                "refer to them in prerequisites by path",
+                references,
+                unreachable,
             )),
             LongLabel { .. } => Some("shorten the label, or move detail into subtopics".to_string()),
             DuplicatePrerequisite { .. } => Some("delete one of the two lines".to_string()),
             EmptyOutline => Some("write one topic per line, nested by indentation".to_string()),
+            PrereqsLookLikeOutline { .. } => Some(
+                "the outline is the first argument; --prereqs takes files of `A -> B` lines: roadmapper order OUTLINE --prereqs FILE"
+                    .to_string(),
+            ),
+            OutlineLooksLikePrereqs { .. } => Some(
+                "did you swap the arguments? roadmapper order OUTLINE --prereqs FILE".to_string(),
+            ),
+            RepeatedPrereqFile => Some("give each prerequisite file once".to_string()),
+            MoreReferenceErrors { .. } => Some(format!(
+                "only the first {MAX_LISTED} of a line are listed; fix those and run again"
+            )),
+            MoreDuplicatePrerequisites { .. } => Some(format!(
+                "only the first {MAX_LISTED} are listed; delete the repeated lines"
+            )),
         }
     }
 }
@@ -280,6 +400,27 @@ pub const LONG_LABEL: usize = 60;
 
 /// Diagnostics list at most this many candidates or paths.
 pub const MAX_LISTED: usize = 10;
+
+/// `pick one with a path: `A > x` or `B > x``, and for topics no path
+/// can pick, why and what to do.
+fn pick_help(lead: &str, references: &[String], unreachable: &[String]) -> String {
+    let mut help = String::new();
+    if !references.is_empty() {
+        help = format!("{lead}: {}", join_or(&backticked(references)));
+    }
+    if !unreachable.is_empty() {
+        if !help.is_empty() {
+            help.push_str("; ");
+        }
+        let them = if unreachable.len() == 1 { "it" } else { "them" };
+        help.push_str(&format!(
+            "{} cannot be named by any path, because another topic's path ends with {}; rename one of the topics to refer to {them}",
+            join_or(&backticked(unreachable)),
+            if unreachable.len() == 1 { "its whole path" } else { "their whole paths" },
+        ));
+    }
+    help
+}
 
 fn more(count: usize, listed: usize) -> String {
     if count > listed {
@@ -407,6 +548,8 @@ impl Diagnostic {
             DiagnosticKind::MixedIndentation { .. } | DiagnosticKind::BadDedent { .. } => {
                 (0, indent.max(1))
             }
+            // The one look-alike space.
+            DiagnosticKind::UnicodeIndentation { .. } => (col, col + 1),
             _ => {
                 // Never underline the indentation in front of a label.
                 let start = col.max(indent).min(chars.len());
@@ -452,7 +595,10 @@ impl Diagnostic {
     /// line (underlined up to the arrow) rather than the rest of the line.
     fn is_about_a_reference(&self) -> bool {
         use DiagnosticKind::*;
-        matches!(self.kind, UnknownTopic { .. } | AmbiguousTopic { .. })
+        matches!(
+            self.kind,
+            UnknownTopic { .. } | AmbiguousTopic { .. } | MoreReferenceErrors { .. }
+        )
     }
 }
 

@@ -5,6 +5,18 @@
 //! indentation under the heading above them). This module owns the text
 //! format: line splitting, indentation levels, list markers, trailing tags.
 //! It knows nothing about graphs.
+//!
+//! # Complexity and limits
+//!
+//! Parsing is linear in the input: each line is split, trimmed and
+//! scanned for tags a constant number of times, the indentation stack
+//! pushes and pops each level once, and repeated tags are found with a
+//! hash set. A topic may carry at most [`MAX_TAGS`] tags; more is an error
+//! at its line rather than a slow or unreadable drawing.
+//!
+//! A file whose lines are all unindented `A -> B` (two or more, besides
+//! `#` lines) is a prerequisite file given as the outline: one error that
+//! says so, rather than a roadmap of roots labelled `A -> B`.
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 
@@ -34,6 +46,13 @@ pub struct Outline {
     /// The topics, in the order they appear.
     pub topics: Vec<OutlineTopic>,
 }
+
+/// The most tags one topic may carry. Tags mark a topic as recommended,
+/// optional, an alternative and the like: real outlines use one to three,
+/// and every tag is drawn on the poster and exported, so 64 is far beyond
+/// any useful count while keeping a stray `[a] [b] ...` paste from making
+/// a topic unreadable.
+pub const MAX_TAGS: usize = 64;
 
 /// How many enclosing levels on each side of a bad dedent the hint names.
 const NEAREST_LEVELS: usize = 4;
@@ -78,6 +97,11 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Outline, Vec<Diagnostic>> {
     // (uses tabs, line) of the first indented line.
     let mut indent_style: Option<(bool, usize)> = None;
     let mut indentation_broken = false;
+    // Unindented `A -> B` lines (with the first), and lines of any other
+    // kind but `#` lines: a prerequisite file given as the outline.
+    let mut arrow_lines = 0;
+    let mut first_arrow_line = None;
+    let mut other_lines = 0;
 
     for (index, raw) in bytes.split(|&b| b == b'\n').enumerate() {
         let line_no = index + 1;
@@ -109,6 +133,26 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Outline, Vec<Diagnostic>> {
         let indent_len = text.len() - text.trim_start_matches([' ', '\t']).len();
         let indent = &text[..indent_len];
         let body = &text[indent_len..];
+        if indent_len == 0 && body.starts_with('#') {
+            // A comment in a prerequisite file, a heading in Markdown.
+        } else if indent_len == 0 && body.contains("->") && strip_list_marker(body) == body {
+            arrow_lines += 1;
+            first_arrow_line.get_or_insert(line_no);
+        } else {
+            other_lines += 1;
+        }
+        if let Some((at, c)) = other_space_in_indentation(text) {
+            // Read as a label character, a no-break space would silently
+            // flatten the line to a root.
+            errors.push(Diagnostic::error(
+                file,
+                line_no,
+                text[..at].chars().count() + 1,
+                DiagnosticKind::UnicodeIndentation { character: c },
+            ));
+            indentation_broken = true;
+            continue;
+        }
         let width = indent.len(); // one column per tab or space: only one kind is allowed
         let has_tab = indent.contains('\t');
         let has_space = indent.contains(' ');
@@ -205,6 +249,15 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Outline, Vec<Diagnostic>> {
         };
 
         let (label, tags) = split_label(content);
+        if tags.len() > MAX_TAGS {
+            errors.push(Diagnostic::error(
+                file,
+                line_no,
+                column,
+                DiagnosticKind::TooManyTags { count: tags.len() },
+            ));
+            continue;
+        }
         if label.is_empty() {
             errors.push(Diagnostic::error(
                 file,
@@ -226,6 +279,15 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Outline, Vec<Diagnostic>> {
         });
     }
 
+    if let Some(line) = first_arrow_line.filter(|_| other_lines == 0 && arrow_lines >= 2) {
+        // Every topic would be a root labelled `A -> B`.
+        return Err(vec![Diagnostic::error(
+            file,
+            line,
+            1,
+            DiagnosticKind::OutlineLooksLikePrereqs { lines: arrow_lines },
+        )]);
+    }
     if errors.is_empty() {
         Ok(Outline {
             file: file.to_string(),
@@ -234,6 +296,57 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Outline, Vec<Diagnostic>> {
     } else {
         Err(errors)
     }
+}
+
+/// The first character of the line's indentation that looks like a space
+/// but is neither a space nor a tab (a no-break space, an ideographic
+/// space, ...), with its byte offset.
+fn other_space_in_indentation(text: &str) -> Option<(usize, char)> {
+    if text
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| b < 0x80 && !matches!(b, b' ' | b'\t' | 0x0b | 0x0c))
+    {
+        return None; // The usual case: a label right at the start.
+    }
+    text.char_indices()
+        .take_while(|&(_, c)| c == ' ' || c == '\t' || space_name(c).is_some())
+        .find(|&(_, c)| c != ' ' && c != '\t')
+}
+
+/// The Unicode name of a character that looks like (or is) blank space,
+/// other than the space and the tab; None for any other character.
+pub fn space_name(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{b}' => "LINE TABULATION",
+        '\u{c}' => "FORM FEED",
+        '\u{85}' => "NEXT LINE",
+        '\u{a0}' => "NO-BREAK SPACE",
+        '\u{1680}' => "OGHAM SPACE MARK",
+        '\u{180e}' => "MONGOLIAN VOWEL SEPARATOR",
+        '\u{2000}' => "EN QUAD",
+        '\u{2001}' => "EM QUAD",
+        '\u{2002}' => "EN SPACE",
+        '\u{2003}' => "EM SPACE",
+        '\u{2004}' => "THREE-PER-EM SPACE",
+        '\u{2005}' => "FOUR-PER-EM SPACE",
+        '\u{2006}' => "SIX-PER-EM SPACE",
+        '\u{2007}' => "FIGURE SPACE",
+        '\u{2008}' => "PUNCTUATION SPACE",
+        '\u{2009}' => "THIN SPACE",
+        '\u{200a}' => "HAIR SPACE",
+        '\u{200b}' => "ZERO WIDTH SPACE",
+        '\u{2028}' => "LINE SEPARATOR",
+        '\u{2029}' => "PARAGRAPH SEPARATOR",
+        '\u{202f}' => "NARROW NO-BREAK SPACE",
+        '\u{205f}' => "MEDIUM MATHEMATICAL SPACE",
+        '\u{2060}' => "WORD JOINER",
+        '\u{2800}' => "BRAILLE PATTERN BLANK",
+        '\u{3000}' => "IDEOGRAPHIC SPACE",
+        '\u{3164}' => "HANGUL FILLER",
+        '\u{ffa0}' => "HALFWIDTH HANGUL FILLER",
+        _ => return None,
+    })
 }
 
 /// A line's bytes as text, or the error naming the column of its first
@@ -338,11 +451,26 @@ pub fn split_label(raw: &str) -> (String, Vec<String>) {
         }
         break;
     }
-    let mut tags = Vec::new();
+    let mut tags: Vec<String> = Vec::new();
+    // Repeats are found by a scan while there are few tags (the usual
+    // case, no allocation) and by a hash set beyond, so a line of many
+    // thousands of tags stays linear.
+    let mut seen: Option<rustc_hash::FxHashSet<String>> = None;
     for group in groups.iter().rev() {
         for tag in group.split(',') {
             let tag = collapse_whitespace(tag).to_lowercase();
-            if !tag.is_empty() && !tags.contains(&tag) {
+            if tag.is_empty() {
+                continue;
+            }
+            let new = match &mut seen {
+                Some(set) => set.insert(tag.clone()),
+                None if tags.len() < 16 => !tags.contains(&tag),
+                None => {
+                    let set = seen.insert(tags.iter().cloned().collect());
+                    set.insert(tag.clone())
+                }
+            };
+            if new {
                 tags.push(tag);
             }
         }
@@ -502,6 +630,63 @@ mod tests {
             split_label("PostgreSQL, MySQL, MariaDB"),
             ("PostgreSQL, MySQL, MariaDB".into(), vec![])
         );
+    }
+
+    #[test]
+    fn many_tags_are_found_in_linear_time_and_capped() {
+        let many: String = (0..40).map(|i| format!(" [t{}]", i % 20)).collect();
+        let (_, tags) = split_label(&format!("Topic{many}"));
+        assert_eq!(tags.len(), 20, "repeats dropped past the scan threshold");
+        let ok: String = (0..MAX_TAGS).map(|i| format!(" [t{i}]")).collect();
+        assert_eq!(labels(&format!("Root\n  A{ok}\n")).len(), 2);
+        let over: String = (0..=MAX_TAGS).map(|i| format!(" [t{i}]")).collect();
+        let e = errs(format!("Root\n  A{over}\n").as_bytes());
+        assert_eq!(e.len(), 1);
+        assert_eq!((e[0].line, e[0].column), (2, 3));
+        assert_eq!(
+            e[0].kind,
+            DiagnosticKind::TooManyTags {
+                count: MAX_TAGS + 1
+            }
+        );
+    }
+
+    #[test]
+    fn unicode_spaces_in_indentation_are_errors() {
+        for c in ['\u{a0}', '\u{3000}', '\u{2003}', '\u{200b}', '\u{c}'] {
+            let e = errs(format!("Root\n{c}{c}A\n  B\n \t{c}C\n").as_bytes());
+            assert_eq!(e.len(), 2, "{c:?}: {e:?}");
+            assert_eq!((e[0].line, e[0].column), (2, 1));
+            assert_eq!((e[1].line, e[1].column), (4, 3));
+            assert_eq!(
+                e[0].kind,
+                DiagnosticKind::UnicodeIndentation { character: c }
+            );
+            let e = errs(format!("Root\n  {c}A\n").as_bytes());
+            assert_eq!((e[0].line, e[0].column), (2, 3));
+        }
+        let d = &errs("Root\n\u{a0}\u{a0}A\n".as_bytes())[0];
+        assert_eq!(
+            d.message(),
+            "indentation uses U+00A0 NO-BREAK SPACE; use spaces or tabs"
+        );
+        // Inside a label such spaces are whitespace like any other.
+        assert_eq!(labels("Root\n  A\u{a0}B\u{3000}\n")[1].0, "A B");
+    }
+
+    #[test]
+    fn a_prerequisite_file_given_as_the_outline_is_one_error() {
+        let e = errs(b"# why -> how\n\nA -> B\nB -> C\n");
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].line, 3);
+        assert_eq!(
+            e[0].kind,
+            DiagnosticKind::OutlineLooksLikePrereqs { lines: 2 }
+        );
+        // Labels with arrows in a real outline are fine.
+        assert_eq!(labels("Root\n  A -> B\n  C -> D\n").len(), 3);
+        assert_eq!(labels("A -> B\n").len(), 1);
+        assert_eq!(labels("- A -> B\n- C -> D\n").len(), 2);
     }
 
     #[test]

@@ -7,6 +7,18 @@
 //! share a label. This module parses the text and resolves references
 //! against an outline; the group rule and cycles are the model's and the
 //! order's business.
+//!
+//! # Complexity and limits
+//!
+//! Parsing is linear in the file: each line is split at its arrows once,
+//! each reference at its path separators once, and columns are counted
+//! incrementally. A line may hold at most [`MAX_REFERENCES`] references
+//! (a chain of 999 arrows); a longer one is one error, because every
+//! diagnostic about one of its references quotes the whole line.
+//! Resolving a reference is O(1) expected (a hash of its folded label)
+//! plus the topics sharing that label; suggestions for unknown references
+//! are capped per run ([`Resolver`]). Only the first ten reference errors
+//! of a line are reported, the rest counted: each quotes the whole line.
 
 use std::hash::{Hash, Hasher};
 
@@ -62,6 +74,13 @@ pub struct Resolved {
     pub line: usize,
 }
 
+/// The most references one line may hold (`A -> B -> ...`): a chain of a
+/// thousand topics is already some 20,000 characters on one line, past
+/// what anyone reads or edits, and every diagnostic about one of its
+/// references quotes the whole line, so a longer one would make the
+/// report itself quadratic. Longer chains belong on several lines.
+pub const MAX_REFERENCES: usize = 1000;
+
 /// Parses a prerequisite file. Returns every syntax error found.
 ///
 /// ```
@@ -86,6 +105,11 @@ pub fn parse_lenient(file: &str, bytes: &[u8]) -> (PrereqFile, Vec<Diagnostic>) 
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut errors = Vec::new();
     let mut edges = Vec::new();
+    // Lines that are neither blank nor comments, and those without `->`
+    // (with the first of them): an outline passed as prerequisites.
+    let mut content_lines = 0;
+    let mut without_arrow = 0;
+    let mut first_without_arrow = None;
     for (index, raw) in bytes.split(|&b| b == b'\n').enumerate() {
         let line = index + 1;
         let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
@@ -100,14 +124,33 @@ pub fn parse_lenient(file: &str, bytes: &[u8]) -> (PrereqFile, Vec<Diagnostic>) 
         if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;
         }
+        content_lines += 1;
+        let count = text.matches("->").count() + 1;
+        if count == 1 {
+            without_arrow += 1;
+            first_without_arrow.get_or_insert(line);
+        }
+        if count > MAX_REFERENCES {
+            errors.push(Diagnostic::error(
+                file,
+                line,
+                1,
+                DiagnosticKind::TooManyReferences { count },
+            ));
+            continue;
+        }
         let mut refs = Vec::new();
-        let mut offset = 0;
+        // Characters before the current part: counted once, so a long
+        // chain costs linear time (not one count from the line start per
+        // arrow).
+        let mut chars_before = 0;
         let mut bad = None;
         for part in text.split("->") {
-            let lead = part.len() - part.trim_start().len();
-            let column = text[..offset + lead].chars().count() + 1;
+            let trimmed = part.trim_start();
+            let lead = part[..part.len() - trimmed.len()].chars().count();
+            let column = chars_before + lead + 1;
             let reference = parse_reference(part, column);
-            offset += part.len() + 2;
+            chars_before += lead + trimmed.chars().count() + 2;
             match reference {
                 Some(r) => refs.push(r),
                 None => {
@@ -137,6 +180,21 @@ pub fn parse_lenient(file: &str, bytes: &[u8]) -> (PrereqFile, Vec<Diagnostic>) 
             });
         }
     }
+    if let Some(line) =
+        first_without_arrow.filter(|_| looks_like_outline(without_arrow, content_lines))
+    {
+        // One clear error instead of one per line.
+        edges.clear();
+        errors = vec![Diagnostic::error(
+            file,
+            line,
+            1,
+            DiagnosticKind::PrereqsLookLikeOutline {
+                without_arrow,
+                lines: content_lines,
+            },
+        )];
+    }
     (
         PrereqFile {
             file: file.to_string(),
@@ -146,15 +204,30 @@ pub fn parse_lenient(file: &str, bytes: &[u8]) -> (PrereqFile, Vec<Diagnostic>) 
     )
 }
 
+/// Whether a prerequisite file reads like an outline: at least
+/// [`OUTLINE_LINES`] lines without `->`, and more than half of its lines.
+fn looks_like_outline(without_arrow: usize, lines: usize) -> bool {
+    without_arrow >= OUTLINE_LINES && without_arrow * 2 > lines
+}
+
+/// Lines without `->` from which a prerequisite file is taken for an
+/// outline (fewer are reported one by one, as typos).
+const OUTLINE_LINES: usize = 3;
+
 fn parse_reference(part: &str, column: usize) -> Option<Reference> {
     let whole = normalize(part);
-    let segments: Vec<String> = if part.contains('>') {
-        part.split('>').map(normalize).collect()
+    if whole.is_empty() {
+        return None;
+    }
+    let mut segments: Vec<String> = if part.contains('>') {
+        path_segments(part).map(normalize).collect()
     } else {
         vec![whole.clone()]
     };
     if segments.iter().any(String::is_empty) {
-        return None;
+        // `A >` or `> B` is no path: read it as one label (an unknown
+        // topic then names what is closest).
+        segments = vec![whole.clone()];
     }
     Some(Reference {
         text: crate::outline::collapse_whitespace(part),
@@ -164,23 +237,139 @@ fn parse_reference(part: &str, column: usize) -> Option<Reference> {
     })
 }
 
+/// Splits a reference at its path separators. A `>` is a separator unless
+/// it closes a `<` opened earlier in the same segment and is not written
+/// ` > ` (spaces on both sides): `Vec<T>`, `HashMap<K, V>` and
+/// `Option<Vec<T>>` are one segment, `Rust > Vec<T>` and `x<y > z` two.
+/// Linear in the text.
+fn path_segments(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut open = 0usize;
+    let mut start = 0;
+    let mut cuts = Vec::new();
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'<' => open += 1,
+            b'>' => {
+                let spaced = i > 0
+                    && bytes[i - 1].is_ascii_whitespace()
+                    && bytes.get(i + 1).is_some_and(u8::is_ascii_whitespace);
+                if open > 0 && !spaced {
+                    open -= 1;
+                } else {
+                    cuts.push(&text[start..i]);
+                    start = i + 1;
+                    open = 0;
+                }
+            }
+            _ => {}
+        }
+    }
+    cuts.push(&text[start..]);
+    cuts.into_iter()
+}
+
 /// Parses a reference typed by a user (for example `--to`), as in a
 /// prerequisite file. None when a path segment is empty.
 pub fn reference(text: &str) -> Option<Reference> {
     parse_reference(text, 1)
 }
 
-/// A label hashed and compared case-insensitively without allocating: each
-/// character lowercased (and final sigma `ς` read as `σ`), so `REST`,
-/// `Rest` and `rest` are one key.
+/// A label hashed and compared as references match labels, without
+/// allocating: under canonical equivalence and full case folding (see
+/// [`folded`]), so `REST`, `Rest` and `rest` are one key, and so are
+/// `Straße` and `STRASSE`, or `Café` written with `é` and with `e` plus a
+/// combining accent. ASCII labels (the usual case) take a fast path.
 #[derive(Debug, Clone, Copy)]
 struct Folded<'a>(&'a str);
 
-/// The characters of `s` as [`Folded`] compares them.
-fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == 'ς' { 'σ' } else { c })
+/// The characters of `s` as references compare them: canonically
+/// decomposed (NFD, so NFC and NFD spellings are equal), fully case folded
+/// (`ß` → `ss`, `ﬁ` → `fi`, final `ς` → `σ`) and decomposed again: the
+/// Unicode "canonical caseless match" (`NFD(casefold(NFD(s)))`). One more
+/// rule: a combining dot above (U+0307) on an `i` is dropped, so `İ`
+/// (capital I with dot above, which folds to `i` + U+0307) matches `I` and
+/// `i`, as `İSTANBUL` matches `Istanbul`; the dotless `ı` stays a letter of
+/// its own. For ASCII text this is plain ASCII lowercasing.
+pub fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
+    use caseless::Caseless;
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::canonical_combining_class;
+    // Whether the current base character is `i` (marks follow their base).
+    let mut on_i = false;
+    s.chars().nfd().default_case_fold().nfd().filter(move |&c| {
+        if canonical_combining_class(c) == 0 {
+            on_i = c == 'i';
+            true
+        } else {
+            !(on_i && c == '\u{307}')
+        }
+    })
+}
+
+/// A label's folded form as a string (see [`folded`]): equal for two
+/// labels exactly when a reference to one also names the other.
+///
+/// ```
+/// use roadmapper::prereqs::fold;
+/// assert_eq!(fold("STRASSE"), fold("Straße"));
+/// assert_eq!(fold("Cafe\u{301}"), fold("Caf\u{e9}"));
+/// assert_eq!(fold("İSTANBUL"), fold("Istanbul"));
+/// assert_eq!(fold("FILE SYSTEMS"), fold("\u{fb01}le systems"));
+/// assert_ne!(fold("ıstanbul"), fold("istanbul"));
+/// ```
+pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    if fold_fast(s, &mut out) {
+        out
+    } else {
+        folded(s).collect()
+    }
+}
+
+/// [`folded`] without the streaming normalisers (which reorder runs of
+/// combining marks, at several times the cost): each character decomposed,
+/// folded and decomposed again by table look-ups. False, with `out`
+/// partly written, when two combining marks meet before or after folding
+/// (only then can canonical reordering change anything); the caller then
+/// takes the general path.
+fn fold_fast(s: &str, out: &mut String) -> bool {
+    use caseless::Caseless;
+    use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
+    let mut ok = true;
+    // Whether the last character decomposed (before folding) and the last
+    // written (after) was a combining mark, and whether the current base
+    // written is `i`.
+    let mut mark_in = false;
+    let mut mark_out = false;
+    let mut on_i = false;
+    for c in s.chars() {
+        decompose_canonical(c, |d| {
+            let mark = canonical_combining_class(d) != 0;
+            ok &= !(mark && mark_in);
+            mark_in = mark;
+            for f in std::iter::once(d).default_case_fold() {
+                decompose_canonical(f, |g| {
+                    let mark = canonical_combining_class(g) != 0;
+                    ok &= !(mark && mark_out);
+                    mark_out = mark;
+                    if !mark {
+                        on_i = g == 'i';
+                    } else if on_i && g == '\u{307}' {
+                        return;
+                    }
+                    out.push(g);
+                });
+            }
+        });
+        if !ok {
+            return false;
+        }
+    }
+    true
 }
 
 impl Hash for Folded<'_> {
@@ -204,7 +393,7 @@ impl Hash for Folded<'_> {
                 }
             }
         } else {
-            for c in folded(self.0) {
+            for c in fold(self.0).chars() {
                 if len + 4 > buf.len() {
                     h.write(&buf[..len]);
                     len = 0;
@@ -222,7 +411,7 @@ impl PartialEq for Folded<'_> {
         if self.0.is_ascii() && other.0.is_ascii() {
             self.0.eq_ignore_ascii_case(other.0)
         } else {
-            folded(self.0).eq(folded(other.0))
+            fold(self.0) == fold(other.0)
         }
     }
 }
@@ -347,23 +536,85 @@ impl<'a> Resolver<'a> {
                 })
             }
             (Some(_), Some(_)) => {
-                let many: Vec<usize> = self
-                    .with_label(label)
+                // Every topic with the label, not only those the reference
+                // matched: a suggested path must pick one among all of them.
+                let same: Vec<usize> = self.with_label(label).collect();
+                let many: Vec<usize> = same
+                    .iter()
+                    .copied()
                     .filter(|&i| self.has_ancestors(i, ancestors))
                     .collect();
-                let paths: Vec<Vec<&str>> = many
+                let listed = &many[..many.len().min(MAX_LISTED)];
+                let others: Vec<usize> = same
                     .iter()
-                    .take(MAX_LISTED)
-                    .map(|&i| self.labels(i))
+                    .copied()
+                    .filter(|i| !listed.contains(i))
+                    .take(MAX_COMPARED)
                     .collect();
+                let lengths = suffix_lengths(
+                    listed.len(),
+                    listed.len() + others.len(),
+                    |a, b| {
+                        let at = |k: usize| {
+                            listed
+                                .get(k)
+                                .copied()
+                                .unwrap_or_else(|| others[k - listed.len()])
+                        };
+                        self.common_suffix(at(a), at(b))
+                    },
+                    |a| self.depth(listed[a]) + 1,
+                );
+                let (references, unreachable) = self.split_references(listed, &lengths);
                 Err(DiagnosticKind::AmbiguousTopic {
                     reference: r.text.clone(),
-                    candidates: paths.iter().map(|p| p.join(" > ")).collect(),
+                    candidates: listed.iter().map(|&i| self.path(i)).collect(),
                     count: many.len(),
-                    references: shortest_references(&paths),
+                    references,
+                    unreachable,
                 })
             }
         }
+    }
+
+    /// How many labels (0 for a root) are above the topic.
+    fn depth(&self, index: usize) -> usize {
+        std::iter::successors(self.parent[index], |&p| self.parent[p]).count()
+    }
+
+    /// How many trailing labels the paths of two topics share (compared
+    /// folded). O(the shorter path), no allocation.
+    fn common_suffix(&self, a: usize, b: usize) -> usize {
+        let mut n = 0;
+        let (mut a, mut b) = (Some(a), Some(b));
+        while let (Some(x), Some(y)) = (a, b) {
+            if Folded(self.labels[x]) != Folded(self.labels[y]) {
+                break;
+            }
+            n += 1;
+            a = self.parent[x];
+            b = self.parent[y];
+        }
+        n
+    }
+
+    /// The references (`A > x`) for the topics whose suffix length is
+    /// known, and the full paths of those no reference can pick.
+    fn split_references(
+        &self,
+        topics: &[usize],
+        lengths: &[Option<usize>],
+    ) -> (Vec<String>, Vec<String>) {
+        let mut references = Vec::new();
+        let mut unreachable = Vec::new();
+        for (&i, k) in topics.iter().zip(lengths) {
+            let labels = self.labels(i);
+            match k {
+                Some(k) => references.push(labels[labels.len() - k..].join(" > ")),
+                None => unreachable.push(labels.join(" > ")),
+            }
+        }
+        (references, unreachable)
     }
 
     /// Whether the topic's nearest ancestors are `ancestors` (outermost
@@ -391,11 +642,13 @@ impl<'a> Resolver<'a> {
         }
         self.suggestions_left.set(left - 1);
         self.work_left.set(self.work_left.get() - work);
+        let label = fold(label);
+        let label = label.as_str();
         let mut scored: Vec<(f64, usize)> = self
             .by_label
             .iter()
             .filter_map(|(candidate, &first)| {
-                let candidate = candidate.0.to_lowercase();
+                let candidate = fold(candidate.0);
                 let mut score = strsim::normalized_damerau_levenshtein(label, &candidate);
                 if candidate.contains(label) || label.contains(candidate.as_str()) {
                     score = score.max(0.7);
@@ -413,36 +666,68 @@ impl<'a> Resolver<'a> {
     }
 }
 
-/// For topics that share a label, the shortest path suffix that tells
-/// each apart from the others (`APIs > SOAP`), or its full path when
-/// nothing shorter does.
+/// Topics sharing a label beyond this many are not compared when choosing
+/// the paths that tell the listed ones apart (each comparison walks two
+/// paths).
+const MAX_COMPARED: usize = 1000;
+
+/// For the first `listed` of `all` topics sharing a label: how many
+/// trailing labels of its path a reference needs to pick it (one more than
+/// it shares with any other), or None when even its whole path is the end
+/// of another's (a root `Root` beside `Root > root`): no reference can
+/// pick it. `common(a, b)` is how many trailing labels two paths share,
+/// `len(a)` a path's length.
+fn suffix_lengths(
+    listed: usize,
+    all: usize,
+    common: impl Fn(usize, usize) -> usize,
+    len: impl Fn(usize) -> usize,
+) -> Vec<Option<usize>> {
+    (0..listed)
+        .map(|a| {
+            let shared = (0..all).filter(|&b| b != a).map(|b| common(a, b)).max();
+            let need = shared.map_or(1, |s| s + 1).max(1);
+            (need <= len(a)).then_some(need)
+        })
+        .collect()
+}
+
+/// For topics that share a label, given by their paths: the shortest path
+/// suffix that picks each of them (`APIs > SOAP`), told apart from each
+/// other and from `others` (more topics with the label, not listed), or
+/// None for a topic no reference can pick because another's path ends
+/// with its whole path.
 ///
 /// ```
+/// use roadmapper::prereqs::shortest_references;
 /// let paths = [vec!["Backend", "APIs", "SOAP"], vec!["Backend", "Patterns", "SOAP"]];
-/// assert_eq!(roadmapper::prereqs::shortest_references(&paths), ["APIs > SOAP", "Patterns > SOAP"]);
+/// assert_eq!(
+///     shortest_references(&paths, &[]),
+///     [Some("APIs > SOAP".to_string()), Some("Patterns > SOAP".to_string())]
+/// );
+/// let paths = [vec!["Root"], vec!["Root", "root"]];
+/// assert_eq!(shortest_references(&paths, &[]), [None, Some("Root > root".to_string())]);
 /// ```
-pub fn shortest_references(paths: &[Vec<&str>]) -> Vec<String> {
-    let suffix = |p: &[&str], k: usize| -> Vec<String> {
-        p[p.len().saturating_sub(k)..]
+pub fn shortest_references(paths: &[Vec<&str>], others: &[Vec<&str>]) -> Vec<Option<String>> {
+    let path = |k: usize| -> &[&str] { paths.get(k).unwrap_or_else(|| &others[k - paths.len()]) };
+    let common = |a: usize, b: usize| {
+        path(a)
             .iter()
-            .map(|l| l.to_lowercase())
-            .collect()
+            .rev()
+            .zip(path(b).iter().rev())
+            .take_while(|(x, y)| Folded(x) == Folded(y))
+            .count()
     };
+    let lengths = suffix_lengths(
+        paths.len(),
+        paths.len() + others.len().min(MAX_COMPARED),
+        common,
+        |a| paths[a].len(),
+    );
     paths
         .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let k = (2..=p.len())
-                .find(|&k| {
-                    let mine = suffix(p, k);
-                    paths
-                        .iter()
-                        .enumerate()
-                        .all(|(j, q)| j == i || suffix(q, k) != mine)
-                })
-                .unwrap_or(p.len());
-            p[p.len().saturating_sub(k)..].join(" > ")
-        })
+        .zip(lengths)
+        .map(|(p, k)| k.map(|k| p[p.len() - k..].join(" > ")))
         .collect()
 }
 
@@ -459,21 +744,49 @@ pub fn resolve_all(
     let resolver = Resolver::new(outline);
     let mut resolved = Vec::new();
     let mut diags = Vec::new();
+    // Duplicate warnings so far; beyond MAX_LISTED they are only counted,
+    // with the place of the first one not shown.
+    let mut duplicates = 0;
+    let mut more_duplicates: Option<Diagnostic> = None;
+    // Files given again under the same name (their lines are the same
+    // lines: a warning pointing at itself would help no one).
+    let mut repeated: Vec<&str> = Vec::new();
     let mut seen: FxHashMap<(usize, usize), (usize, usize)> = FxHashMap::default();
+    // Reference errors on the current line: each quotes the whole line, so
+    // beyond the first MAX_LISTED they are only counted (else a long line
+    // of unknown topics makes a report the square of its length).
+    let mut line_at = (usize::MAX, 0);
+    let mut line_errors = 0;
+    let mut line_more: Option<Diagnostic> = None;
+    let mut last_error = None;
     for (fi, f) in files.iter().enumerate() {
         for e in &f.edges {
+            if line_at != (fi, e.line) {
+                diags.extend(line_more.take());
+                line_at = (fi, e.line);
+                line_errors = 0;
+            }
             let from = resolver.resolve(&e.from);
             let to = resolver.resolve(&e.to);
             let (from, to) = match (from, to) {
                 (Ok(a), Ok(b)) => (a, b),
                 (a, b) => {
-                    // In a chain `A -> B -> C`, B belongs to two edges: report it once.
                     for (result, column) in [(a, e.from.column), (b, e.to.column)] {
-                        if let Err(kind) = result {
-                            let d = Diagnostic::error(&f.file, e.line, column, kind);
-                            if diags.last() != Some(&d) {
-                                diags.push(d);
-                            }
+                        let Err(kind) = result else { continue };
+                        // In a chain `A -> B -> C`, B belongs to two edges: report it once.
+                        if last_error.replace((fi, e.line, column)) == Some((fi, e.line, column)) {
+                            continue;
+                        }
+                        line_errors += 1;
+                        if line_errors > MAX_LISTED {
+                            let count = line_errors - MAX_LISTED;
+                            line_more
+                                .get_or_insert_with(|| {
+                                    Diagnostic::error(&f.file, e.line, column, kind)
+                                })
+                                .kind = DiagnosticKind::MoreReferenceErrors { count };
+                        } else {
+                            diags.push(Diagnostic::error(&f.file, e.line, column, kind));
                         }
                     }
                     continue;
@@ -511,13 +824,40 @@ pub fn resolve_all(
             }
             if let Some(&(first_file, line)) = seen.get(&(from, to)) {
                 let file = &files[first_file].file;
+                // The same line of a file given twice (not `A -> B -> A -> B`,
+                // twice on one line, which is warned about below).
+                if file == &f.file && line == e.line && first_file != fi {
+                    if !repeated.contains(&f.file.as_str()) {
+                        repeated.push(&f.file);
+                    }
+                    continue;
+                }
+                duplicates += 1;
+                if duplicates > MAX_LISTED {
+                    let count = duplicates - MAX_LISTED;
+                    let more = more_duplicates.get_or_insert_with(|| {
+                        Diagnostic::warning(
+                            &f.file,
+                            e.line,
+                            e.from.column,
+                            DiagnosticKind::MoreDuplicatePrerequisites { count },
+                        )
+                    });
+                    more.kind = DiagnosticKind::MoreDuplicatePrerequisites { count };
+                    continue;
+                }
+                let first = if first_file == fi && line == e.line {
+                    format!("{file}:{line}, earlier on the same line")
+                } else {
+                    format!("{file}:{line}")
+                };
                 diags.push(Diagnostic::warning(
                     &f.file,
                     e.line,
                     e.from.column,
                     DiagnosticKind::DuplicatePrerequisite {
                         edge: format!("{} -> {}", topics[from].label, topics[to].label),
-                        first: format!("{file}:{line}"),
+                        first,
                     },
                 ));
                 continue;
@@ -530,6 +870,16 @@ pub fn resolve_all(
                 line: e.line,
             });
         }
+    }
+    diags.extend(line_more);
+    diags.extend(more_duplicates);
+    for file in repeated {
+        diags.push(Diagnostic::warning(
+            file,
+            0,
+            0,
+            DiagnosticKind::RepeatedPrereqFile,
+        ));
     }
     (resolved, diags)
 }
@@ -575,6 +925,108 @@ mod tests {
         assert_eq!(r.resolve(&reference("οδος").unwrap()), Ok(1));
     }
 
+    #[test]
+    fn references_match_under_normalisation_and_case_folding() {
+        let outline = outline::parse(
+            "o",
+            "Caf\u{e9} Basics\nStraße\nIstanbul\n\u{fb01}le systems\nİzmir\nıssız\n".as_bytes(),
+        )
+        .unwrap();
+        let r = Resolver::new(&outline);
+        let find = |t: &str| r.resolve(&reference(t).unwrap());
+        assert_eq!(find("Cafe\u{301} Basics"), Ok(0), "NFD names the NFC label");
+        assert_eq!(find("CAFE\u{301} BASICS"), Ok(0));
+        assert_eq!(find("STRASSE"), Ok(1));
+        assert_eq!(find("strasse"), Ok(1));
+        assert_eq!(find("İSTANBUL"), Ok(2));
+        assert_eq!(find("istanbul"), Ok(2));
+        assert_eq!(find("FILE SYSTEMS"), Ok(3));
+        assert_eq!(find("IZMIR"), Ok(4));
+        assert_eq!(find("izmir"), Ok(4));
+        assert_eq!(find("\u{130}zmir"), Ok(4));
+        // The dotless ı is its own letter.
+        assert!(find("issiz").is_err());
+        assert!(find("ISSIZ").is_err());
+        for (a, b) in [
+            ("Straße", "STRASSE"),
+            ("Caf\u{e9}", "CAFE\u{301}"),
+            ("İ", "i"),
+        ] {
+            assert_eq!(Folded(a), Folded(b));
+            assert_eq!(hash_of(a), hash_of(b), "{a:?} and {b:?} hash alike");
+        }
+    }
+
+    #[test]
+    fn the_fast_fold_is_the_general_one() {
+        let general = |s: &str| folded(s).collect::<String>();
+        let tricky = [
+            "Caf\u{e9}",
+            "CAFE\u{301}",
+            "\u{130}STANBUL",
+            "i\u{307}\u{301}",
+            "\u{130}\u{323}",
+            "e\u{301}\u{323}",
+            "e\u{323}\u{301}",
+            "\u{1f88}\u{345}",
+            "\u{3b1}\u{345}\u{301}",
+            "\u{212b}ngstr\u{f6}m",
+            "\u{212a}elvin",
+            "\u{1c5}",
+            "\u{fb01}\u{fb03}",
+            "Stra\u{df}e \u{1e9e}",
+            "\u{d55c}\u{ad6d}\u{c5b4}",
+            "\u{1100}\u{1161}\u{11a8}",
+            "\u{3a3}\u{3c2}\u{3c3}",
+            "\u{13a0}\u{ab70}",
+            "\u{f900}\u{2f800}",
+        ];
+        let mut fast_taken = 0;
+        let mut check = |s: &str| {
+            let mut out = String::new();
+            if fold_fast(s, &mut out) {
+                fast_taken += 1;
+                assert_eq!(out, general(s), "{s:?}");
+            }
+            assert_eq!(fold(s), general(s), "{s:?}");
+        };
+        for s in tricky {
+            check(s);
+        }
+        // Pseudo-random strings of letters, marks and symbols from the
+        // ranges where decomposition and folding happen.
+        let ranges = [
+            (0x41, 0x250),
+            (0x300, 0x370),
+            (0x370, 0x530),
+            (0x1e00, 0x2000),
+            (0x2100, 0x2190),
+            (0xac00, 0xac40),
+            (0xfb00, 0xfb07),
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) % n
+        };
+        for _ in 0..20_000 {
+            let len = 1 + next(6);
+            let s: String = (0..len)
+                .filter_map(|_| {
+                    let (lo, hi) = ranges[next(ranges.len() as u64) as usize];
+                    char::from_u32(lo + next(u64::from(hi - lo)) as u32)
+                })
+                .collect();
+            check(&s);
+        }
+        assert!(
+            fast_taken > 10_000,
+            "the fast path is the usual one: {fast_taken}"
+        );
+    }
+
     fn resolve(text: &str) -> Result<usize, DiagnosticKind> {
         let o = setup();
         let r = Resolver::new(&o);
@@ -592,6 +1044,29 @@ mod tests {
         assert_eq!(
             e.iter().map(|d| (d.line, d.column)).collect::<Vec<_>>(),
             [(1, 1), (2, 6), (3, 1), (4, 6)]
+        );
+    }
+
+    #[test]
+    fn long_chains_are_linear_and_capped() {
+        let chain: Vec<String> = (0..MAX_REFERENCES).map(|i| format!("é{i}")).collect();
+        let p = parse("p", chain.join(" -> ").as_bytes()).unwrap();
+        assert_eq!(p.edges.len(), MAX_REFERENCES - 1);
+        // Columns count characters: `é0 -> é1 -> ...`.
+        assert_eq!(p.edges[1].from.column, 7);
+        let last = p.edges.last().unwrap();
+        let text = chain.join(" -> ");
+        let at = text.rfind("->").unwrap() + 3;
+        assert_eq!(last.to.column, text[..at].chars().count() + 1);
+        let chain: Vec<String> = (0..=MAX_REFERENCES).map(|i| format!("t{i}")).collect();
+        let e = parse("p", format!("a -> b\n{}\n", chain.join("->")).as_bytes()).unwrap_err();
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].line, 2);
+        assert_eq!(
+            e[0].kind,
+            DiagnosticKind::TooManyReferences {
+                count: MAX_REFERENCES + 1
+            }
         );
     }
 
@@ -617,11 +1092,169 @@ mod tests {
     }
 
     #[test]
+    fn angle_brackets_belong_to_the_label() {
+        fn split(t: &str) -> Vec<&str> {
+            path_segments(t).collect()
+        }
+        assert_eq!(split("Vec<T>"), ["Vec<T>"]);
+        assert_eq!(split("HashMap<K, V>"), ["HashMap<K, V>"]);
+        assert_eq!(split("Option<Vec<T>>"), ["Option<Vec<T>>"]);
+        assert_eq!(split("Rust > Vec<T>"), ["Rust ", " Vec<T>"]);
+        assert_eq!(split("x<y > z"), ["x<y ", " z"]);
+        assert_eq!(split("a>b>c"), ["a", "b", "c"]);
+        let o = outline::parse("o", b"Rust\n  Vec<T>\n  HashMap<K, V>\n").unwrap();
+        let r = Resolver::new(&o);
+        assert_eq!(r.resolve(&reference("vec<t>").unwrap()), Ok(1));
+        assert_eq!(
+            r.resolve(&reference("Rust > HashMap<K, V>").unwrap()),
+            Ok(2)
+        );
+        assert_eq!(r.resolve(&reference("Rust>Vec<T>").unwrap()), Ok(1));
+        let p = parse("p", b"Vec<T> -> HashMap<K, V>\n").unwrap();
+        assert_eq!(p.edges[0].to.segments, ["hashmap<k, v>"]);
+    }
+
+    #[test]
     fn a_label_may_contain_the_path_separator() {
         let o = outline::parse("o", b"Ops\n  x > y\n  y\n").unwrap();
         let r = Resolver::new(&o);
         assert_eq!(r.resolve(&reference("X > Y").unwrap()), Ok(1));
         assert_eq!(r.resolve(&reference("Ops > Y").unwrap()), Ok(2));
+    }
+
+    #[test]
+    fn ambiguity_never_suggests_an_ambiguous_reference() {
+        let o = outline::parse("o", b"Root\n  root\n").unwrap();
+        let r = Resolver::new(&o);
+        let e = r.resolve(&reference("Root").unwrap()).unwrap_err();
+        let DiagnosticKind::AmbiguousTopic {
+            references,
+            unreachable,
+            ..
+        } = &e
+        else {
+            panic!("{e:?}")
+        };
+        assert_eq!(references, &["Root > root"]);
+        assert_eq!(unreachable, &["Root"]);
+        assert_eq!(r.resolve(&reference("Root > root").unwrap()), Ok(1));
+        // Identical paths through differently placed but equally named
+        // parents: neither can be picked.
+        let o = outline::parse("o", b"X\n  p\n    t\n  p\n    t\n  q\n    t\n").unwrap();
+        let r = Resolver::new(&o);
+        let e = r.resolve(&reference("t").unwrap()).unwrap_err();
+        let DiagnosticKind::AmbiguousTopic {
+            references,
+            unreachable,
+            ..
+        } = &e
+        else {
+            panic!("{e:?}")
+        };
+        assert_eq!(references, &["q > t"]);
+        assert_eq!(unreachable, &["X > p > t", "X > p > t"]);
+        // A suggested path is told apart from every topic with the label,
+        // not only the ones the reference matched.
+        let o = outline::parse("o", b"A\n  B\n    x\nC\n  B\n    x\nD\n  x\n").unwrap();
+        let r = Resolver::new(&o);
+        let e = r.resolve(&reference("B > x").unwrap()).unwrap_err();
+        assert!(
+            matches!(&e, DiagnosticKind::AmbiguousTopic { references, .. }
+                if references == &["A > B > x", "C > B > x"]),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn an_outline_given_as_prerequisites_is_one_error() {
+        let outline = include_bytes!("../tests/fixtures/backend-seed.txt");
+        let (p, e) = parse_lenient("seed.txt", outline);
+        assert!(p.edges.is_empty());
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(matches!(
+            e[0].kind,
+            DiagnosticKind::PrereqsLookLikeOutline { .. }
+        ));
+        assert!(e[0].help().unwrap().contains("--prereqs"));
+        // A few typos in a prerequisite file stay errors of their own.
+        let (p, e) = parse_lenient("p", b"A -> B\nC\nD -> E\nF\nG -> H\n");
+        assert_eq!(p.edges.len(), 3);
+        assert_eq!(e.len(), 2);
+    }
+
+    #[test]
+    fn duplicates_never_point_at_themselves_and_are_capped() {
+        let o = outline::parse("o", b"A\nB\nC\n").unwrap();
+        let ends = crate::roadmap::subtree_ends(&o);
+        let p = parse("p", b"A -> B\nB -> C\n").unwrap();
+        let (edges, diags) = resolve_all(&o, &[p.clone(), p.clone()], &ends);
+        assert_eq!(edges.len(), 2);
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(diags[0].kind, DiagnosticKind::RepeatedPrereqFile);
+        assert!(!diags[0].is_error());
+        // The same lines under another name: warnings naming the other file.
+        let mut q = p.clone();
+        q.file = "q".into();
+        let (_, diags) = resolve_all(&o, &[p.clone(), q], &ends);
+        assert_eq!(diags.len(), 2);
+        assert!(
+            diags[0]
+                .to_string()
+                .contains("q:1: prerequisite `A -> B` is given twice (first at p:1)")
+        );
+        // Twice on one line.
+        let p2 = parse("p", b"A -> B -> A -> B\n").unwrap();
+        let (_, diags) = resolve_all(&o, &[p2], &ends);
+        assert!(
+            diags[0].to_string().contains("earlier on the same line"),
+            "{diags:?}"
+        );
+        // Many duplicates: the first MAX_LISTED, then a count.
+        let labels: String = (0..30).map(|i| format!("t{i}\n")).collect();
+        let o = outline::parse("o", labels.as_bytes()).unwrap();
+        let ends = crate::roadmap::subtree_ends(&o);
+        let lines: String = (0..29).map(|i| format!("t{i} -> t{}\n", i + 1)).collect();
+        let a = parse("a", lines.as_bytes()).unwrap();
+        let mut b = a.clone();
+        b.file = "b".into();
+        let (_, diags) = resolve_all(&o, &[a, b], &ends);
+        assert_eq!(diags.len(), MAX_LISTED + 1);
+        assert_eq!(
+            diags[MAX_LISTED].kind,
+            DiagnosticKind::MoreDuplicatePrerequisites {
+                count: 29 - MAX_LISTED
+            }
+        );
+        assert_eq!(diags[MAX_LISTED].line, MAX_LISTED + 1);
+    }
+
+    #[test]
+    fn reference_errors_of_one_line_are_capped() {
+        let o = setup();
+        let ends = crate::roadmap::subtree_ends(&o);
+        let line: Vec<String> = (0..30).map(|i| format!("Nope{i}")).collect();
+        let text = format!("{}\nREST -> Nope\n", line.join(" -> "));
+        let p = parse("p", text.as_bytes()).unwrap();
+        let (_, diags) = resolve_all(&o, &[p], &ends);
+        assert_eq!(diags.len(), MAX_LISTED + 2, "{diags:?}");
+        let more = &diags[MAX_LISTED];
+        assert_eq!(
+            more.kind,
+            DiagnosticKind::MoreReferenceErrors {
+                count: 30 - MAX_LISTED
+            }
+        );
+        assert_eq!((more.line, more.column), (1, p_column(&line, MAX_LISTED)));
+        assert_eq!(diags[MAX_LISTED + 1].line, 2);
+    }
+
+    /// The column of the `k`th reference of `refs` joined by ` -> `.
+    fn p_column(refs: &[String], k: usize) -> usize {
+        refs[..k]
+            .iter()
+            .map(|r| r.chars().count() + 4)
+            .sum::<usize>()
+            + 1
     }
 
     #[test]

@@ -434,13 +434,13 @@ impl Roadmap {
         let mut by_label: HashMap<String, Vec<usize>> = HashMap::default();
         for t in self.topics() {
             by_label
-                .entry(t.label.to_lowercase())
+                .entry(prereqs::fold(&t.label))
                 .or_default()
                 .push(t.position);
         }
         let mut reported = HashSet::default();
         for t in self.topics() {
-            let key = t.label.to_lowercase();
+            let key = prereqs::fold(&t.label);
             let same = &by_label[&key];
             if same.len() > 1 && reported.insert(key) {
                 let paths: Vec<Vec<&str>> = same
@@ -448,6 +448,23 @@ impl Roadmap {
                     .take(MAX_LISTED)
                     .map(|&i| self.path(i))
                     .collect();
+                let others: Vec<Vec<&str>> = same
+                    .iter()
+                    .skip(MAX_LISTED)
+                    .take(MAX_LISTED * 100)
+                    .map(|&i| self.path(i))
+                    .collect();
+                let mut references = Vec::new();
+                let mut unreachable = Vec::new();
+                for (path, reference) in paths
+                    .iter()
+                    .zip(prereqs::shortest_references(&paths, &others))
+                {
+                    match reference {
+                        Some(r) => references.push(r),
+                        None => unreachable.push(path.join(" > ")),
+                    }
+                }
                 out.push(Diagnostic::warning(
                     &self.file,
                     t.line,
@@ -456,7 +473,8 @@ impl Roadmap {
                         label: t.label.clone(),
                         paths: paths.iter().map(|p| p.join(" > ")).collect(),
                         count: same.len(),
-                        references: prereqs::shortest_references(&paths),
+                        references,
+                        unreachable,
                     },
                 ));
             }
