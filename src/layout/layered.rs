@@ -517,8 +517,16 @@ impl<'a> Poster<'a> {
     }
 
     /// The ends of every edge between blocks, for a packing whose rows
-    /// start at `row_start` along the flow (0 while only counting lanes).
-    fn ends(&self, p: &Packing, row_start: &[f32], title_at: Point) -> Vec<Option<(End, End)>> {
+    /// start at `row_start` along the flow (0 while only counting lanes,
+    /// when `paths` is false and the ends have no path: copying 100,000
+    /// paths for each packing tried was a tenth of the work).
+    fn ends(
+        &self,
+        p: &Packing,
+        row_start: &[f32],
+        title_at: Point,
+        paths: bool,
+    ) -> Vec<Option<(End, End)>> {
         let frame = self.frame;
         let mut ends: Vec<[Option<End>; 2]> = vec![[None, None]; self.edges.len()];
         for (k, b) in self.blocks.iter().enumerate() {
@@ -529,7 +537,11 @@ impl<'a> Poster<'a> {
                 let end = End {
                     gutter: row,
                     at: moved(port.at),
-                    path: port.path.iter().map(|&q| moved(q)).collect(),
+                    path: if paths {
+                        port.path.iter().map(|&q| moved(q)).collect()
+                    } else {
+                        Vec::new()
+                    },
                 };
                 ends[port.edge][usize::from(!port.start)] = Some(end);
             }
@@ -557,7 +569,7 @@ impl<'a> Poster<'a> {
     fn assign_lanes(&self, p: &mut Packing) {
         let frame = self.frame;
         let title_at = frame.point(0.0, p.across / 2.0);
-        let ends = self.ends(p, &[], title_at);
+        let ends = self.ends(p, &[], title_at, false);
         let gutters = p.rows.len().max(1);
         let bus = usize::from(self.title.is_some());
         // Spans across in each gutter: (lo, hi, edge, is the last gutter).
@@ -724,7 +736,7 @@ impl<'a> Poster<'a> {
                 -HIGHWAY_PAD - l as f32 * LANE
             }
         };
-        let ends = self.ends(&p, &row_start, title_at);
+        let ends = self.ends(&p, &row_start, title_at, true);
         for (e, end) in ends.into_iter().enumerate() {
             let Some((a, b)) = end else { continue };
             let edge = self.edges[e];
