@@ -1934,7 +1934,8 @@ impl Grid {
     /// through; sorted.
     #[cfg(test)]
     fn blocked(&self, edge: &SceneEdge, boxes: &[SceneBox]) -> Vec<usize> {
-        self.blocked_within(edge, boxes, &mut u64::MAX)
+        let mut unlimited = u64::MAX;
+        self.blocked_within(edge, boxes, &mut unlimited)
     }
 
     /// [`Grid::blocked`], spending one unit of `work` per cell and box
@@ -2586,7 +2587,8 @@ mod tests {
         // 0 -> 2, 0 -> 3, 1 -> 2: depth first gives [2, 3] under [0, 1],
         // one crossing; [3, 2] has none.
         let succ = vec![vec![2, 3], vec![2], vec![], vec![]];
-        let rows = order_layers(&[0, 0, 1, 1], &succ, 2, &mut u64::MAX);
+        let mut unlimited = u64::MAX;
+        let rows = order_layers(&[0, 0, 1, 1], &succ, 2, &mut unlimited);
         assert_eq!(rows, [vec![0, 1], vec![3, 2]]);
         // Random layered graphs: a permutation of each layer, and never
         // more crossings than the depth-first start.
@@ -2604,7 +2606,8 @@ mod tests {
                     succ[a].push(b);
                 }
             }
-            let rows = order_layers(&level, &succ, layers, &mut u64::MAX);
+            let mut unlimited = u64::MAX;
+            let rows = order_layers(&level, &succ, layers, &mut unlimited);
             for (l, row) in rows.iter().enumerate() {
                 let mut got = row.clone();
                 got.sort_unstable();
