@@ -163,7 +163,7 @@ fn json_carries_geometry_and_dot_carries_positions_on_request() {
     );
     let text = String::from_utf8(placed.stdout).unwrap();
     assert!(text.matches("pos=\"").count() >= 115, "every node placed");
-    assert!(text.contains("fixedsize=true"));
+    assert!(text.contains("fixedsize=shape"));
 }
 
 #[test]

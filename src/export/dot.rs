@@ -4,16 +4,35 @@
 //! solid and grey, prerequisite edges dashed and blue. The output is
 //! deterministic and every string is escaped, so `dot -Tsvg` renders it
 //! without a warning.
+//!
+//! Graphviz refuses a quoted string of 16,383 bytes or more ("longer than
+//! 16384?"), so no string here is longer than [`MAX_DOT_STRING`] once
+//! escaped: a label is cut like the posters' ([`drawn_label`], with `…`),
+//! the whole label then going to the tooltip, itself cut with `…` at
+//! [`MAX_DOT_STRING`]; an id longer than [`MAX_DOT_ID`] is cut and ends
+//! with a hash of the whole id, so ids stay distinct.
 
 use std::fmt::{self, Write as _};
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 
+use crate::layout::drawn_label;
 use crate::roadmap::{Edge, Roadmap};
 use crate::scene::{Curve, EdgeKind, Point, Scene};
 
 /// Colour of prerequisite edges (also used by the posters).
 pub const PREREQUISITE_COLOR: &str = "#2563eb";
+
+/// The longest quoted string written, in bytes between the quotes after
+/// escaping. Graphviz (2.42) reads one of 16,382 bytes and refuses one of
+/// 16,383 ("syntax error ... longer than 16384?"); this leaves room.
+pub const MAX_DOT_STRING: usize = 16_000;
+
+/// The longest node id written, in bytes after escaping; a longer one (the
+/// id of a pasted paragraph) is cut and ends with `~` and a 16-digit hash
+/// of the whole id. Cluster ids are `cluster_` and the node's id.
+pub const MAX_DOT_ID: usize = 1_024;
 
 /// Borrows a roadmap and formats it as DOT.
 ///
@@ -71,8 +90,8 @@ impl Layout {
                 let c = b.rect.center();
                 // The label as wrapped in the scene (Graphviz does not wrap).
                 *slot = Some(format!(
-                    "label={}, pos=\"{}!\", width={:.4}, height={:.4}, fixedsize=true, fontsize={:.1}",
-                    quote(&b.lines.join("\n")),
+                    "label={}, pos=\"{}!\", width={:.4}, height={:.4}, fixedsize=shape, fontsize={:.1}",
+                    quote(&cut(&b.lines.join("\n"), MAX_DOT_STRING)),
                     pt(c),
                     b.rect.width / 72.0,
                     b.rect.height / 72.0,
@@ -128,6 +147,7 @@ impl Layout {
 
 fn write_dot(f: &mut fmt::Formatter<'_>, r: &Roadmap, scene: Option<&Scene>) -> fmt::Result {
     let layout = scene.map(|s| Layout::new(r, s));
+    let ids = dot_ids(r);
     {
         writeln!(f, "digraph roadmap {{")?;
         writeln!(
@@ -149,16 +169,11 @@ fn write_dot(f: &mut fmt::Formatter<'_>, r: &Roadmap, scene: Option<&Scene>) -> 
 
         if let Some(t) = r.title() {
             writeln!(f)?;
-            node(f, r, t, "  ", layout.as_ref())?;
+            node(f, r, &ids, t, "  ", layout.as_ref())?;
         }
         for s in r.sections() {
             writeln!(f)?;
-            let topic = r.topic(s);
-            writeln!(
-                f,
-                "  subgraph {} {{",
-                quote(&format!("cluster_{}", topic.id))
-            )?;
+            writeln!(f, "  subgraph {} {{", quote(&format!("cluster_{}", ids[s])))?;
             // The section's own box names the cluster, so the cluster has no
             // label. Graphviz stacks a left-to-right rank bottom-up in
             // declaration order; declaring in reverse reads top-down.
@@ -167,7 +182,7 @@ fn write_dot(f: &mut fmt::Formatter<'_>, r: &Roadmap, scene: Option<&Scene>) -> 
                 "    graph [style=\"rounded,filled\", color=\"#d4d4d4\", fillcolor=\"#fafafa\"];"
             )?;
             for i in r.subtree(s).rev() {
-                node(f, r, i, "    ", layout.as_ref())?;
+                node(f, r, &ids, i, "    ", layout.as_ref())?;
             }
             writeln!(f, "  }}")?;
         }
@@ -175,7 +190,7 @@ fn write_dot(f: &mut fmt::Formatter<'_>, r: &Roadmap, scene: Option<&Scene>) -> 
         writeln!(f)?;
         for e in r.graph().raw_edges() {
             let (ai, bi) = (e.source().index(), e.target().index());
-            let (a, b) = (r.topic(ai), r.topic(bi));
+            let (a, b) = (quote(&ids[ai]), quote(&ids[bi]));
             let prereq = matches!(e.weight, Edge::Prerequisite { .. });
             let pos = layout
                 .as_ref()
@@ -183,20 +198,12 @@ fn write_dot(f: &mut fmt::Formatter<'_>, r: &Roadmap, scene: Option<&Scene>) -> 
                 .map(|p| format!(", {p}"))
                 .unwrap_or_default();
             match &e.weight {
-                Edge::Contains if pos.is_empty() => {
-                    writeln!(f, "  {} -> {};", quote(&a.id), quote(&b.id))?
-                }
-                Edge::Contains => writeln!(
-                    f,
-                    "  {} -> {} [arrowhead=none{pos}];",
-                    quote(&a.id),
-                    quote(&b.id)
-                )?,
+                Edge::Contains if pos.is_empty() => writeln!(f, "  {} -> {};", a, b)?,
+                Edge::Contains => writeln!(f, "  {} -> {} [arrowhead=none{pos}];", a, b)?,
                 Edge::Prerequisite { .. } => writeln!(
                     f,
                     "  {} -> {} [style=dashed, color=\"{PREREQUISITE_COLOR}\", penwidth=1.3, constraint=false{pos}];",
-                    quote(&a.id),
-                    quote(&b.id)
+                    a, b
                 )?,
             }
         }
@@ -207,12 +214,14 @@ fn write_dot(f: &mut fmt::Formatter<'_>, r: &Roadmap, scene: Option<&Scene>) -> 
 fn node(
     f: &mut fmt::Formatter<'_>,
     r: &Roadmap,
+    ids: &[String],
     i: usize,
     indent: &str,
     layout: Option<&Layout>,
 ) -> fmt::Result {
     let t = r.topic(i);
-    let mut attrs = format!("label={}", quote(&t.label));
+    let label = cut(&drawn_label(&t.label), MAX_DOT_STRING).into_owned();
+    let mut attrs = format!("label={}", quote(&label));
     let has_children = r.children(i).next().is_some();
     if Some(i) == r.title() {
         attrs.push_str(", fontsize=16, fillcolor=\"#ffd54a\", penwidth=2");
@@ -228,13 +237,94 @@ fn node(
     } else if has("alternative") {
         attrs.push_str(", color=\"#16a34a\", fillcolor=\"#ecfdf5\"");
     }
+    // The tooltip: the whole label when the drawn one is cut, and the tags.
+    let mut tooltip = String::new();
+    if label != t.label {
+        tooltip.push_str(&t.label);
+    }
     if !t.tags.is_empty() {
-        let _ = write!(attrs, ", tooltip={}", quote(&t.tags.join(", ")));
+        if !tooltip.is_empty() {
+            tooltip.push('\n');
+        }
+        tooltip.push_str(&t.tags.join(", "));
+    }
+    if !tooltip.is_empty() {
+        let _ = write!(attrs, ", tooltip={}", quote(&cut(&tooltip, MAX_DOT_STRING)));
     }
     if let Some(pos) = layout.and_then(|l| l.nodes.get(i)).and_then(Option::as_ref) {
         let _ = write!(attrs, ", {pos}");
     }
-    writeln!(f, "{indent}{} [{attrs}];", quote(&t.id))
+    writeln!(f, "{indent}{} [{attrs}];", quote(&ids[i]))
+}
+
+/// Bytes of `c` between the quotes of [`quote`].
+fn escaped_len(c: char) -> usize {
+    match c {
+        '"' | '\\' | '\n' => 2,
+        c if c.is_control() => 0,
+        c => c.len_utf8(),
+    }
+}
+
+/// `s` whole when quoting it takes at most `max` bytes, else its longest
+/// start (cut at a character) that fits with a closing `…`.
+///
+/// ```
+/// use roadmapper::export::dot::{cut, quote};
+/// assert_eq!(cut("short", 16), "short");
+/// assert_eq!(cut("a \"quoted\" word", 10), "a \"quo…");
+/// assert!(quote(&cut(&"日本".repeat(9_000), 16_000)).len() <= 16_002);
+/// ```
+pub fn cut(s: &str, max: usize) -> Cow<'_, str> {
+    let ellipsis = '…'.len_utf8();
+    let mut used = 0;
+    let mut end = None;
+    for (at, c) in s.char_indices() {
+        used += escaped_len(c);
+        if end.is_none() && used + ellipsis > max {
+            end = Some(at);
+        }
+        if used > max {
+            let at = end.unwrap_or(at);
+            return Cow::Owned(format!("{}…", &s[..at]));
+        }
+    }
+    Cow::Borrowed(s)
+}
+
+/// 64-bit FNV-1a: a short, stable fingerprint.
+fn fnv1a(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// Each topic's DOT id: its id, or when that is longer than
+/// [`MAX_DOT_ID`] once quoted, its start, `~` and a hash of the whole id
+/// (made distinct from every other id should it ever clash).
+fn dot_ids(r: &Roadmap) -> Vec<String> {
+    let mut ids: Vec<String> = r.topics().map(|t| t.id.clone()).collect();
+    let long: Vec<usize> = (0..ids.len())
+        .filter(|&i| ids[i].chars().map(escaped_len).sum::<usize>() > MAX_DOT_ID)
+        .collect();
+    if long.is_empty() {
+        return ids;
+    }
+    let mut taken: HashSet<String> = ids.iter().cloned().collect();
+    for i in long {
+        let hash = format!("~{:016x}", fnv1a(&ids[i]));
+        let head = cut(&ids[i], MAX_DOT_ID - hash.len() - 8);
+        let head = head.strip_suffix('…').unwrap_or(&head).to_owned();
+        let mut id = format!("{head}{hash}");
+        let mut k = 1;
+        while taken.contains(&id) {
+            k += 1;
+            id = format!("{head}{hash}-{k}");
+        }
+        taken.insert(id.clone());
+        ids[i] = id;
+    }
+    ids
 }
 
 /// A DOT double-quoted string: quotes and backslashes escaped, line breaks

@@ -66,6 +66,11 @@
 //!   pairs of edges against layout-rs's 2,720 (see
 //!   [`crate::layout::quality`]). Its coordinate assignment grows with the
 //!   cube of the nodes and is skipped above [`PLACE_NODES`].
+//! - Huge posters get a bounded amount of the optional work ([`Budget`]):
+//!   coordinate assignment ([`PLACE_WORK`]), ordering sweeps
+//!   ([`ORDER_WORK`]) and re-routing ([`REROUTE_WORK`]) for the whole
+//!   poster, spent block after block; blocks laid out once one is spent get
+//!   the cheaper placement. A thousand topics spend well under 1% of each.
 //! - Its Bezier edges sometimes cut through unrelated boxes; such edges are
 //!   re-routed through the free gaps between layers and the slots layout-rs
 //!   reserved for them (its virtual connector nodes), which by construction
@@ -77,6 +82,9 @@
 //! to SVG (user CPU): 1,000 topics in 0.02 s, 10,000 in 0.4 s, 100,000 in
 //! 20 s (85% of it layout-rs's coordinate assignment, in blocks of about
 //! 630 topics).
+//! 10,000 topics with `--prereqs-percent 100`: 2.6 s (20 s before the
+//! budget), with 1000%: 16 s (over 60 s before the budget and the lane
+//! search in [`LowestFree`]).
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashSet};
@@ -119,6 +127,60 @@ const INSET: f32 = 1.0;
 const MAX_ASPECT: f32 = 3.0;
 /// Gap between rows of the fallback placement (see [`fallback_positions`]).
 const FALLBACK_GAP: f32 = 60.0;
+/// The coordinate assignment's work for a whole poster, counted as the
+/// cube of each block's nodes (see [`PLACE_NODES`]): about two blocks of
+/// 2,000 nodes, 3 s in release. Blocks laid out once it is spent are packed
+/// layer by layer instead, as blocks above [`PLACE_NODES`] are. 10,000
+/// generated topics with 100% prerequisites (50 blocks of 1,100 to 1,900
+/// nodes) took 20 s, 80% of it there; a thousand topics spend 0.2% of it.
+const PLACE_WORK: f64 = 2.0 * PLACE_NODES * PLACE_NODES * PLACE_NODES;
+/// The re-routing's work for a whole poster, counted as the boxes tested
+/// against edge segments (see [`Grid::blocked`]): about 0.5 s in release.
+/// Once it is spent, edges keep layout-rs's curves. 10,000 generated topics
+/// with 1000% prerequisites (blocks of 10,000 edges crossing hundreds of
+/// layers) spent over a minute there.
+const REROUTE_WORK: u64 = 100_000_000;
+
+/// The ordering's work for a whole poster ([`order_layers`]), counted as
+/// the nodes and edges of a block for each of its sweeps and swap passes:
+/// a few seconds in release. Once it is spent, blocks keep the best order
+/// found so far (at worst the depth-first one). 10,000 generated topics
+/// with 1000% prerequisites (a million nodes and connectors in all) spent
+/// 15 s there.
+const ORDER_WORK: u64 = 60_000_000;
+
+/// What is left of [`PLACE_WORK`], [`REROUTE_WORK`] and [`ORDER_WORK`]
+/// while a poster is
+/// laid out, block after block.
+#[derive(Debug, Clone, Copy)]
+struct Budget {
+    place: f64,
+    reroute: u64,
+    order: u64,
+}
+
+impl Default for Budget {
+    fn default() -> Budget {
+        Budget {
+            place: PLACE_WORK,
+            reroute: REROUTE_WORK,
+            order: ORDER_WORK,
+        }
+    }
+}
+
+impl Budget {
+    /// Whether the coordinate assignment of a block of `nodes` nodes is
+    /// still affordable; if so its work is spent.
+    fn place(&mut self, nodes: usize) -> bool {
+        let work = (nodes as f64).powi(3);
+        if !affordable(nodes) || work > self.place {
+            return false;
+        }
+        self.place -= work;
+        true
+    }
+}
 
 /// Lays out the whole graph in layers, flowing down or right.
 pub fn layout(roadmap: &Roadmap, direction: Direction) -> Scene {
@@ -381,6 +443,7 @@ impl<'a> Poster<'a> {
                 ports[b].push((k, false));
             }
         }
+        let mut budget = Budget::default();
         let blocks = sections
             .iter()
             .enumerate()
@@ -394,6 +457,7 @@ impl<'a> Poster<'a> {
                     &ports[b],
                     frame,
                     settings,
+                    &mut budget,
                 )
             })
             .collect();
@@ -461,8 +525,16 @@ impl<'a> Poster<'a> {
     }
 
     /// The ends of every edge between blocks, for a packing whose rows
-    /// start at `row_start` along the flow (0 while only counting lanes).
-    fn ends(&self, p: &Packing, row_start: &[f32], title_at: Point) -> Vec<Option<(End, End)>> {
+    /// start at `row_start` along the flow (0 while only counting lanes,
+    /// when `paths` is false and the ends have no path: copying 100,000
+    /// paths for each packing tried was a tenth of the work).
+    fn ends(
+        &self,
+        p: &Packing,
+        row_start: &[f32],
+        title_at: Point,
+        paths: bool,
+    ) -> Vec<Option<(End, End)>> {
         let frame = self.frame;
         let mut ends: Vec<[Option<End>; 2]> = vec![[None, None]; self.edges.len()];
         for (k, b) in self.blocks.iter().enumerate() {
@@ -473,7 +545,11 @@ impl<'a> Poster<'a> {
                 let end = End {
                     gutter: row,
                     at: moved(port.at),
-                    path: port.path.iter().map(|&q| moved(q)).collect(),
+                    path: if paths {
+                        port.path.iter().map(|&q| moved(q)).collect()
+                    } else {
+                        Vec::new()
+                    },
                 };
                 ends[port.edge][usize::from(!port.start)] = Some(end);
             }
@@ -501,7 +577,7 @@ impl<'a> Poster<'a> {
     fn assign_lanes(&self, p: &mut Packing) {
         let frame = self.frame;
         let title_at = frame.point(0.0, p.across / 2.0);
-        let ends = self.ends(p, &[], title_at);
+        let ends = self.ends(p, &[], title_at, false);
         let gutters = p.rows.len().max(1);
         let bus = usize::from(self.title.is_some());
         // Spans across in each gutter: (lo, hi, edge, is the last gutter).
@@ -539,16 +615,9 @@ impl<'a> Poster<'a> {
                     .then(x.1.total_cmp(&y.1))
                     .then(x.2.cmp(&y.2))
             });
-            let mut last: Vec<f32> = Vec::new();
+            let mut lanes = LowestFree::default();
             for &(lo, hi, e, is_last) in list.iter() {
-                let lane = match last.iter().position(|&end| end + 2.0 * LANE < lo) {
-                    Some(l) => l,
-                    None => {
-                        last.push(f32::NEG_INFINITY);
-                        last.len() - 1
-                    }
-                };
-                last[lane] = hi;
+                let lane = lanes.take(|end| end + 2.0 * LANE < lo, hi);
                 let l = p.lanes[e].get_or_insert(Lanes {
                     first: 0,
                     last: 0,
@@ -561,28 +630,21 @@ impl<'a> Poster<'a> {
                     l.last = lane + bus;
                 }
             }
-            p.gutter_lanes[g] = bus + last.len();
+            p.gutter_lanes[g] = bus + lanes.len();
         }
         let mut counts = [0usize; 2];
         for (side, list) in high.iter_mut().enumerate() {
             list.sort_unstable();
             // The left highway's lane 0 is the title's bus.
             let first = if side == 0 { bus } else { 0 };
-            let mut last: Vec<usize> = Vec::new();
+            let mut lanes = LowestFree::default();
             for &(lo, hi, e) in list.iter() {
-                let lane = match last.iter().position(|&end| end < lo) {
-                    Some(l) => l,
-                    None => {
-                        last.push(0);
-                        last.len() - 1
-                    }
-                };
-                last[lane] = hi;
+                let lane = lanes.take(|end| (end as usize) < lo, hi as f32);
                 if let Some(l) = p.lanes[e].as_mut() {
                     l.highway = Some((side == 1, lane + first));
                 }
             }
-            counts[side] = first + last.len();
+            counts[side] = first + lanes.len();
         }
         p.highway_lanes = (counts[0], counts[1]);
     }
@@ -682,7 +744,7 @@ impl<'a> Poster<'a> {
                 -HIGHWAY_PAD - l as f32 * LANE
             }
         };
-        let ends = self.ends(&p, &row_start, title_at);
+        let ends = self.ends(&p, &row_start, title_at, true);
         for (e, end) in ends.into_iter().enumerate() {
             let Some((a, b)) = end else { continue };
             let edge = self.edges[e];
@@ -788,6 +850,7 @@ fn lay_block(
     ports: &[(usize, bool)],
     frame: Frame,
     settings: Settings,
+    budget: &mut Budget,
 ) -> Block {
     let mut local = vec![usize::MAX; all.len()];
     let mut boxes: Vec<SceneBox> = Vec::with_capacity(members.len() + ports.len());
@@ -820,8 +883,15 @@ fn lay_block(
     for e in &mut flow.edges[own.len()..] {
         e.hidden = e.kind == EdgeKind::Contains;
     }
-    let placement = place(&boxes, &flow, frame.0, settings.order);
-    let (placed, drawn) = arrange(boxes, &flow.edges, &placement, frame, settings.reroute);
+    let placement = place_within(&boxes, &flow, frame.0, settings.order, budget);
+    let (placed, drawn) = arrange(
+        boxes,
+        &flow.edges,
+        &placement,
+        frame,
+        settings.reroute,
+        budget,
+    );
 
     // The block's extent: its boxes, ports and the edges it draws.
     let shown = own.len();
@@ -881,7 +951,14 @@ fn assemble(
     frame: Frame,
     reroute: bool,
 ) -> Scene {
-    let (boxes, edges) = arrange(boxes, edges, placement, frame, reroute);
+    let (boxes, edges) = arrange(
+        boxes,
+        edges,
+        placement,
+        frame,
+        reroute,
+        &mut Budget::default(),
+    );
     finish(boxes, edges)
 }
 
@@ -895,6 +972,7 @@ fn arrange(
     placement: &Placement,
     frame: Frame,
     reroute: bool,
+    budget: &mut Budget,
 ) -> (Vec<SceneBox>, Vec<SceneEdge>) {
     let corners = fallback_positions(&boxes, &placement.drawn, frame);
     for (b, c) in boxes.iter_mut().zip(&corners) {
@@ -921,7 +999,11 @@ fn arrange(
             curve: Curve::Bezier,
             arrow: e.kind == EdgeKind::Prerequisite,
         };
-        if reroute && !grid.blocked(&edge, &boxes).is_empty() {
+        if reroute
+            && !grid
+                .blocked_within(&edge, &boxes, &mut budget.reroute)
+                .is_empty()
+        {
             if let (Some(p), Some(ls), Some(ld)) = (path, level(src), level(dst)) {
                 let (from, to) = (boxes[src].rect, boxes[dst].rect);
                 if let Some(route) = gap_route(from, to, (ls, ld), &p.via, &bands, frame) {
@@ -1035,10 +1117,22 @@ fn topological_rank(n: usize, pairs: &[(usize, usize, EdgeKind)]) -> Vec<usize> 
 /// them, but if one does the layout is retried without its coordinate
 /// assignment, and failing that an empty placement is returned (every box
 /// then gets a fallback position).
+#[cfg(test)]
 fn place(boxes: &[SceneBox], flow: &Flow, direction: Direction, order: Ordering) -> Placement {
+    place_within(boxes, flow, direction, order, &mut Budget::default())
+}
+
+/// [`place`], spending the coordinate assignment's work from `budget`.
+fn place_within(
+    boxes: &[SceneBox],
+    flow: &Flow,
+    direction: Direction,
+    order: Ordering,
+    budget: &mut Budget,
+) -> Placement {
     for coordinates in [true, false] {
         let run = panic::catch_unwind(AssertUnwindSafe(|| match order {
-            Ordering::Sweeps => run_layout_rs(boxes, flow, direction, coordinates),
+            Ordering::Sweeps => run_layout_rs(boxes, flow, direction, coordinates, budget),
             #[cfg(test)]
             Ordering::LayoutRs => run_layout_rs_whole(boxes, flow, direction, !coordinates),
         }));
@@ -1132,6 +1226,7 @@ fn run_layout_rs(
     flow: &Flow,
     direction: Direction,
     coordinates: bool,
+    budget: &mut Budget,
 ) -> Placement {
     let orientation = orientation(direction);
     let (mut vg, handles) = visual_graph(boxes, flow, orientation);
@@ -1183,7 +1278,7 @@ fn run_layout_rs(
         }
     }
     let layers = level.iter().max().map_or(0, |m| m + 1);
-    let rows = order_layers(&level, &succ, layers);
+    let rows = order_layers(&level, &succ, layers, &mut budget.order);
     *vg.dag.ranks_mut() = rows
         .into_iter()
         .map(|row| row.into_iter().map(NodeHandle::from).collect())
@@ -1191,7 +1286,7 @@ fn run_layout_rs(
     for h in vg.dag.iter() {
         vg.element_mut(h).resize();
     }
-    Placer::new(&mut vg).layout(!(coordinates && affordable(n)));
+    Placer::new(&mut vg).layout(!(coordinates && budget.place(n)));
 
     let drawn = handles
         .iter()
@@ -1248,8 +1343,15 @@ const SWAP_WORK: usize = 64;
 ///
 /// Each sweep costs O(E log E) for E edges, the swaps O(E) in all: near
 /// linear, where layout-rs's optimiser grows with the cube of the widths.
-fn order_layers(level: &[usize], succ: &[Vec<usize>], layers: usize) -> Vec<Vec<usize>> {
+fn order_layers(
+    level: &[usize],
+    succ: &[Vec<usize>],
+    layers: usize,
+    work: &mut u64,
+) -> Vec<Vec<usize>> {
     let n = level.len();
+    // What a sweep or a swap pass costs of `work`.
+    let cost = (n + succ.iter().map(Vec::len).sum::<usize>()) as u64;
     let mut pred: Vec<Vec<usize>> = vec![Vec::new(); n];
     for (v, s) in succ.iter().enumerate() {
         for &w in s {
@@ -1294,9 +1396,10 @@ fn order_layers(level: &[usize], succ: &[Vec<usize>], layers: usize) -> Vec<Vec<
     for _ in 0..ROUNDS {
         let start = best;
         for _ in 0..SWEEPS {
-            if best == 0 {
+            if best == 0 || *work < cost {
                 break;
             }
+            *work -= cost;
             for down in [true, false] {
                 let (near, order): (&[Vec<usize>], Vec<usize>) = if down {
                     (&pred, (1..layers).collect())
@@ -1327,6 +1430,10 @@ fn order_layers(level: &[usize], succ: &[Vec<usize>], layers: usize) -> Vec<Vec<
                 best_rows.clone_from(&rows);
             }
         }
+        if *work < cost {
+            break;
+        }
+        *work -= cost;
         rows.clone_from(&best_rows);
         index(&rows, &mut pos);
         swap_neighbours(&mut rows, &mut pos, succ, &pred);
@@ -1746,6 +1853,73 @@ impl Route {
     }
 }
 
+/// Lanes for spans taken in order of their starts (greedy interval
+/// colouring): each span gets the lowest lane whose last span ended before
+/// it, else a new lane. The same lanes as scanning every lane for the first
+/// free one, in O(log lanes) a span instead of O(lanes): once a lane is
+/// free for one span it is free for every later one, since starts only
+/// grow. 100,000 prerequisites across blocks made that scan, repeated for
+/// each of the [`TRIES`] packings, most of the work.
+#[derive(Debug, Default)]
+struct LowestFree {
+    /// Busy lanes by the end of their last span (soonest first).
+    busy: BinaryHeap<Reverse<(Ordered, usize)>>,
+    /// Free lanes (lowest first).
+    free: BinaryHeap<Reverse<usize>>,
+    lanes: usize,
+}
+
+/// An `f32` ordered by [`f32::total_cmp`].
+#[derive(Debug, Clone, Copy)]
+struct Ordered(f32);
+
+impl PartialEq for Ordered {
+    fn eq(&self, other: &Ordered) -> bool {
+        self.0.total_cmp(&other.0).is_eq()
+    }
+}
+
+impl Eq for Ordered {}
+
+impl PartialOrd for Ordered {
+    fn partial_cmp(&self, other: &Ordered) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Ordered {
+    fn cmp(&self, other: &Ordered) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0)
+    }
+}
+
+impl LowestFree {
+    /// The lane for the next span, ending at `end`: the lowest lane whose
+    /// last end passes `ended`, else a new one.
+    fn take(&mut self, ended: impl Fn(f32) -> bool, end: f32) -> usize {
+        while let Some(&Reverse((Ordered(last), lane))) = self.busy.peek() {
+            if !ended(last) {
+                break;
+            }
+            self.busy.pop();
+            self.free.push(Reverse(lane));
+        }
+        let lane = match self.free.pop() {
+            Some(Reverse(lane)) => lane,
+            None => {
+                self.lanes += 1;
+                self.lanes - 1
+            }
+        };
+        self.busy.push(Reverse((Ordered(end), lane)));
+        lane
+    }
+
+    fn len(&self) -> usize {
+        self.lanes
+    }
+}
+
 /// The boxes on a uniform grid, to find the boxes near a segment without
 /// testing them all.
 struct Grid(quality::Grid);
@@ -1766,11 +1940,26 @@ impl Grid {
 
     /// Indices of the boxes, other than its own ends, that the edge passes
     /// through; sorted.
+    #[cfg(test)]
     fn blocked(&self, edge: &SceneEdge, boxes: &[SceneBox]) -> Vec<usize> {
+        let mut unlimited = u64::MAX;
+        self.blocked_within(edge, boxes, &mut unlimited)
+    }
+
+    /// [`Grid::blocked`], spending one unit of `work` per cell and box
+    /// looked at; none once `work` is spent.
+    fn blocked_within(&self, edge: &SceneEdge, boxes: &[SceneBox], work: &mut u64) -> Vec<usize> {
         let mut hit = Vec::new();
         for (a, b) in edge.segments() {
             for cell in self.0.cells(a.x, b.x, a.y, b.y) {
-                for &i in &self.0.cells[cell] {
+                let near = &self.0.cells[cell];
+                let cost = 1 + near.len() as u64;
+                if *work < cost {
+                    *work = 0;
+                    return Vec::new();
+                }
+                *work -= cost;
+                for &i in near {
                     let i = i as usize;
                     let t = boxes[i].topic;
                     if t != edge.from && t != edge.to && boxes[i].rect.crossed_by(a, b, INSET) {
@@ -2406,7 +2595,8 @@ mod tests {
         // 0 -> 2, 0 -> 3, 1 -> 2: depth first gives [2, 3] under [0, 1],
         // one crossing; [3, 2] has none.
         let succ = vec![vec![2, 3], vec![2], vec![], vec![]];
-        let rows = order_layers(&[0, 0, 1, 1], &succ, 2);
+        let mut unlimited = u64::MAX;
+        let rows = order_layers(&[0, 0, 1, 1], &succ, 2, &mut unlimited);
         assert_eq!(rows, [vec![0, 1], vec![3, 2]]);
         // Random layered graphs: a permutation of each layer, and never
         // more crossings than the depth-first start.
@@ -2424,7 +2614,8 @@ mod tests {
                     succ[a].push(b);
                 }
             }
-            let rows = order_layers(&level, &succ, layers);
+            let mut unlimited = u64::MAX;
+            let rows = order_layers(&level, &succ, layers, &mut unlimited);
             for (l, row) in rows.iter().enumerate() {
                 let mut got = row.clone();
                 got.sort_unstable();
