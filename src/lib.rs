@@ -157,4 +157,3 @@ pub fn render(roadmap: &Roadmap, options: &RenderOptions) -> Result<Vec<u8>, Err
     }
     Ok(out.into_bytes())
 }
-

@@ -39,7 +39,11 @@ fn main() -> ExitCode {
     };
     // Warnings that could not be written (`2>/dev/full`) fail the run; a
     // reader that went away (`2>&1 | head`) does not.
-    ExitCode::from(if code == 0 && reporter.lost.get() { 1 } else { code })
+    ExitCode::from(if code == 0 && reporter.lost.get() {
+        1
+    } else {
+        code
+    })
 }
 
 /// On SIGINT, SIGTERM or SIGHUP: removes the temporary file of an output
@@ -57,6 +61,15 @@ fn remove_temporaries_on_signals() {
         .spawn(move || {
             if let Some(signal) = signals.forever().next() {
                 roadmapper::output::remove_temporaries();
+                let name = match signal {
+                    SIGINT => "SIGINT",
+                    SIGTERM => "SIGTERM",
+                    _ => "SIGHUP",
+                };
+                let _ = writeln!(
+                    io::stderr(),
+                    "error: interrupted by {name}; no output file was written or replaced"
+                );
                 std::process::exit(128 + signal);
             }
         });
@@ -79,7 +92,12 @@ fn clap_exit(e: &clap::Error) -> ExitCode {
         err.write_all(text.as_bytes()).and_then(|()| err.flush())
     };
     match written {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => ExitCode::from(if to_stdout { 1 } else { 2 }),
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            if to_stdout {
+                let _ = writeln!(io::stderr(), "error: cannot write to standard output: {e}");
+            }
+            ExitCode::from(if to_stdout { 1 } else { 2 })
+        }
         _ if to_stdout => ExitCode::SUCCESS,
         _ => ExitCode::from(2),
     }
@@ -193,7 +211,9 @@ impl Reporter {
         self.separate();
         let message = roadmapper::terminal::visible_lines(message);
         if self.color {
-            self.write(&format!("\x1b[{color}m{word}\x1b[0m\x1b[1m:\x1b[0m {message}"));
+            self.write(&format!(
+                "\x1b[{color}m{word}\x1b[0m\x1b[1m:\x1b[0m {message}"
+            ));
         } else {
             self.write(&format!("{word}: {message}"));
         }
@@ -351,30 +371,39 @@ fn run(cli: Cli, reporter: &Reporter) -> Result<(), Failure> {
             Ok(())
         }
         Command::Generate(args) => {
-            let generated =
-                roadmapper::generate::generate(&roadmapper::generate::GenerateOptions {
-                    topics: usize::try_from(args.topics).unwrap_or(usize::MAX),
-                    prereqs_percent: usize::try_from(args.prereqs_percent).unwrap_or(0),
-                    seed: args.seed,
-                });
+            let options = roadmapper::generate::GenerateOptions {
+                topics: usize::try_from(args.topics).unwrap_or(usize::MAX),
+                prereqs_percent: usize::try_from(args.prereqs_percent).unwrap_or(usize::MAX),
+                seed: args.seed,
+            };
+            if let Err(e) = options.check() {
+                return Err(Error::Usage(format!(
+                    "{e}\n  help: ask for fewer --topics or a lower --prereqs-percent"
+                ))
+                .into());
+            }
             let to_file = args.output.as_deref().filter(|p| *p != Path::new("-"));
             let prereqs_path = match (&args.prereqs_output, to_file) {
                 (Some(p), _) => Some(p.clone()),
                 (None, Some(o)) => Some(o.with_extension("prereqs")),
                 (None, None) => None,
             };
-            let options = WriteOptions::force(args.force);
-            let outline = |w: &mut dyn Write| w.write_all(generated.outline.as_bytes());
+            let write_options = WriteOptions::force(args.force);
             let output = args.output.as_deref().unwrap_or(Path::new("-"));
             match prereqs_path.as_deref() {
                 Some(p) => Ok(roadmapper::output::write_pair(
-                    &options,
-                    (output, outline),
-                    (p, |w: &mut dyn Write| {
-                        w.write_all(generated.prereqs.as_bytes())
-                    }),
+                    &write_options,
+                    output,
+                    p,
+                    |outline, prereqs| {
+                        roadmapper::generate::write(&options, outline, Some(prereqs))
+                    },
                 )?),
-                None => Ok(roadmapper::output::write_file(output, &options, outline)?),
+                None => Ok(roadmapper::output::write_file(
+                    output,
+                    &write_options,
+                    |outline| roadmapper::generate::write(&options, outline, None),
+                )?),
             }
         }
         Command::Completions { shell } => {
@@ -553,7 +582,10 @@ fn summary(r: &Roadmap, input: &InputArgs) -> String {
     let visible = roadmapper::terminal::visible;
     let mut s = format!("{}: ok\n", visible(r.file()));
     if let Some(t) = r.title() {
-        s.push_str(&format!("  title:          {}\n", visible(&r.topic(t).label)));
+        s.push_str(&format!(
+            "  title:          {}\n",
+            visible(&r.topic(t).label)
+        ));
     }
     s.push_str(&format!("  topics:         {}\n", r.len()));
     s.push_str(&format!("  sections:       {sections}\n"));

@@ -77,8 +77,25 @@ pub fn destination(path: &Path, options: &WriteOptions) -> Result<Destination, E
     };
     let names_a_folder = path.as_os_str().to_string_lossy().ends_with('/');
     let real = match fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => match fs::canonicalize(path) {
-            Ok(real) => real,
+        Ok(m) if m.file_type().is_symlink() => match fs::metadata(path) {
+            // `/dev/stdout` -> `/proc/self/fd/1` -> `pipe:[N]`: the kernel
+            // follows such links though they name no path.
+            Ok(target) if is_stdout(&target) => return Ok(Destination::Stdout),
+            Ok(target) if !target.is_file() && !target.is_dir() => {
+                return Ok(Destination::Direct {
+                    path: path.to_path_buf(),
+                    truncate: false,
+                });
+            }
+            Ok(_) => match fs::canonicalize(path) {
+                Ok(real) => real,
+                Err(_) => {
+                    return Ok(Destination::Direct {
+                        path: path.to_path_buf(),
+                        truncate: true,
+                    });
+                }
+            },
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 let target = fs::read_link(path).unwrap_or_default();
                 return Err(fail(
@@ -175,8 +192,10 @@ pub fn write_file(
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), Error> {
     let dest = destination(path, options)?;
-    match prepare(path, &dest, write)? {
-        Some(pending) => pending.commit().map(drop),
+    let mut sink = Sink::open(path, &dest)?;
+    let written = write(&mut sink.out);
+    match sink.finish(written)? {
+        Some(pending) => pending.commit().map(|done| done.finish()),
         None => Ok(()),
     }
 }
@@ -189,62 +208,140 @@ pub fn write_atomically(
     write_file(path, &WriteOptions::default(), write)
 }
 
-/// Writes two outputs as a pair (an outline and its prerequisites): both
-/// are written completely before either is put in place, and if the
-/// second cannot be put in place the first is restored. Two paths naming
-/// the same file (by any path: `./a.txt`, a link, `/dev/stdout` and `-`)
-/// are a usage error, before anything is written.
+/// Writes two outputs as a pair (an outline and its prerequisites): `write`
+/// gets both writers, and both are written completely before either file
+/// is put in place; if the second cannot be put in place the first is
+/// restored. Two paths naming the same file (by any path: `./a.txt`, a
+/// link, `/dev/stdout` and `-`) are a usage error, before anything is
+/// written.
 pub fn write_pair(
     options: &WriteOptions,
-    first: (&Path, impl FnOnce(&mut dyn Write) -> io::Result<()>),
-    second: (&Path, impl FnOnce(&mut dyn Write) -> io::Result<()>),
+    first: &Path,
+    second: &Path,
+    write: impl FnOnce(&mut dyn Write, &mut dyn Write) -> io::Result<()>,
 ) -> Result<(), Error> {
-    let a = destination(first.0, options)?;
-    let b = destination(second.0, options)?;
+    let a = destination(first, options)?;
+    let b = destination(second, options)?;
     if same_destination(&a, &b) {
         return Err(Error::Usage(format!(
             "`{}` and `{}` are the same file; both outputs would go there\n  help: give the two outputs different files",
-            first.0.display(),
-            second.0.display()
+            first.display(),
+            second.display()
         )));
     }
-    // Files first (into temporaries), then direct outputs, then the renames.
-    let (a_direct, b_direct) = (
-        !matches!(a, Destination::Replace { .. }),
-        !matches!(b, Destination::Replace { .. }),
-    );
-    let mut pa = None;
-    let mut pb = None;
-    let mut first_write = Some(first.1);
-    let mut second_write = Some(second.1);
-    for direct_pass in [false, true] {
-        if a_direct == direct_pass {
-            if let Some(w) = first_write.take() {
-                pa = prepare(first.0, &a, w)?;
-            }
+    let mut sink_a = Sink::open(first, &a)?;
+    let mut sink_b = Sink::open(second, &b)?;
+    let written = write(&mut sink_a.out, &mut sink_b.out);
+    let (pa, pb) = match (sink_a.finish(Ok(())), sink_b.finish(Ok(()))) {
+        (_, _) if written.is_err() => {
+            return Err(Error::Io {
+                path: first.to_path_buf(),
+                source: written
+                    .err()
+                    .unwrap_or_else(|| io::Error::other("write failed")),
+            });
         }
-        if b_direct == direct_pass {
-            if let Some(w) = second_write.take() {
-                pb = prepare(second.0, &b, w)?;
-            }
-        }
-    }
+        (Ok(pa), Ok(pb)) => (pa, pb),
+        (Err(e), _) | (_, Err(e)) => return Err(e),
+    };
     let done_a = match pa {
         Some(p) => Some(p.commit()?),
         None => None,
     };
     if let Some(p) = pb {
-        if let Err(e) = p.commit() {
-            if let Some(done) = done_a {
-                done.undo();
+        match p.commit() {
+            Ok(done) => done.finish(),
+            Err(e) => {
+                if let Some(done) = done_a {
+                    done.undo();
+                }
+                return Err(e);
             }
-            return Err(e);
         }
     }
     if let Some(done) = done_a {
         done.finish();
     }
     Ok(())
+}
+
+/// An open output: a buffered writer, and for a file to replace, the
+/// temporary file behind it.
+struct Sink {
+    out: io::BufWriter<Box<dyn Write>>,
+    shown: PathBuf,
+    pending: Option<(Temporary, PathBuf, Option<u32>)>,
+}
+
+impl Sink {
+    /// Opens `dest`: standard output and special files directly, a file to
+    /// replace as a new temporary file next to it.
+    fn open(shown: &Path, dest: &Destination) -> Result<Sink, Error> {
+        let io_err = |source: io::Error| Error::Io {
+            path: shown.to_path_buf(),
+            source,
+        };
+        let (out, pending): (Box<dyn Write>, _) = match dest {
+            Destination::Stdout => (Box::new(io::stdout().lock()), None),
+            Destination::Direct { path, truncate } => {
+                let file = OpenOptions::new()
+                    .write(true)
+                    .truncate(*truncate)
+                    .open(path)
+                    .map_err(io_err)?;
+                (Box::new(file), None)
+            }
+            Destination::Replace { path, mode } => {
+                let dir = parent(path);
+                let mut temporary = Temporary::create(&dir).map_err(|e| {
+                    let what = match e.kind() {
+                        io::ErrorKind::NotFound => {
+                            format!("the folder `{}` does not exist", dir.display())
+                        }
+                        io::ErrorKind::PermissionDenied => {
+                            format!("no permission to write in `{}`", dir.display())
+                        }
+                        kind => format!("cannot write in `{}`: {kind}", dir.display()),
+                    };
+                    io_err(io::Error::new(e.kind(), what))
+                })?;
+                let file = temporary
+                    .file
+                    .take()
+                    .ok_or_else(|| io_err(io::Error::other("the temporary file is not open")))?;
+                (Box::new(file), Some((temporary, path.clone(), *mode)))
+            }
+        };
+        Ok(Sink {
+            out: io::BufWriter::with_capacity(1 << 16, out),
+            shown: if matches!(dest, Destination::Stdout) {
+                "<stdout>".into()
+            } else {
+                shown.to_path_buf()
+            },
+            pending,
+        })
+    }
+
+    /// Flushes after `written` (the result of writing); a file to replace
+    /// comes back pending, ready to be put in place.
+    fn finish(mut self, written: io::Result<()>) -> Result<Option<Pending>, Error> {
+        written
+            .and_then(|()| self.out.flush())
+            .map_err(|source| Error::Io {
+                path: self.shown.clone(),
+                source,
+            })?;
+        Ok(self
+            .pending
+            .take()
+            .map(|(temporary, target, mode)| Pending {
+                temporary,
+                target,
+                mode,
+                shown: self.shown.clone(),
+            }))
+    }
 }
 
 fn same_destination(a: &Destination, b: &Destination) -> bool {
@@ -265,7 +362,8 @@ fn same_file(x: &Path, y: &Path) -> bool {
     match (fs::metadata(x), fs::metadata(y)) {
         (Ok(mx), Ok(my)) => same_inode(&mx, &my),
         (Err(_), Err(_)) => {
-            let key = |p: &Path| Some((fs::canonicalize(parent(p)).ok()?, p.file_name()?.to_owned()));
+            let key =
+                |p: &Path| Some((fs::canonicalize(parent(p)).ok()?, p.file_name()?.to_owned()));
             key(x).is_some() && key(x) == key(y)
         }
         _ => false,
@@ -313,7 +411,10 @@ impl Pending {
             path: self.shown.clone(),
             source,
         };
-        let file = self.temporary.file.take().expect("a pending output has its file");
+        let file = OpenOptions::new()
+            .write(true)
+            .open(&self.temporary.path)
+            .map_err(io_err)?;
         if let Some(mode) = self.mode {
             set_mode(&file, mode).map_err(io_err)?;
         }
@@ -333,68 +434,6 @@ impl Pending {
             target: self.target,
             backup,
         })
-    }
-}
-
-/// Writes `dest`: directly for standard output and special files (then
-/// `None`), else into a temporary file next to the target.
-fn prepare(
-    shown: &Path,
-    dest: &Destination,
-    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> Result<Option<Pending>, Error> {
-    let io_err = |source: io::Error| Error::Io {
-        path: shown.to_path_buf(),
-        source,
-    };
-    match dest {
-        Destination::Stdout => {
-            let stdout = io::stdout();
-            let mut out = io::BufWriter::new(stdout.lock());
-            write(&mut out)
-                .and_then(|()| out.flush())
-                .map_err(|source| Error::Io {
-                    path: "<stdout>".into(),
-                    source,
-                })?;
-            Ok(None)
-        }
-        Destination::Direct { path, truncate } => {
-            let file = OpenOptions::new()
-                .write(true)
-                .truncate(*truncate)
-                .open(path)
-                .map_err(io_err)?;
-            let mut out = io::BufWriter::new(file);
-            write(&mut out).and_then(|()| out.flush()).map_err(io_err)?;
-            Ok(None)
-        }
-        Destination::Replace { path, mode } => {
-            let dir = parent(path);
-            let mut temporary = Temporary::create(&dir).map_err(|e| {
-                let what = match e.kind() {
-                    io::ErrorKind::NotFound => {
-                        format!("the folder `{}` does not exist", dir.display())
-                    }
-                    io::ErrorKind::PermissionDenied => {
-                        format!("no permission to write in `{}`", dir.display())
-                    }
-                    kind => format!("cannot write in `{}`: {kind}", dir.display()),
-                };
-                io_err(io::Error::new(e.kind(), what))
-            })?;
-            {
-                let file = temporary.file.as_mut().expect("a new temporary has its file");
-                let mut out = io::BufWriter::new(file);
-                write(&mut out).and_then(|()| out.flush()).map_err(io_err)?;
-            }
-            Ok(Some(Pending {
-                temporary,
-                target: path.clone(),
-                mode: *mode,
-                shown: shown.to_path_buf(),
-            }))
-        }
     }
 }
 
@@ -611,7 +650,13 @@ mod tests {
         assert!(e.is_err());
         assert_eq!(fs::read_to_string(&path).unwrap(), "old");
         assert!(leftovers(dir.path()).is_empty());
-        assert!(PENDING.lock().unwrap().iter().all(|p| !p.starts_with(dir.path())));
+        assert!(
+            PENDING
+                .lock()
+                .unwrap()
+                .iter()
+                .all(|p| !p.starts_with(dir.path()))
+        );
     }
 
     #[cfg(unix)]
@@ -623,7 +668,12 @@ mod tests {
         fs::write(&target, "old").unwrap();
         std::os::unix::fs::symlink(&target, &link).unwrap();
         write_atomically(&link, |w| w.write_all(b"new")).unwrap();
-        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
         assert_eq!(fs::read_to_string(&target).unwrap(), "new");
 
         let dangling = dir.path().join("dangling.txt");
@@ -663,11 +713,10 @@ mod tests {
         let dir = scratch();
         let a = dir.path().join("a.txt");
         let dotted = dir.path().join(".").join("a.txt");
-        let e = write_pair(
-            &WriteOptions::default(),
-            (&a, |w: &mut dyn Write| w.write_all(b"1")),
-            (&dotted, |w: &mut dyn Write| w.write_all(b"2")),
-        )
+        let e = write_pair(&WriteOptions::default(), &a, &dotted, |x, y| {
+            x.write_all(b"1")?;
+            y.write_all(b"2")
+        })
         .unwrap_err();
         assert!(matches!(e, Error::Usage(_)), "{e}");
         assert!(!a.exists());
@@ -679,30 +728,29 @@ mod tests {
         let a = dir.path().join("a.txt");
         let b = dir.path().join("b.txt");
         fs::write(&a, "old a").unwrap();
-        let e = write_pair(
-            &WriteOptions::default(),
-            (&a, |w: &mut dyn Write| w.write_all(b"new a")),
-            (&b, |_: &mut dyn Write| Err(io::Error::other("boom"))),
-        );
+        let e = write_pair(&WriteOptions::default(), &a, &b, |x, _| {
+            x.write_all(b"new a")?;
+            Err(io::Error::other("boom"))
+        });
         assert!(e.is_err());
         assert_eq!(fs::read_to_string(&a).unwrap(), "old a");
         assert!(!b.exists());
         assert!(leftovers(dir.path()).is_empty());
         // A folder in the way of the second: found before anything is written.
         fs::create_dir(&b).unwrap();
-        let e = write_pair(
-            &WriteOptions::default(),
-            (&a, |w: &mut dyn Write| w.write_all(b"new a")),
-            (&b, |w: &mut dyn Write| w.write_all(b"b")),
-        );
+        let e = write_pair(&WriteOptions::default(), &a, &b, |x, y| {
+            x.write_all(b"new a")?;
+            y.write_all(b"b")
+        });
         assert!(e.is_err());
         assert_eq!(fs::read_to_string(&a).unwrap(), "old a");
-        write_pair(
-            &WriteOptions::default(),
-            (&a, |w: &mut dyn Write| w.write_all(b"new a")),
-            (&dir.path().join("c.txt"), |w: &mut dyn Write| w.write_all(b"c")),
-        )
+        let c = dir.path().join("c.txt");
+        write_pair(&WriteOptions::default(), &a, &c, |x, y| {
+            x.write_all(b"new a")?;
+            y.write_all(b"c")
+        })
         .unwrap();
+        assert_eq!(fs::read_to_string(&c).unwrap(), "c");
         assert_eq!(fs::read_to_string(&a).unwrap(), "new a");
         assert!(leftovers(dir.path()).is_empty());
     }

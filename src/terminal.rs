@@ -73,7 +73,10 @@ mod tests {
     #[test]
     fn keeps_line_feeds_only_where_asked() {
         assert_eq!(visible("a\nb"), "a\u{fffd}b");
-        assert_eq!(visible_lines("a\u{1b}[2J\n  help: b"), "a\u{fffd}[2J\n  help: b");
+        assert_eq!(
+            visible_lines("a\u{1b}[2J\n  help: b"),
+            "a\u{fffd}[2J\n  help: b"
+        );
         assert!(matches!(visible_lines("a\nb"), Cow::Borrowed(_)));
     }
 

@@ -18,7 +18,8 @@
 //!   `long-word N` (one N-byte label of words / without a space), `chain N` /
 //!   `cycle N` (prerequisites through the topics of `flat N`),
 //!   `bad-utf8-lines N`.
-//! - `setup: dir PATH` | `setup: file PATH CONTENT` | `setup: symlink PATH TARGET`.
+//! - `setup: dir PATH` | `setup: file PATH CONTENT` | `setup: symlink PATH TARGET`
+//!   | `setup: mode PATH OCTAL` (chmod).
 //!
 //! Each `[run NAME]` block:
 //!
@@ -30,6 +31,11 @@
 //! - `exit: 0` or `exit: 0|1`: the allowed exit codes.
 //! - `stdin: FILE`: feed FILE on standard input (else it is empty).
 //! - `pipe-close: N`: read N bytes of standard output, then close the pipe.
+//! - `stdout-to: PATH`, `stderr-to: PATH`: connect the stream to PATH (say
+//!   `/dev/full`) instead of a pipe.
+//! - `umask: OCTAL`: run under that umask (through `sh -c`).
+//! - `signal: INT|TERM|HUP`: send the signal as soon as a `.roadmapper-*`
+//!   temporary file appears in the work folder (the run must be writing).
 //! - `timeout: SECONDS` (default 60, or `HOSTILE_TIMEOUT`).
 //! - `stderr-has: TEXT`, `stderr-lacks: TEXT`, `stdout-has: TEXT`,
 //!   `stdout-lacks: TEXT`: substrings.
@@ -46,7 +52,8 @@
 //!   `no-file [PATH]`, `file-unchanged PATH`, `is-dir PATH`, `dir-empty
 //!   PATH`, `is-symlink PATH`, `no-raw-controls [T]` (no control character
 //!   but tab and line ends), `stdout-lines N`, `stdout-empty`,
-//!   `stderr-empty`.
+//!   `stderr-empty`, `mode PATH OCTAL` (permission bits), `file-has PATH
+//!   TEXT`.
 //!
 //! A key prefixed `ok ` applies only when the exit code is 0, `err ` only when
 //! it is not (for cases where both "works" and "refuses clearly" are right).
@@ -114,6 +121,7 @@ enum Setup {
     Dir(String),
     File(String, String),
     Symlink(String, String),
+    Mode(String, u32),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -140,6 +148,10 @@ struct Run {
     exit: Vec<i32>,
     stdin: Option<String>,
     pipe_close: Option<usize>,
+    stdout_to: Option<String>,
+    stderr_to: Option<String>,
+    umask: Option<String>,
+    signal: Option<String>,
     timeout: Duration,
     expects: Vec<(When, Expect)>,
 }
@@ -166,6 +178,8 @@ const CHECKS: &[&str] = &[
     "stdout-lines",
     "stdout-empty",
     "stderr-empty",
+    "mode",
+    "file-has",
 ];
 
 /// `\n`, `\t`, `\xNN`, `\u{NNNN}`... in a value.
@@ -321,6 +335,10 @@ fn parse_case(dir: &Path) -> Result<Case, String> {
                 exit: vec![0],
                 stdin: None,
                 pipe_close: None,
+                stdout_to: None,
+                stderr_to: None,
+                umask: None,
+                signal: None,
                 timeout: default_timeout,
                 expects: Vec::new(),
             });
@@ -344,8 +362,13 @@ fn parse_case(dir: &Path) -> Result<Case, String> {
                     let (path, arg) = rest.trim().split_once(' ').unwrap_or((rest.trim(), ""));
                     case.setups.push(match kind {
                         "dir" => Setup::Dir(path.into()),
-                        "file" => Setup::File(path.into(), value(arg).map_err(at)?),
+                        "file" => Setup::File(value(path).map_err(at)?, value(arg).map_err(at)?),
                         "symlink" => Setup::Symlink(path.into(), arg.trim().into()),
+                        "mode" => Setup::Mode(
+                            path.into(),
+                            u32::from_str_radix(arg.trim(), 8)
+                                .map_err(|_| at("bad mode".into()))?,
+                        ),
                         _ => return Err(at(format!("unknown setup `{kind}`"))),
                     });
                 }
@@ -375,6 +398,26 @@ fn parse_case(dir: &Path) -> Result<Case, String> {
             }
             "pipe-close" => {
                 run.pipe_close = Some(raw.trim().parse().map_err(|_| at("bad number".into()))?);
+                continue;
+            }
+            "stdout-to" => {
+                run.stdout_to = Some(raw.trim().to_string());
+                continue;
+            }
+            "stderr-to" => {
+                run.stderr_to = Some(raw.trim().to_string());
+                continue;
+            }
+            "umask" => {
+                run.umask = Some(raw.trim().to_string());
+                continue;
+            }
+            "signal" => {
+                let sig = raw.trim();
+                if !matches!(sig, "INT" | "TERM" | "HUP") {
+                    return Err(at(format!("unknown signal `{sig}`")));
+                }
+                run.signal = Some(sig.to_string());
                 continue;
             }
             "timeout" => {
@@ -548,6 +591,13 @@ fn execute(run: &Run, work: &Path) -> Outcome {
     if let Some(n) = run.pipe_close {
         return execute_closing_stdout(&args, n, run.timeout, work);
     }
+    if run.stdout_to.is_some()
+        || run.stderr_to.is_some()
+        || run.umask.is_some()
+        || run.signal.is_some()
+    {
+        return execute_special(run, &args, work);
+    }
     let stdin = match &run.stdin {
         Some(f) => fs::read(work.join(f)).expect("stdin file"),
         None => Vec::new(),
@@ -579,6 +629,118 @@ fn execute(run: &Run, work: &Path) -> Outcome {
             stderr: format!("(runner: could not run the binary: {e})").into_bytes(),
             pipe_note: None,
         },
+    }
+}
+
+/// A run with streams connected to files, a umask or a signal.
+fn execute_special(run: &Run, args: &[String], work: &Path) -> Outcome {
+    let started = Instant::now();
+    let bin = env!("CARGO_BIN_EXE_roadmapper");
+    let mut cmd = match &run.umask {
+        Some(mask) => {
+            let mut c = std::process::Command::new("sh");
+            c.arg("-c")
+                .arg(format!("umask {mask} && exec \"$0\" \"$@\""))
+                .arg(bin)
+                .args(args);
+            c
+        }
+        None => {
+            let mut c = std::process::Command::new(bin);
+            c.args(args);
+            c
+        }
+    };
+    let stream = |to: &Option<String>| match to {
+        Some(p) => Stdio::from(
+            fs::OpenOptions::new()
+                .write(true)
+                .create(true)
+                .truncate(true)
+                .open(work.join(p))
+                .expect("open a stream target"),
+        ),
+        None => Stdio::piped(),
+    };
+    let stdin = match &run.stdin {
+        Some(f) => Stdio::from(fs::File::open(work.join(f)).expect("stdin file")),
+        None => Stdio::null(),
+    };
+    let mut child = cmd
+        .current_dir(work)
+        .env("NO_COLOR", "1")
+        .env("RUST_BACKTRACE", "0")
+        .stdin(stdin)
+        .stdout(stream(&run.stdout_to))
+        .stderr(stream(&run.stderr_to))
+        .spawn()
+        .expect("spawn the binary");
+    let readers: Vec<_> = [
+        child
+            .stdout
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+        child
+            .stderr
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    ]
+    .into_iter()
+    .map(|pipe| {
+        std::thread::spawn(move || {
+            let mut v = Vec::new();
+            if let Some(mut p) = pipe {
+                let _ = p.read_to_end(&mut v);
+            }
+            v
+        })
+    })
+    .collect();
+    let mut note = None;
+    let mut signalled = run.signal.is_none();
+    let mut timed_out = false;
+    let status = loop {
+        if let Ok(Some(status)) = child.try_wait() {
+            break Some(status);
+        }
+        if !signalled {
+            let mut temps = Vec::new();
+            leftovers(work, &mut temps);
+            if !temps.is_empty() {
+                let sig = run.signal.as_deref().unwrap_or("INT");
+                let sent = std::process::Command::new("kill")
+                    .arg(format!("-{sig}"))
+                    .arg(child.id().to_string())
+                    .status();
+                if !sent.is_ok_and(|s| s.success()) {
+                    note = Some("runner: kill failed".to_string());
+                }
+                signalled = true;
+            }
+        }
+        if started.elapsed() > run.timeout {
+            let _ = child.kill();
+            timed_out = true;
+            break child.wait().ok();
+        }
+        std::thread::sleep(Duration::from_micros(200));
+    };
+    if !signalled {
+        note = Some("runner: no temporary file appeared, so no signal was sent".into());
+    }
+    let mut outs = readers.into_iter().map(|r| r.join().unwrap_or_default());
+    let stdout = outs.next().unwrap_or_default();
+    let mut stderr = outs.next().unwrap_or_default();
+    if let Some(n) = note {
+        stderr.extend_from_slice(n.as_bytes());
+    }
+    Outcome {
+        status,
+        timed_out,
+        elapsed: started.elapsed(),
+        stdout,
+        stderr,
+        pipe_note: None,
     }
 }
 
@@ -793,7 +955,10 @@ fn raw_controls(bytes: &[u8]) -> Option<String> {
     let text = lossy(bytes);
     let (pos, c) = text
         .char_indices()
-        .find(|&(_, c)| c.is_control() && !matches!(c, '\n' | '\t' | '\r') && c != '\u{fffd}')?;
+        .find(|&(_, c)| {
+            (c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+                || matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        })?;
     let start = text
         .char_indices()
         .map(|(i, _)| i)
@@ -1034,6 +1199,29 @@ fn check(name: &str, arg: Option<&str>, cx: &Ctx) -> Result<(), String> {
             "stdout is not empty: {}",
             snippet(&lossy(&cx.outcome.stdout))
         )),
+        "mode" => {
+            let (path, want) = arg
+                .and_then(|a| a.rsplit_once(' '))
+                .ok_or("mode: expected PATH OCTAL")?;
+            let want = u32::from_str_radix(want, 8).map_err(|e| e.to_string())?;
+            let got = file_mode(&cx.path(Some(path)))?;
+            if got == want {
+                Ok(())
+            } else {
+                Err(format!("{path} has mode {got:o}, expected {want:o}"))
+            }
+        }
+        "file-has" => {
+            let (path, text) = arg
+                .and_then(|a| a.split_once(' '))
+                .ok_or("file-has: expected PATH TEXT")?;
+            let content = fs::read(cx.path(Some(path))).map_err(|e| format!("{path}: {e}"))?;
+            if lossy(&content).contains(text) {
+                Ok(())
+            } else {
+                Err(format!("{path} lacks `{text}`"))
+            }
+        }
         "stderr-empty" if cx.outcome.stderr.is_empty() => Ok(()),
         "stderr-empty" => Err("stderr is not empty".into()),
         _ => Err(format!("unknown check {name}")),
@@ -1100,7 +1288,7 @@ fn judge(
                     .join(" or ")
             ));
         }
-        if c != 0 && !stderr.contains("error") {
+        if c != 0 && run.stderr_to.is_none() && !stderr.contains("error") {
             bad.push("failed without an `error` message".into());
         }
     }
@@ -1194,6 +1382,7 @@ fn run_case(case: &Case) -> CaseReport {
             Setup::Dir(p) => fs::create_dir_all(work.join(p)).expect("setup dir"),
             Setup::File(p, content) => fs::write(work.join(p), content).expect("setup file"),
             Setup::Symlink(p, target) => symlink(target, &work.join(p)),
+            Setup::Mode(p, mode) => set_mode(&work.join(p), *mode),
         }
     }
     let mut runs = Vec::new();
@@ -1235,6 +1424,28 @@ fn run_case(case: &Case) -> CaseReport {
         elapsed: started.elapsed(),
         runs,
     }
+}
+
+#[cfg(unix)]
+fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(path, fs::Permissions::from_mode(mode)).expect("setup mode");
+}
+
+#[cfg(not(unix))]
+fn set_mode(_: &Path, _: u32) {}
+
+#[cfg(unix)]
+fn file_mode(path: &Path) -> Result<u32, String> {
+    use std::os::unix::fs::PermissionsExt;
+    fs::metadata(path)
+        .map(|m| m.permissions().mode() & 0o7777)
+        .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+#[cfg(not(unix))]
+fn file_mode(_: &Path) -> Result<u32, String> {
+    Ok(0)
 }
 
 #[cfg(unix)]
