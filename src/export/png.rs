@@ -88,9 +88,9 @@ pub fn pixel_size(width: f32, height: f32, scale: f32) -> Result<(u32, u32), Err
         }
         return Err(Error::Render {
             message: format!(
-                "the PNG would be {w} x {h} pixels ({} megapixels), over the budget of {} megapixels",
                 // Rounded up to a tenth: over the budget never reads as the budget.
-                format!("{:.1}", (pixels / 1e5).ceil() / 10.0),
+                "the PNG would be {w} x {h} pixels ({:.1} megapixels), over the budget of {} megapixels",
+                (pixels / 1e5).ceil() / 10.0,
                 PIXEL_BUDGET / 1_000_000
             ),
             help: format!(
