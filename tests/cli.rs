@@ -1869,7 +1869,7 @@ fn output_to_a_directory_fails_clearly() {
         let out = roadmapper().args(args).arg(target).output().unwrap();
         assert_eq!(out.status.code(), Some(1), "{args:?}");
         let err = stderr(&out);
-        assert!(err.contains("is a directory"), "{err}");
+        assert!(err.contains("is a folder"), "{err}");
         assert!(err.contains(&target.display().to_string()), "{err}");
         assert!(target.is_dir());
         assert_eq!(fs::read_dir(target).unwrap().count(), 0);
