@@ -391,14 +391,29 @@ fn run(cli: Cli, reporter: &Reporter) -> Result<(), Failure> {
             let write_options = WriteOptions::force(args.force);
             let output = args.output.as_deref().unwrap_or(Path::new("-"));
             match prereqs_path.as_deref() {
-                Some(p) => Ok(roadmapper::output::write_pair(
-                    &write_options,
-                    output,
-                    p,
-                    |outline, prereqs| {
+                Some(p) => {
+                    roadmapper::output::write_pair(&write_options, output, p, |outline, prereqs| {
                         roadmapper::generate::write(&options, outline, Some(prereqs))
-                    },
-                )?),
+                    })
+                    .map_err(|e| match e {
+                        // The library names the two paths; say which flags put
+                        // them there.
+                        Error::Usage(_) if args.prereqs_output.is_none() => Error::Usage(format!(
+                            "`-o {}` would put the prerequisites (--prereqs-output, by default the \
+                         output with the extension .prereqs) in the same file\n  help: give -o \
+                         another extension, or --prereqs-output another file",
+                            output.display()
+                        )),
+                        Error::Usage(_) => Error::Usage(format!(
+                            "`-o {}` and `--prereqs-output {}` are the same file\n  help: give \
+                         --prereqs-output another file",
+                            output.display(),
+                            p.display()
+                        )),
+                        e => e,
+                    })
+                    .map_err(Into::into)
+                }
                 None => Ok(roadmapper::output::write_file(
                     output,
                     &write_options,

@@ -118,7 +118,7 @@ pub fn destination(path: &Path, options: &WriteOptions) -> Result<Destination, E
             if names_a_folder {
                 return Err(fail(
                     io::ErrorKind::NotFound,
-                    "ends with `/`, so it names a folder, and there is no such folder\n  help: give a file name, such as `out.svg`".to_string(),
+                    "ends with `/`, so it names a folder, and there is no such folder\n  help: name a file to write, without the final `/`".to_string(),
                 ));
             }
             let dir = parent(path);
@@ -151,7 +151,7 @@ pub fn destination(path: &Path, options: &WriteOptions) -> Result<Destination, E
     if meta.is_dir() {
         return Err(fail(
             io::ErrorKind::IsADirectory,
-            "is a folder\n  help: give a file name, such as `out.svg`".to_string(),
+            "is a folder, not a file\n  help: name a file to write, inside that folder or elsewhere".to_string(),
         ));
     }
     if is_stdout(&meta) {
