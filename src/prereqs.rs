@@ -1122,37 +1122,34 @@ mod tests {
         assert_eq!(r.resolve(&reference("Ops > Y").unwrap()), Ok(2));
     }
 
+    /// The suggested references and the unreachable ones of an ambiguous
+    /// reference.
+    fn ambiguity(r: &Resolver, text: &str) -> (Vec<String>, Vec<String>) {
+        match r.resolve(&reference(text).unwrap()) {
+            Err(DiagnosticKind::AmbiguousTopic {
+                references,
+                unreachable,
+                ..
+            }) => (references, unreachable),
+            other => panic!("{other:?}"),
+        }
+    }
+
     #[test]
     fn ambiguity_never_suggests_an_ambiguous_reference() {
         let o = outline::parse("o", b"Root\n  root\n").unwrap();
         let r = Resolver::new(&o);
-        let e = r.resolve(&reference("Root").unwrap()).unwrap_err();
-        let DiagnosticKind::AmbiguousTopic {
-            references,
-            unreachable,
-            ..
-        } = &e
-        else {
-            panic!("{e:?}")
-        };
-        assert_eq!(references, &["Root > root"]);
-        assert_eq!(unreachable, &["Root"]);
+        let (references, unreachable) = ambiguity(&r, "Root");
+        assert_eq!(references, ["Root > root"]);
+        assert_eq!(unreachable, ["Root"]);
         assert_eq!(r.resolve(&reference("Root > root").unwrap()), Ok(1));
         // Identical paths through differently placed but equally named
         // parents: neither can be picked.
         let o = outline::parse("o", b"X\n  p\n    t\n  p\n    t\n  q\n    t\n").unwrap();
         let r = Resolver::new(&o);
-        let e = r.resolve(&reference("t").unwrap()).unwrap_err();
-        let DiagnosticKind::AmbiguousTopic {
-            references,
-            unreachable,
-            ..
-        } = &e
-        else {
-            panic!("{e:?}")
-        };
-        assert_eq!(references, &["q > t"]);
-        assert_eq!(unreachable, &["X > p > t", "X > p > t"]);
+        let (references, unreachable) = ambiguity(&r, "t");
+        assert_eq!(references, ["q > t"]);
+        assert_eq!(unreachable, ["X > p > t", "X > p > t"]);
         // A suggested path is told apart from every topic with the label,
         // not only the ones the reference matched.
         let o = outline::parse("o", b"A\n  B\n    x\nC\n  B\n    x\nD\n  x\n").unwrap();

@@ -8,9 +8,10 @@
 //! both and sets `ROADMAPPER_REQUIRE_TOOLS=1`, which turns a missing tool
 //! into a failure.
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
+#[path = "support/tools.rs"]
+mod tools;
+use tools::{run, skip};
 
 use roadmapper::{Input, Roadmap, export};
 
@@ -38,38 +39,6 @@ fn tricky() -> Roadmap {
         &[Input::new("tricky.prereqs", prereqs)],
     )
     .expect("the tricky roadmap loads")
-}
-
-fn required() -> bool {
-    std::env::var_os("ROADMAPPER_REQUIRE_TOOLS").is_some_and(|v| v != "0")
-}
-
-fn skip(what: &str) {
-    assert!(
-        !required(),
-        "{what} is not installed, but ROADMAPPER_REQUIRE_TOOLS is set"
-    );
-    eprintln!("skipped: {what} is not installed");
-}
-
-/// Runs `program args` with `input` on stdin; None when the program is missing.
-fn run(program: &str, args: &[&str], input: &[u8]) -> Option<std::process::Output> {
-    let mut child = Command::new(program)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .ok()?;
-    let mut stdin = child.stdin.take().expect("stdin was piped");
-    let input = input.to_vec();
-    let writer = std::thread::spawn(move || stdin.write_all(&input));
-    let out = child.wait_with_output().expect("wait for child");
-    writer
-        .join()
-        .expect("writer thread")
-        .expect("write child stdin");
-    Some(out)
 }
 
 fn graphviz_renders_cleanly(r: &Roadmap, what: &str) {
