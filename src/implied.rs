@@ -1,0 +1,255 @@
+//! Stage 3b: implied prerequisites, the ones the nesting and the other
+//! prerequisites already enforce, so posters need not draw them.
+//!
+//! A prerequisite `A -> B` asks for every topic of A's subtree before B;
+//! the nesting puts each parent before its children. The constraint graph
+//! is [`crate::order`]'s: topics plus a virtual *done* node per group used
+//! as a source (and per group inside one), so a group prerequisite is one
+//! edge. `A -> B` is *implied* when, without it, B can still be reached from
+//! every leaf of A's subtree (the inner topics of the subtree come before
+//! its leaves, so the leaves suffice). Reaching `done(A)` would not be
+//! enough: `a1 -> B` and `a2 -> B` together imply `A -> B` when a1 and a2
+//! are A's only leaves, although no path leaves `done(A)`.
+//!
+//! Prerequisites are dropped one at a time in file order (first `--prereqs`
+//! file first), each tested against the prerequisites still kept. Dropping
+//! an implied constraint leaves the transitive closure as it was, so the
+//! study order and the stages do not change; the order matters only where
+//! several prerequisites say the same thing in different words (`A -> B`
+//! versus `a1 -> B` and `a2 -> B` above: the earlier lines are dropped).
+//! What is kept is irredundant: no kept prerequisite is implied by the
+//! other kept ones.
+//!
+//! Each test is a search backwards from B over the constraints, pruned by
+//! the study order: a node that comes before A cannot lie on a path that
+//! starts inside A's subtree (a done node counts as its subtree's last
+//! topic), and the search stops as soon as every leaf of A's subtree is
+//! found. Building the constraint graph costs O(n + p) for n topics and p
+//! prerequisites; each test costs O(w), the nodes and constraints between A
+//! and B in the study order that reach B, so the whole reduction is
+//! O(n + p + p·w), O(p·(n + p)) at worst. On generated and curriculum-like
+//! roadmaps w stays small: prerequisites that are far apart in the study
+//! order mostly have nothing reaching their target, and the search dies
+//! after a step or two.
+
+use crate::order::{Constraints, NO_EDGE};
+
+/// Finds implied prerequisites and explains them. Built once per roadmap;
+/// its buffers are reused by every search.
+pub struct Reducer<'a> {
+    prereqs: &'a [(usize, usize)],
+    c: Constraints,
+    /// One past the last topic of each topic's subtree.
+    end: Vec<usize>,
+    /// `leaves[i]`: the leaves among topics `0..i` (prefix sums).
+    leaves: Vec<usize>,
+    /// Position in the study order of each node (a done node: of the last
+    /// topic of its subtree).
+    key: Vec<usize>,
+    /// `mark[v] == stamp` when the current search reached v.
+    mark: Vec<u32>,
+    stamp: u32,
+    /// For [`Reducer::witness`]: the node each reached node leads to and
+    /// the prerequisite on the way (or `NO_EDGE`).
+    via: Vec<(usize, usize)>,
+    stack: Vec<usize>,
+}
+
+/// Why a prerequisite is implied: the kept prerequisites that together
+/// enforce it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Witness {
+    /// Prerequisite indices in the order they are followed (from A towards
+    /// B), each once.
+    pub edges: Vec<usize>,
+    /// Whether they form one chain from A to B (linked by the nesting);
+    /// otherwise each leaf of A's subtree follows a part of them.
+    pub chain: bool,
+}
+
+impl<'a> Reducer<'a> {
+    /// Prepares the constraint graph. `parent` and `prereqs` are as for
+    /// [`crate::order::study_order`] (outline positions, no prerequisite
+    /// between a group and its inside); `order` is their study order. On
+    /// input without a study order (a cycle) the results are meaningless
+    /// but nothing panics.
+    pub fn new(
+        parent: &[Option<usize>],
+        prereqs: &'a [(usize, usize)],
+        order: &[usize],
+    ) -> Reducer<'a> {
+        let n = parent.len();
+        let c = Constraints::build(parent, prereqs);
+        let mut end: Vec<usize> = (1..=n).collect();
+        let mut has_children = vec![false; n];
+        for i in (0..n).rev() {
+            if let Some(p) = parent[i].filter(|&p| p < i) {
+                end[p] = end[p].max(end[i]);
+                has_children[p] = true;
+            }
+        }
+        let mut leaves = Vec::with_capacity(n + 1);
+        leaves.push(0);
+        for (i, &inner) in has_children.iter().enumerate() {
+            leaves.push(leaves[i] + usize::from(!inner));
+        }
+        let total = c.total();
+        let mut key = vec![0; total];
+        for (at, &t) in order.iter().enumerate() {
+            if let Some(k) = key.get_mut(t) {
+                *k = at;
+            }
+        }
+        // A subtree's last topic in the study order, children before parents.
+        let mut last = key[..n.min(total)].to_vec();
+        for i in (0..n).rev() {
+            if let Some(p) = parent[i].filter(|&p| p < i) {
+                last[p] = last[p].max(last[i]);
+            }
+        }
+        for (g, &d) in c.done.iter().enumerate() {
+            if d != NO_EDGE {
+                key[d] = last[g];
+            }
+        }
+        Reducer {
+            prereqs,
+            c,
+            end,
+            leaves,
+            key,
+            mark: vec![0; total],
+            stamp: 0,
+            via: Vec::new(),
+            stack: Vec::new(),
+        }
+    }
+
+    /// Which prerequisites are implied, by index: each is tested in turn
+    /// against the ones kept so far and the ones not yet tested.
+    ///
+    /// ```
+    /// use roadmapper::implied::Reducer;
+    /// // 0: Web, 1: HTTP, 2: REST, 3: GraphQL.
+    /// let parent = [None, Some(0), Some(0), Some(0)];
+    /// // HTTP -> GraphQL follows from HTTP -> REST and REST -> GraphQL.
+    /// let prereqs = [(1, 3), (1, 2), (2, 3)];
+    /// let order = [0, 1, 2, 3];
+    /// assert_eq!(Reducer::new(&parent, &prereqs, &order).reduce(), [true, false, false]);
+    /// ```
+    pub fn reduce(&mut self) -> Vec<bool> {
+        let mut dropped = vec![false; self.prereqs.len()];
+        for k in 0..self.prereqs.len() {
+            if self.search(k, &dropped, false) {
+                dropped[k] = true;
+            }
+        }
+        dropped
+    }
+
+    /// Explains why prerequisite `k` is implied by the prerequisites not in
+    /// `dropped` (the result of [`Reducer::reduce`]): `None` when it is not.
+    ///
+    /// ```
+    /// use roadmapper::implied::{Reducer, Witness};
+    /// let parent = [None, Some(0), Some(0), Some(0)];
+    /// let prereqs = [(1, 3), (1, 2), (2, 3)];
+    /// let mut r = Reducer::new(&parent, &prereqs, &[0, 1, 2, 3]);
+    /// let dropped = r.reduce();
+    /// assert_eq!(r.witness(0, &dropped), Some(Witness { edges: vec![1, 2], chain: true }));
+    /// assert_eq!(r.witness(1, &dropped), None);
+    /// ```
+    pub fn witness(&mut self, k: usize, dropped: &[bool]) -> Option<Witness> {
+        if !self.search(k, dropped, true) {
+            return None;
+        }
+        let (a, b) = self.prereqs[k];
+        let walked = self.stamp;
+        let walking = self.next_stamp();
+        // Each leaf's path towards b, until it meets one walked before: the
+        // first leaf's path whole, then only what the others add.
+        let mut edges = Vec::new();
+        let mut first = None;
+        for x in a..self.end[a] {
+            if self.leaves[x + 1] == self.leaves[x] || self.mark[x] != walked {
+                continue;
+            }
+            let mut v = x;
+            while v != b && self.mark[v] == walked {
+                self.mark[v] = walking;
+                let (next, e) = self.via[v];
+                if e != NO_EDGE {
+                    edges.push(e);
+                }
+                v = next;
+            }
+            first.get_or_insert(edges.len());
+        }
+        let chain = first == Some(edges.len());
+        Some(Witness { edges, chain })
+    }
+
+    /// A stamp no node carries yet.
+    fn next_stamp(&mut self) -> u32 {
+        self.stamp = self.stamp.wrapping_add(1);
+        if self.stamp == 0 {
+            self.mark.iter_mut().for_each(|m| *m = 0);
+            self.stamp = 1;
+        }
+        self.stamp
+    }
+
+    /// Searches backwards from prerequisite k's target without k and the
+    /// `dropped` ones; true when every leaf of the source's subtree is
+    /// reached. With `record`, notes in `via` how each node was reached.
+    fn search(&mut self, k: usize, dropped: &[bool], record: bool) -> bool {
+        let (a, b) = self.prereqs[k];
+        let n = self.c.n;
+        if a >= n || b >= n {
+            return false;
+        }
+        let need = self.leaves[self.end[a]] - self.leaves[a];
+        let lo = self.key[a];
+        if self.stamp >= u32::MAX - 1 {
+            // Leaves room for the stamp of a witness's walk.
+            self.mark.iter_mut().for_each(|m| *m = 0);
+            self.stamp = 0;
+        }
+        let stamp = self.next_stamp();
+        if record && self.via.len() != self.mark.len() {
+            self.via = vec![(NO_EDGE, NO_EDGE); self.mark.len()];
+        }
+        self.mark[b] = stamp;
+        self.stack.clear();
+        self.stack.push(b);
+        let mut found = 0;
+        while let Some(v) = self.stack.pop() {
+            for &(u, e) in self.c.pred(v) {
+                if e == k
+                    || (e != NO_EDGE && dropped.get(e).copied().unwrap_or(false))
+                    || self.key[u] < lo
+                    || self.mark[u] == stamp
+                {
+                    continue;
+                }
+                self.mark[u] = stamp;
+                if record {
+                    self.via[u] = (v, e);
+                }
+                if u >= a && u < self.end[a] && self.leaves[u + 1] > self.leaves[u] {
+                    found += 1;
+                    if found == need {
+                        return true;
+                    }
+                }
+                self.stack.push(u);
+            }
+        }
+        false
+    }
+}
+
+/// Which prerequisites are implied: [`Reducer::reduce`] in one call.
+pub fn implied(parent: &[Option<usize>], prereqs: &[(usize, usize)], order: &[usize]) -> Vec<bool> {
+    Reducer::new(parent, prereqs, order).reduce()
+}
