@@ -304,9 +304,9 @@ fn run(cli: Cli, reporter: &Reporter) -> Result<(), Failure> {
             }
             let whole = load(&args.input, reporter)?;
             let roadmap = if let Some(name) = &args.section {
-                let section = whole
-                    .find_section(name)
-                    .map_err(|kind| Error::Input(vec![Diagnostic::error("--section", 0, 1, kind)]))?;
+                let section = whole.find_section(name).map_err(|kind| {
+                    Error::Input(vec![Diagnostic::error("--section", 0, 1, kind)])
+                })?;
                 whole.focus_section(section)
             } else if !args.to.is_empty() {
                 whole.focus_to(&find_targets(&whole, &args.to)?)

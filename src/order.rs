@@ -93,7 +93,8 @@ impl Constraints {
         self.offsets.len() - 1
     }
 
-    fn succ(&self, u: usize) -> &[(usize, usize)] {
+    /// (target, prerequisite index or `NO_EDGE`) of each constraint out of u.
+    pub(crate) fn succ(&self, u: usize) -> &[(usize, usize)] {
         &self.succ[self.offsets[u]..self.offsets[u + 1]]
     }
 

@@ -242,7 +242,12 @@ impl Roadmap {
     /// topic's parent must be kept) and the kept prerequisites between
     /// them, by index in file order. The nesting and the file order stay;
     /// the study order is the same one restricted to the kept topics.
-    fn derive(&self, keep: Option<&[bool]>, keep_prereq: &dyn Fn(usize) -> bool, view: View) -> Roadmap {
+    fn derive(
+        &self,
+        keep: Option<&[bool]>,
+        keep_prereq: &dyn Fn(usize) -> bool,
+        view: View,
+    ) -> Roadmap {
         let n = self.len();
         let kept = |i: usize| keep.is_none_or(|k| k[i]);
         let mut index = vec![usize::MAX; n];
@@ -254,7 +259,11 @@ impl Roadmap {
         let m = topics.len();
         let parent: Vec<Option<usize>> = topics
             .iter()
-            .map(|&i| self.parent[i].map(|p| index[p]).filter(|&p| p != usize::MAX))
+            .map(|&i| {
+                self.parent[i]
+                    .map(|p| index[p])
+                    .filter(|&p| p != usize::MAX)
+            })
             .collect();
         let prereqs: Vec<(usize, usize, &Edge)> = self
             .prerequisites()
@@ -357,7 +366,10 @@ mod tests {
     #[test]
     fn focus_to_keeps_ids_lines_and_order() {
         let r = load(
-            &Input::new("o.txt", "Root\n  Net\n    HTTP\n    DNS\n  Sec\n    TLS\n  Other\n"),
+            &Input::new(
+                "o.txt",
+                "Root\n  Net\n    HTTP\n    DNS\n  Sec\n    TLS\n  Other\n",
+            ),
             &[Input::new("p.txt", "Net -> TLS\n")],
         )
         .unwrap();
@@ -386,7 +398,10 @@ mod tests {
                 "o.txt",
                 "Web\n  Net\n    DNS\n    HTTP\n  APIs\n    REST\n  Ops\n    CI\n",
             ),
-            &[Input::new("p.txt", "DNS -> HTTP\nHTTP -> REST\nREST -> CI\n")],
+            &[Input::new(
+                "p.txt",
+                "DNS -> HTTP\nHTTP -> REST\nREST -> CI\n",
+            )],
         )
         .unwrap();
         let f = r.focus_section(4);

@@ -89,7 +89,12 @@ impl Roadmap {
             };
             let chain = match reducer.witness(k, implied) {
                 Some(w) if w.chain => self.chain(pairs[k], &w.edges, &pairs, edge),
-                Some(w) => w.edges.iter().map(|&e| edge(e)).collect::<Vec<_>>().join(", "),
+                Some(w) => w
+                    .edges
+                    .iter()
+                    .map(|&e| edge(e))
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 None => String::new(),
             };
             out.push(Diagnostic::warning(
@@ -148,10 +153,7 @@ mod tests {
             &[Input::new("p.txt", prereqs)],
         )
         .unwrap();
-        r.implied_warnings()
-            .iter()
-            .map(|d| d.message())
-            .collect()
+        r.implied_warnings().iter().map(|d| d.message()).collect()
     }
 
     #[test]
@@ -163,7 +165,9 @@ mod tests {
         );
         assert_eq!(
             w,
-            ["DNS -> TLS (p.txt:2) is implied by DNS is inside Net, Net -> Sec (p.txt:1), Sec contains TLS"]
+            [
+                "DNS -> TLS (p.txt:2) is implied by DNS is inside Net, Net -> Sec (p.txt:1), Sec contains TLS"
+            ]
         );
     }
 
