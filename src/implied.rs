@@ -37,7 +37,10 @@ use crate::order::{Constraints, NO_EDGE};
 /// Finds implied prerequisites and explains them. Built once per roadmap;
 /// its buffers are reused by every search.
 pub struct Reducer<'a> {
+    /// The prerequisites; empty when the input was out of range.
     prereqs: &'a [(usize, usize)],
+    /// How many were given.
+    count: usize,
     c: Constraints,
     /// One past the last topic of each topic's subtree.
     end: Vec<usize>,
@@ -87,7 +90,18 @@ impl<'a> Reducer<'a> {
         order: &[usize],
     ) -> Reducer<'a> {
         let n = parent.len();
-        let c = Constraints::build(parent, prereqs);
+        // Out-of-range input (never from a Roadmap) is read as no input,
+        // rather than indexing out of bounds.
+        let parent: Vec<Option<usize>> = parent
+            .iter()
+            .enumerate()
+            .map(|(i, p)| p.filter(|&p| p < i))
+            .collect();
+        let parent = parent.as_slice();
+        let valid = prereqs.iter().all(|&(a, b)| a < n && b < n && a != b);
+        let c = Constraints::build(parent, if valid { prereqs } else { &[] });
+        let count = prereqs.len();
+        let prereqs = if valid { prereqs } else { &[] };
         let mut end: Vec<usize> = (1..=n).collect();
         let mut has_children = vec![false; n];
         for i in (0..n).rev() {
@@ -131,6 +145,7 @@ impl<'a> Reducer<'a> {
         let interval = intervals(&c);
         Reducer {
             prereqs,
+            count,
             interval,
             c,
             end,
@@ -159,7 +174,7 @@ impl<'a> Reducer<'a> {
     /// assert_eq!(Reducer::new(&parent, &prereqs, &order).reduce(), [true, false, false]);
     /// ```
     pub fn reduce(&mut self) -> Vec<bool> {
-        let mut dropped = vec![false; self.prereqs.len()];
+        let mut dropped = vec![false; self.count];
         for k in 0..self.prereqs.len() {
             if self.search(k, &dropped, false) {
                 dropped[k] = true;
@@ -181,7 +196,7 @@ impl<'a> Reducer<'a> {
     /// assert_eq!(r.witness(1, &dropped), None);
     /// ```
     pub fn witness(&mut self, k: usize, dropped: &[bool]) -> Option<Witness> {
-        if !self.search(k, dropped, true) {
+        if k >= self.prereqs.len() || !self.search(k, dropped, true) {
             return None;
         }
         let (a, b) = self.prereqs[k];
@@ -368,4 +383,117 @@ fn intervals(c: &Constraints) -> Vec<(u32, u32)> {
 /// Which prerequisites are implied: [`Reducer::reduce`] in one call.
 pub fn implied(parent: &[Option<usize>], prereqs: &[(usize, usize)], order: &[usize]) -> Vec<bool> {
     Reducer::new(parent, prereqs, order).reduce()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reduce(parent: &[Option<usize>], prereqs: &[(usize, usize)]) -> Vec<bool> {
+        let order = crate::order::study_order(parent, prereqs)
+            .expect("test cases have no cycle")
+            .order;
+        implied(parent, prereqs, &order)
+    }
+
+    #[test]
+    fn nothing_dropped_when_nothing_is_implied() {
+        // 0 A, 1 B, 2 C, 3 D: a path and a fork.
+        let parent = [None; 4];
+        assert_eq!(reduce(&parent, &[(0, 1), (1, 2), (0, 3)]), [false; 3]);
+        assert_eq!(reduce(&parent, &[]), Vec::<bool>::new());
+    }
+
+    #[test]
+    fn chains_imply_the_shortcut() {
+        // A -> B -> C -> D makes A -> C, A -> D and B -> D implied.
+        let parent = [None; 4];
+        let prereqs = [(0, 2), (0, 1), (1, 2), (2, 3), (0, 3), (1, 3)];
+        assert_eq!(
+            reduce(&parent, &prereqs),
+            [true, false, false, false, true, true]
+        );
+    }
+
+    #[test]
+    fn nesting_links_a_chain() {
+        // 0 Root, 1 Net, 2 HTTP, 3 DNS, 4 Sec, 5 TLS.
+        let parent = [None, Some(0), Some(1), Some(1), Some(0), Some(4)];
+        // Net -> Sec puts every topic of Net before Sec and so before TLS.
+        assert_eq!(
+            reduce(&parent, &[(1, 4), (3, 5), (2, 4)]),
+            [false, true, true]
+        );
+        // A -> G implies A -> anything inside G.
+        assert_eq!(reduce(&parent, &[(2, 4), (2, 5)]), [false, true]);
+        // Net -> TLS implies HTTP -> TLS (HTTP is in Net), not the other
+        // way round: DNS is in Net too.
+        assert_eq!(reduce(&parent, &[(2, 5), (1, 5)]), [true, false]);
+        assert_eq!(reduce(&parent, &[(1, 5), (2, 5)]), [false, true]);
+    }
+
+    #[test]
+    fn a_group_is_implied_only_by_all_its_leaves() {
+        // 0 A, 1 a1, 2 a2, 3 B.
+        let parent = [None, Some(0), Some(0), None];
+        assert_eq!(reduce(&parent, &[(0, 3), (1, 3)]), [false, true]);
+        assert_eq!(reduce(&parent, &[(1, 3), (0, 3)]), [true, false]);
+        // A nested leaf: 0 A, 1 a1, 2 a2, 3 a2/x, 4 B; A's leaves are a1
+        // and x, so a1 -> B and x -> B (or a2 -> B) imply A -> B.
+        let parent = [None, Some(0), Some(0), Some(2), None];
+        assert_eq!(
+            reduce(&parent, &[(0, 4), (1, 4), (3, 4)]),
+            [true, false, false]
+        );
+        assert_eq!(
+            reduce(&parent, &[(0, 4), (1, 4), (2, 4)]),
+            [true, false, false]
+        );
+        // Without x -> B, a2's inside is not covered.
+        assert_eq!(reduce(&parent, &[(0, 4), (1, 4)]), [false, true]);
+    }
+
+    #[test]
+    fn file_order_breaks_ties() {
+        // A -> B says what a1 -> B and a2 -> B say together: whichever
+        // comes first in the file is dropped.
+        let parent = [None, Some(0), Some(0), None];
+        assert_eq!(
+            reduce(&parent, &[(0, 3), (1, 3), (2, 3)]),
+            [true, false, false]
+        );
+        assert_eq!(
+            reduce(&parent, &[(1, 3), (2, 3), (0, 3)]),
+            [true, true, false]
+        );
+        assert_eq!(
+            reduce(&parent, &[(1, 3), (0, 3), (2, 3)]),
+            [true, false, true]
+        );
+    }
+
+    #[test]
+    fn witness_lists_the_chain_in_order() {
+        let parent = [None; 4];
+        let prereqs = [(0, 3), (2, 3), (0, 1), (1, 2)];
+        let order = [0, 1, 2, 3];
+        let mut r = Reducer::new(&parent, &prereqs, &order);
+        let dropped = r.reduce();
+        assert_eq!(dropped, [true, false, false, false]);
+        assert_eq!(
+            r.witness(0, &dropped),
+            Some(Witness {
+                edges: vec![2, 3, 1],
+                chain: true
+            })
+        );
+    }
+
+    #[test]
+    fn out_of_range_input_does_not_panic() {
+        let parent = [None, Some(0)];
+        assert_eq!(implied(&parent, &[(0, 7)], &[0, 1]), [false]);
+        assert_eq!(implied(&parent, &[(1, 0)], &[]), [false]);
+        assert_eq!(implied(&[None, Some(5)], &[(0, 1)], &[0, 1]), [false]);
+    }
 }
