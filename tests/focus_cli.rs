@@ -13,7 +13,8 @@ const OUTLINE: &str = "roadmap/backend.txt";
 const PREREQS: &str = "roadmap/backend.prereqs";
 
 /// A small web roadmap whose first prerequisite is implied by the next two.
-const WEB: &str = "Web\n  Basics\n    HTTP\n    DNS\n  APIs\n    REST\n    GraphQL\n  Ops\n    CI\n";
+const WEB: &str =
+    "Web\n  Basics\n    HTTP\n    DNS\n  APIs\n    REST\n    GraphQL\n  Ops\n    CI\n";
 const WEB_PREREQS: &str = "HTTP -> GraphQL\nHTTP -> REST\nREST -> GraphQL\nDNS -> CI\n";
 
 fn run(args: &[&str]) -> Output {
@@ -106,7 +107,14 @@ fn dot_draws_the_kept_ones_and_json_marks_the_implied_ones() {
     ]));
     assert_eq!(dot_all.matches("style=dashed").count(), 4);
 
-    let doc = json(&stdout(&run(&["render", &o, "--prereqs", &p, "-f", "json"])));
+    let doc = json(&stdout(&run(&[
+        "render",
+        &o,
+        "--prereqs",
+        &p,
+        "-f",
+        "json",
+    ])));
     assert_eq!(doc["graph"]["prerequisites"], 4);
     assert_eq!(doc["graph"]["implied"], 1);
     let links = prerequisite_links(&doc);
@@ -114,7 +122,10 @@ fn dot_draws_the_kept_ones_and_json_marks_the_implied_ones() {
     assert_eq!(links[0]["source"], "http");
     assert_eq!(links[0]["target"], "graphql");
     assert_eq!(links[0]["implied"], true);
-    assert!(links[0].get("points").is_none(), "an implied one is not drawn");
+    assert!(
+        links[0].get("points").is_none(),
+        "an implied one is not drawn"
+    );
     for l in &links[1..] {
         assert!(l.get("implied").is_none(), "{l}");
         assert!(l["points"].as_array().is_some_and(|p| p.len() >= 2), "{l}");
@@ -262,7 +273,12 @@ fn render_section_draws_the_section_and_fades_what_it_needs_from_elsewhere() {
         assert!(!faded.contains("Caching"), "{faded:?}");
         // Every topic of the section is there, none of it faded.
         let full = json(&stdout(&run(&[
-            "render", OUTLINE, "--prereqs", PREREQS, "-f", "json",
+            "render",
+            OUTLINE,
+            "--prereqs",
+            PREREQS,
+            "-f",
+            "json",
         ])));
         let section: BTreeSet<&str> = full["nodes"]
             .as_array()

@@ -79,17 +79,16 @@ fn closure(parent: &[Option<usize>], prereqs: &[(usize, usize)]) -> Vec<Vec<bool
         }
     }
     for &(a, b) in prereqs {
-        for x in a..end[a] {
-            before[x][b] = true;
+        for row in &mut before[a..end[a]] {
+            row[b] = true;
         }
     }
     for k in 0..n {
-        for i in 0..n {
-            if before[i][k] {
-                for j in 0..n {
-                    if before[k][j] {
-                        before[i][j] = true;
-                    }
+        let through = before[k].clone();
+        for row in &mut before {
+            if row[k] {
+                for (cell, &t) in row.iter_mut().zip(&through) {
+                    *cell |= t;
                 }
             }
         }
