@@ -11,6 +11,8 @@ Examples:
   roadmapper render roadmap/backend.txt --prereqs roadmap/backend.prereqs -o backend.svg --theme dark
   roadmapper render roadmap/backend.txt --prereqs roadmap/backend.prereqs -o layered.svg --layout layered
   roadmapper render roadmap/backend.txt --prereqs roadmap/backend.prereqs -o backend.dot
+  roadmapper render roadmap/backend.txt --prereqs roadmap/backend.prereqs --to REST -o rest.png
+  roadmapper render roadmap/backend.txt --prereqs roadmap/backend.prereqs --section Databases -o db.svg
   roadmapper render roadmap/backend.txt -o backend.json
   roadmapper order roadmap/backend.txt --prereqs roadmap/backend.prereqs
   roadmapper order roadmap/backend.txt --prereqs roadmap/backend.prereqs --to REST
@@ -238,6 +240,34 @@ pub struct RenderArgs {
     /// DOT: add the layout's positions, so `neato -n2` draws the layout.
     #[arg(long)]
     pub positions: bool,
+
+    /// Draw every prerequisite, also those implied by others.
+    ///
+    /// A prerequisite is implied when the nesting and the other
+    /// prerequisites already put all of its source before its target
+    /// (`A -> B -> C` makes `A -> C` implied). Posters and DOT leave those
+    /// out and the subtitle counts them; JSON lists every prerequisite,
+    /// marking implied ones `"implied": true`. `roadmapper check` names
+    /// each with the chain that implies it.
+    #[arg(long)]
+    pub all_prereqs: bool,
+
+    /// Draw only what TOPIC needs (repeatable): exactly the topics `order
+    /// --to TOPIC` lists.
+    ///
+    /// TOPIC is a label (case-insensitive) or a path suffix such as
+    /// `APIs > SOAP`.
+    #[arg(long = "to", value_name = "TOPIC", conflicts_with = "section")]
+    pub to: Vec<String>,
+
+    /// Draw one section, plus, faded, the topics from elsewhere that it
+    /// needs.
+    ///
+    /// Those are the direct prerequisites of the section and of everything
+    /// in it, with their sections for context. NAME is a section's label or
+    /// a path suffix.
+    #[arg(long, value_name = "NAME")]
+    pub section: Option<String>,
 
     /// SVG: embed the Noto Sans font (adds about 550 kB).
     ///

@@ -161,6 +161,30 @@ pub enum DiagnosticKind {
         /// How many more.
         count: usize,
     },
+    /// A prerequisite the nesting and the other prerequisites already
+    /// enforce (warning): posters leave it out.
+    ImpliedPrerequisite {
+        /// The prerequisite, as `A -> B (file:line)`.
+        edge: String,
+        /// The kept prerequisites that imply it, each as `A -> B
+        /// (file:line)`, with the nesting that links them.
+        chain: String,
+    },
+    /// Implied prerequisites beyond the first
+    /// [`crate::roadmap::MAX_IMPLIED_WARNINGS`] warnings (warning).
+    MoreImpliedPrerequisites {
+        /// How many more.
+        count: usize,
+    },
+    /// A topic named where a section is wanted (`render --section`).
+    NotASection {
+        /// The reference as written.
+        reference: String,
+        /// The section the topic is in, if any (the title is in none).
+        section: Option<String>,
+        /// The first [`MAX_LISTED`] sections' labels.
+        sections: Vec<String>,
+    },
     /// The same prerequisite is given twice (warning).
     DuplicatePrerequisite {
         /// The edge, as `A -> B`.
@@ -272,6 +296,12 @@ impl Diagnostic {
             DuplicatePrerequisite { edge, first } => {
                 format!("prerequisite `{edge}` is given twice (first at {first})")
             }
+            NotASection { reference, .. } => format!("`{reference}` is not a section"),
+            ImpliedPrerequisite { edge, chain } => format!("{edge} is implied by {chain}"),
+            MoreImpliedPrerequisites { count } => format!(
+                "{count} more prerequisite{} implied by others",
+                if *count == 1 { " is" } else { "s are" }
+            ),
             EmptyOutline => "the outline has no topics".to_string(),
             PrereqsLookLikeOutline {
                 without_arrow,
@@ -376,6 +406,30 @@ impl Diagnostic {
             )),
             LongLabel { .. } => Some("shorten the label, or move detail into subtopics".to_string()),
             DuplicatePrerequisite { .. } => Some("delete one of the two lines".to_string()),
+            NotASection {
+                reference,
+                section: Some(section),
+                ..
+            } => Some(format!(
+                "it is in the section `{section}`: --section '{section}' draws that section; --to '{reference}' draws what it needs"
+            )),
+            NotASection {
+                section: None,
+                sections,
+                ..
+            } => Some(if sections.is_empty() {
+                "the roadmap has no sections".to_string()
+            } else {
+                format!("the sections are {}", join_or(&backticked(sections)))
+            }),
+            ImpliedPrerequisite { .. } => Some(
+                "posters leave it out (`render --all-prereqs` draws it); delete the line unless it says more to a reader"
+                    .to_string(),
+            ),
+            MoreImpliedPrerequisites { .. } => Some(format!(
+                "only the first {} are listed; `render -f json` marks every one `\"implied\": true`",
+                crate::roadmap::MAX_IMPLIED_WARNINGS
+            )),
             EmptyOutline => Some("write one topic per line, nested by indentation".to_string()),
             PrereqsLookLikeOutline { .. } => Some(
                 "the outline is the first argument; --prereqs takes files of `A -> B` lines: roadmapper order OUTLINE --prereqs FILE"

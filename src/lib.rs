@@ -27,6 +27,7 @@
 pub mod diagnostic;
 pub mod export;
 pub mod generate;
+pub mod implied;
 pub mod input;
 pub mod layout;
 pub mod order;
@@ -104,6 +105,9 @@ pub struct RenderOptions {
     pub positions: bool,
     /// SVG only: embed the font, so browsers draw exactly what was measured.
     pub embed_font: bool,
+    /// Draw every prerequisite, the implied ones too ([`Roadmap::implied`]).
+    /// Without it posters and DOT leave them out; JSON lists them either way.
+    pub all_prerequisites: bool,
 }
 
 impl Default for RenderOptions {
@@ -115,12 +119,19 @@ impl Default for RenderOptions {
             scale: 2.0,
             positions: false,
             embed_font: false,
+            all_prerequisites: false,
         }
     }
 }
 
 /// Renders a roadmap: lays it out (unless plain DOT is asked for) and
 /// writes the chosen format.
+///
+/// Posters and DOT draw the roadmap without its implied prerequisites
+/// ([`Roadmap::without_implied`]) unless [`RenderOptions::all_prerequisites`];
+/// JSON lists every prerequisite, an implied one marked `"implied": true`
+/// and, when not drawn, without points. To draw only part of a roadmap,
+/// render [`Roadmap::focus_to`] or [`Roadmap::focus_section`].
 ///
 /// ```
 /// use roadmapper::{load, render, Format, Input, RenderOptions};
@@ -131,14 +142,21 @@ impl Default for RenderOptions {
 /// assert!(png.starts_with(b"\x89PNG"));
 /// ```
 pub fn render(roadmap: &Roadmap, options: &RenderOptions) -> Result<Vec<u8>, Error> {
+    let reduced;
+    let drawn = if options.all_prerequisites || roadmap.implied_count() == 0 {
+        roadmap
+    } else {
+        reduced = roadmap.without_implied();
+        &reduced
+    };
     if options.format == Format::Dot && !options.positions {
-        return Ok(export::Dot(roadmap).to_string().into_bytes());
+        return Ok(export::Dot(drawn).to_string().into_bytes());
     }
-    let scene = layout::layout(roadmap, &options.layout);
+    let scene = layout::layout(drawn, &options.layout);
     let mut out = String::new();
     match options.format {
         Format::Dot => {
-            let _ = write!(out, "{}", export::dot::Positioned(roadmap, &scene));
+            let _ = write!(out, "{}", export::dot::Positioned(drawn, &scene));
         }
         Format::Json => out = export::json::to_string_with(roadmap, Some(&scene)),
         Format::Svg => {

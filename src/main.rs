@@ -261,18 +261,7 @@ fn run(cli: Cli, reporter: &Reporter) -> Result<(), Failure> {
         Command::Order(args) => {
             check_io_args(args.output.as_deref(), &args.input)?;
             let roadmap = load(&args.input, reporter)?;
-            let mut targets = Vec::new();
-            let mut errors = Vec::new();
-            let references: Vec<&str> = args.to.iter().map(String::as_str).collect();
-            for found in roadmap.find_all(&references) {
-                match found {
-                    Ok(i) => targets.push(i),
-                    Err(kind) => errors.push(Diagnostic::error("--to", 0, 1, kind)),
-                }
-            }
-            if !errors.is_empty() {
-                return Err(Error::Input(errors).into());
-            }
+            let targets = find_targets(&roadmap, &args.to)?;
             let items = if args.to.is_empty() {
                 roadmap.order().to_vec()
             } else {
@@ -313,7 +302,17 @@ fn run(cli: Cli, reporter: &Reporter) -> Result<(), Failure> {
                 )
                 .into());
             }
-            let roadmap = load(&args.input, reporter)?;
+            let whole = load(&args.input, reporter)?;
+            let roadmap = if let Some(name) = &args.section {
+                let section = whole.find_section(name).map_err(|kind| {
+                    Error::Input(vec![Diagnostic::error("--section", 0, 1, kind)])
+                })?;
+                whole.focus_section(section)
+            } else if !args.to.is_empty() {
+                whole.focus_to(&find_targets(&whole, &args.to)?)
+            } else {
+                whole
+            };
             let options = RenderOptions {
                 format: match format {
                     RenderFormatArg::Dot => Format::Dot,
@@ -338,6 +337,7 @@ fn run(cli: Cli, reporter: &Reporter) -> Result<(), Failure> {
                 scale: args.scale,
                 positions: args.positions,
                 embed_font: args.embed_font,
+                all_prerequisites: args.all_prereqs,
             };
             if options.format != Format::Dot || options.positions {
                 let cut = roadmap
@@ -512,6 +512,24 @@ fn check_io_args(output: Option<&Path>, input: &InputArgs) -> Result<(), Error> 
     Ok(())
 }
 
+/// The topics `--to` names, or every error (unknown, ambiguous) at once.
+fn find_targets(roadmap: &Roadmap, to: &[String]) -> Result<Vec<usize>, Error> {
+    let mut targets = Vec::new();
+    let mut errors = Vec::new();
+    let references: Vec<&str> = to.iter().map(String::as_str).collect();
+    for found in roadmap.find_all(&references) {
+        match found {
+            Ok(i) => targets.push(i),
+            Err(kind) => errors.push(Diagnostic::error("--to", 0, 1, kind)),
+        }
+    }
+    if errors.is_empty() {
+        Ok(targets)
+    } else {
+        Err(Error::Input(errors))
+    }
+}
+
 /// The positions of the line feeds in `bytes`.
 fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
     bytes
@@ -605,10 +623,16 @@ fn summary(r: &Roadmap, input: &InputArgs) -> String {
     s.push_str(&format!("  topics:         {}\n", r.len()));
     s.push_str(&format!("  sections:       {sections}\n"));
     s.push_str(&format!("  depth:          {levels} levels\n"));
+    let implied = r.implied_count();
     s.push_str(&format!(
-        "  prerequisites:  {prereqs} edges from {} file{}\n",
+        "  prerequisites:  {prereqs} edges from {} file{}{}\n",
         input.prereqs.len(),
-        if input.prereqs.len() == 1 { "" } else { "s" }
+        if input.prereqs.len() == 1 { "" } else { "s" },
+        if implied > 0 {
+            format!(", {implied} implied by others")
+        } else {
+            String::new()
+        }
     ));
     s.push_str(&format!("  stages:         {stages}\n"));
     s

@@ -16,12 +16,17 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-const NO_EDGE: usize = usize::MAX;
+/// Marks a constraint that is not a prerequisite (nesting), and a topic
+/// without a done node.
+pub(crate) const NO_EDGE: usize = usize::MAX;
 
-/// The constraint graph in compressed sparse row form.
-struct Constraints {
+/// The constraint graph in compressed sparse row form. Also read by
+/// [`crate::implied`], which searches it backwards.
+pub(crate) struct Constraints {
     /// Number of real topics; nodes `n..` are virtual done nodes.
-    n: usize,
+    pub(crate) n: usize,
+    /// `done[g]`: the node of group g's virtual done node, or `NO_EDGE`.
+    pub(crate) done: Vec<usize>,
     /// `offsets[u]..offsets[u + 1]` indexes `succ` for node u.
     offsets: Vec<usize>,
     /// (target, prerequisite index or `NO_EDGE`).
@@ -32,7 +37,7 @@ struct Constraints {
 }
 
 impl Constraints {
-    fn build(parent: &[Option<usize>], prereqs: &[(usize, usize)]) -> Constraints {
+    pub(crate) fn build(parent: &[Option<usize>], prereqs: &[(usize, usize)]) -> Constraints {
         let n = parent.len();
         let mut has_children = vec![false; n];
         for p in parent.iter().flatten() {
@@ -76,6 +81,7 @@ impl Constraints {
         let (pred_offsets, pred) = csr(total, edges.iter().map(|&(u, v, k)| (v, (u, k))));
         Constraints {
             n,
+            done,
             offsets,
             succ,
             pred_offsets,
@@ -83,15 +89,17 @@ impl Constraints {
         }
     }
 
-    fn total(&self) -> usize {
+    pub(crate) fn total(&self) -> usize {
         self.offsets.len() - 1
     }
 
-    fn succ(&self, u: usize) -> &[(usize, usize)] {
+    /// (target, prerequisite index or `NO_EDGE`) of each constraint out of u.
+    pub(crate) fn succ(&self, u: usize) -> &[(usize, usize)] {
         &self.succ[self.offsets[u]..self.offsets[u + 1]]
     }
 
-    fn pred(&self, u: usize) -> &[(usize, usize)] {
+    /// (source, prerequisite index or `NO_EDGE`) of each constraint into u.
+    pub(crate) fn pred(&self, u: usize) -> &[(usize, usize)] {
         &self.pred[self.pred_offsets[u]..self.pred_offsets[u + 1]]
     }
 }

@@ -7,6 +7,8 @@
 //! smaller than its children's, a subtree is a contiguous run), ids are
 //! unique, and the constraints are acyclic.
 
+use std::sync::OnceLock;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use petgraph::Direction;
@@ -17,6 +19,9 @@ use crate::diagnostic::{Diagnostic, DiagnosticKind, Error, LONG_LABEL, MAX_LISTE
 use crate::order::{self, Cycles};
 use crate::outline::Outline;
 use crate::prereqs::{self, PrereqFile, Resolved};
+
+mod focus;
+mod implied;
 
 /// A topic: one line of the outline.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,7 +77,29 @@ pub struct Roadmap {
     rank: Vec<usize>,
     stage: Vec<usize>,
     warnings: Vec<Diagnostic>,
+    /// Which prerequisites are implied, computed on first use.
+    implied: OnceLock<Vec<bool>>,
+    /// What a roadmap made for drawing leaves out or fades.
+    view: View,
 }
+
+/// What a roadmap derived for drawing ([`Roadmap::without_implied`],
+/// [`Roadmap::focus_to`], [`Roadmap::focus_section`]) leaves out or fades;
+/// empty for a roadmap built from its files.
+#[derive(Debug, Clone, Default)]
+struct View {
+    /// Implied prerequisites left out.
+    hidden: usize,
+    /// Topics of the roadmap this one was cut from, when it was cut.
+    of: Option<usize>,
+    /// What was cut out, in words (`what REST needs`).
+    focus: Option<String>,
+    /// Topics drawn faded (from elsewhere): empty when none.
+    faded: Vec<bool>,
+}
+
+/// Prerequisites `check` explains before it only counts the rest.
+pub const MAX_IMPLIED_WARNINGS: usize = 20;
 
 /// For each topic, the index just past its subtree (outline order).
 pub fn subtree_ends(outline: &Outline) -> Vec<usize> {
@@ -165,6 +192,8 @@ impl Roadmap {
             rank,
             stage,
             warnings: diags,
+            implied: OnceLock::new(),
+            view: View::default(),
         })
     }
 
@@ -420,7 +449,8 @@ impl Roadmap {
     }
 
     /// Style warnings for `check`: labels shared by several topics and
-    /// labels too long for a poster, plus the build warnings.
+    /// labels too long for a poster, plus the build warnings, then the
+    /// implied prerequisites ([`Roadmap::implied_warnings`]).
     pub fn lint(&self) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         if self.is_empty() {
@@ -489,6 +519,7 @@ impl Roadmap {
             }
         }
         out.extend(self.warnings.iter().cloned());
+        out.extend(self.implied_warnings());
         out
     }
 }

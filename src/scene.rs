@@ -150,6 +150,9 @@ pub struct BoxStyle {
     pub mark: Option<Mark>,
     /// Index of the section colour (layouts that colour by section).
     pub accent: Option<usize>,
+    /// Drawn faded: a topic from elsewhere that a focused poster's
+    /// section needs ([`crate::Roadmap::is_faded`]).
+    pub faded: bool,
 }
 
 /// A topic drawn as a box with wrapped text.
@@ -313,6 +316,8 @@ pub enum LegendItem {
     Optional,
     /// An edge of this kind.
     Edge(EdgeKind),
+    /// A faded box: a topic from elsewhere.
+    Faded,
 }
 
 impl LegendItem {
@@ -326,6 +331,7 @@ impl LegendItem {
             LegendItem::Mark(Mark::Recommended) => "Recommended",
             LegendItem::Mark(Mark::Alternative) => "Alternative",
             LegendItem::Optional => "Optional",
+            LegendItem::Faded => "Needed, from elsewhere",
             LegendItem::Edge(EdgeKind::Spine) => "Main path",
             LegendItem::Edge(EdgeKind::Contains) => "Part of",
             LegendItem::Edge(EdgeKind::Prerequisite) => "Learn first",
@@ -376,6 +382,32 @@ impl Scene {
         }
         index
     }
+
+    /// Which edges are drawn faded, one flag per edge: a prerequisite
+    /// between two faded boxes, a connector or main path into a faded box.
+    /// A prerequisite from a faded box into the focused section is not:
+    /// it says why that topic is there.
+    pub fn faded_edges(&self) -> Vec<bool> {
+        if !self.boxes.iter().any(|b| b.style.faded) {
+            return vec![false; self.edges.len()];
+        }
+        let topics = self.boxes.iter().map(|b| b.topic + 1).max().unwrap_or(0);
+        let index = self.box_index(topics);
+        let faded = |t: usize| {
+            index
+                .get(t)
+                .copied()
+                .flatten()
+                .is_some_and(|i| self.boxes[i].style.faded)
+        };
+        self.edges
+            .iter()
+            .map(|e| match e.kind {
+                EdgeKind::Prerequisite => faded(e.from) && faded(e.to),
+                EdgeKind::Spine | EdgeKind::Contains => faded(e.to),
+            })
+            .collect()
+    }
 }
 
 /// The legend for what a scene draws: rows of samples starting at
@@ -425,6 +457,9 @@ pub fn legend_items(boxes: &[SceneBox], edges: &[SceneEdge]) -> Vec<LegendItem> 
     }
     if boxes.iter().any(|b| b.style.dashed) {
         items.push(LegendItem::Optional);
+    }
+    if boxes.iter().any(|b| b.style.faded) {
+        items.push(LegendItem::Faded);
     }
     for k in [EdgeKind::Spine, EdgeKind::Contains, EdgeKind::Prerequisite] {
         if has_edge(k) {

@@ -1,7 +1,10 @@
 //! Graphviz DOT export.
 //!
 //! One `subgraph cluster_…` per section, rounded boxes, `contains` edges
-//! solid and grey, prerequisite edges dashed and blue. The output is
+//! solid and grey, prerequisite edges dashed and blue; topics from
+//! elsewhere on a focused roadmap greyed. It draws the prerequisites of the
+//! roadmap it is given: `render` gives it one without the implied ones
+//! ([`Roadmap::without_implied`]), and a comment says how many are left out. The output is
 //! deterministic and every string is escaped, so `dot -Tsvg` renders it
 //! without a warning.
 //!
@@ -159,6 +162,11 @@ fn write_dot(f: &mut fmt::Formatter<'_>, r: &Roadmap, scene: Option<&Scene>) -> 
             "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica,Arial,sans-serif\", fontsize=11, color=\"#333333\", fillcolor=\"#fff7d6\", margin=\"0.12,0.04\"];"
         )?;
         writeln!(f, "  edge [color=\"#888888\", arrowsize=0.6];")?;
+        if r.hidden_prerequisites() > 0 || r.focus().is_some() {
+            // Says what is left out, as the posters' subtitle does.
+            let caption: String = r.caption().chars().filter(|c| !c.is_control()).collect();
+            writeln!(f, "  // {caption}")?;
+        }
         if let (Some(l), Some(s)) = (&layout, scene) {
             writeln!(
                 f,
@@ -236,6 +244,9 @@ fn node(
         attrs.push_str(", color=\"#7c3aed\", penwidth=2");
     } else if has("alternative") {
         attrs.push_str(", color=\"#16a34a\", fillcolor=\"#ecfdf5\"");
+    }
+    if r.is_faded(i) {
+        attrs.push_str(", color=\"#c8c8c8\", fillcolor=\"#f7f7f7\", fontcolor=\"#8a8a8a\"");
     }
     // The tooltip: the whole label when the drawn one is cut, and the tags.
     let mut tooltip = String::new();

@@ -37,6 +37,13 @@ pub struct GraphInfo {
     pub topics: usize,
     /// Number of prerequisite edges.
     pub prerequisites: usize,
+    /// How many of them are implied by the nesting and the others (each
+    /// marked `"implied": true`).
+    #[serde(default)]
+    pub implied: usize,
+    /// What a focused rendering shows (`what REST needs`), when focused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub focus: Option<String>,
     /// Ids of the sections (the title's children, or the roots).
     pub sections: Vec<String>,
     /// Canvas width in pixels (scale 1), when laid out.
@@ -77,6 +84,10 @@ pub struct Node {
     pub stage: usize,
     /// 1-based line in the outline.
     pub line: usize,
+    /// `true` for a topic drawn faded: from elsewhere, needed by the
+    /// focused section.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub faded: Option<bool>,
     /// Left edge of the box, when laid out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub x: Option<f32>,
@@ -115,6 +126,11 @@ pub struct Link {
     /// For prerequisites: the line in that file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
+    /// `true` for a prerequisite the nesting and the other prerequisites
+    /// already enforce; posters leave it out unless asked for every one,
+    /// so it has no `points`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub implied: Option<bool>,
     /// The drawn path as `[x, y]` points (for a cubic Bezier: start, then
     /// control, control, end triples), when laid out and drawn.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -158,6 +174,7 @@ pub fn to_document_with(r: &Roadmap, scene: Option<&Scene>) -> Document {
             order: r.rank(t.position),
             stage: r.stage(t.position),
             line: t.line,
+            faded: r.is_faded(t.position).then_some(true),
             x: None,
             y: None,
             width: None,
@@ -167,14 +184,20 @@ pub fn to_document_with(r: &Roadmap, scene: Option<&Scene>) -> Document {
             font_weight: None,
         })
         .collect();
+    let implied = r.implied();
+    let mut prerequisite = 0;
     let edges: Vec<Link> = r
         .graph()
         .raw_edges()
         .iter()
         .map(|e| {
-            let (file, line) = match &e.weight {
-                Edge::Contains => (None, None),
-                Edge::Prerequisite { file, line } => (Some(file.clone()), Some(*line)),
+            let (file, line, implied) = match &e.weight {
+                Edge::Contains => (None, None, None),
+                Edge::Prerequisite { file, line } => {
+                    prerequisite += 1;
+                    let implied = implied.get(prerequisite - 1).copied().unwrap_or(false);
+                    (Some(file.clone()), Some(*line), implied.then_some(true))
+                }
             };
             Link {
                 source: id(e.source().index()),
@@ -182,6 +205,7 @@ pub fn to_document_with(r: &Roadmap, scene: Option<&Scene>) -> Document {
                 kind: e.weight.kind().to_string(),
                 file,
                 line,
+                implied,
                 points: None,
                 curve: None,
             }
@@ -195,6 +219,8 @@ pub fn to_document_with(r: &Roadmap, scene: Option<&Scene>) -> Document {
             source: r.file().to_string(),
             topics: r.len(),
             prerequisites: r.prerequisites().count(),
+            implied: r.implied_count(),
+            focus: r.focus().map(str::to_string),
             sections: r.sections().into_iter().map(id).collect(),
             width: None,
             height: None,

@@ -47,6 +47,10 @@ pub struct Theme {
     pub accents: &'static [(&'static str, &'static str)],
 }
 
+/// Opacity of faded boxes and edges: topics from elsewhere on a focused
+/// poster, legible but plainly in the background.
+pub const FADED_OPACITY: f32 = 0.4;
+
 /// The default theme: white paper, yellow boxes, blue connectors, like
 /// roadmap.sh.
 pub const LIGHT: Theme = Theme {
@@ -239,7 +243,15 @@ impl<'a> Svg<'a> {
     fn write_box(&self, f: &mut Formatter<'_>, b: &SceneBox) -> fmt::Result {
         let r = b.rect;
         let [fill, stroke, ink] = self.colours(b);
-        writeln!(f, r#"<g class="{}">"#, b.role.name())?;
+        if b.style.faded {
+            writeln!(
+                f,
+                r#"<g class="{} faded" opacity="{FADED_OPACITY}">"#,
+                b.role.name()
+            )?;
+        } else {
+            writeln!(f, r#"<g class="{}">"#, b.role.name())?;
+        }
         if b.role != Role::Title {
             let (width, radius) = match b.role {
                 Role::Section => (2.0, 6.0),
@@ -354,12 +366,15 @@ impl<'a> Svg<'a> {
         }
     }
 
-    fn write_edge(&self, f: &mut Formatter<'_>, e: &SceneEdge) -> fmt::Result {
+    fn write_edge(&self, f: &mut Formatter<'_>, e: &SceneEdge, faded: bool) -> fmt::Result {
         if e.points.len() < 2 {
             return Ok(());
         }
         write!(f, r#"<path class="{}" d=""#, e.kind.name())?;
         write_path(f, &e.points, e.curve)?;
+        if faded {
+            write!(f, r#"" opacity="{FADED_OPACITY}"#)?;
+        }
         writeln!(f, r#"" {}/>"#, self.edge_style(e.kind))
     }
 
@@ -400,6 +415,14 @@ impl<'a> Svg<'a> {
                 LegendItem::Mark(m) => {
                     self.write_mark(f, m, Point::new(at.x + 13.0, mid))?;
                 }
+                LegendItem::Faded => writeln!(
+                    f,
+                    r#"<rect x="{}" y="{}" width="22" height="12" rx="3" fill="{}" stroke="{}" stroke-width="1.2" opacity="{FADED_OPACITY}"/>"#,
+                    Num(sample.x),
+                    Num(sample.y),
+                    t.topic[0],
+                    t.topic[1]
+                )?,
                 LegendItem::Optional => writeln!(
                     f,
                     r#"<rect x="{}" y="{}" width="22" height="12" rx="3" fill="{}" stroke="{}" stroke-width="1.2" stroke-dasharray="4 2"/>"#,
@@ -556,12 +579,13 @@ impl Display for Svg<'_> {
         )?;
         // Connectors under the boxes, prerequisite arrows above connectors.
         writeln!(f, r#"<g class="edges">"#)?;
+        let faded = s.faded_edges();
         for kind in [EdgeKind::Spine, EdgeKind::Contains, EdgeKind::Prerequisite] {
-            for e in s.edges.iter().filter(|e| e.kind == kind) {
+            for (e, &faded) in s.edges.iter().zip(&faded).filter(|(e, _)| e.kind == kind) {
                 if self.only.is_some() && !self.wanted(crate::scene::bounds([], [e])) {
                     continue;
                 }
-                self.write_edge(f, e)?;
+                self.write_edge(f, e, faded)?;
             }
         }
         writeln!(f, "</g>")?;

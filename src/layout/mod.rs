@@ -151,6 +151,7 @@ pub fn style(roadmap: &Roadmap, index: usize) -> BoxStyle {
             None
         },
         accent: None,
+        faded: roadmap.is_faded(index),
     }
 }
 

@@ -158,13 +158,7 @@ pub fn layout(roadmap: &Roadmap) -> Scene {
     if let Some(r) = title_size {
         top += r.height;
     }
-    let prerequisites = roadmap.prerequisites().count();
-    let plural = |k: usize| if k == 1 { "" } else { "s" };
-    let subtitle_text = format!(
-        "{n} topic{} · {prerequisites} prerequisite{}",
-        plural(n),
-        plural(prerequisites)
-    );
+    let subtitle_text = roadmap.caption();
     let subtitle_size = 13.0;
     let subtitle_width = text::width(&subtitle_text, subtitle_size, text::Weight::Regular);
     let subtitle_top = top + 4.0;
