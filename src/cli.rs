@@ -79,6 +79,7 @@ const GENERATE_EXAMPLES: &str = "\
 Examples:
   roadmapper generate --topics 10000 -o big.txt            # writes big.txt and big.prereqs
   roadmapper generate --topics 100000 --seed 7 -o huge.txt
+  roadmapper generate --dense -o dense.txt                 # 500 topics, 2.4 prerequisites each
   roadmapper generate --topics 500 | roadmapper order -";
 
 #[derive(Debug, Args)]
