@@ -343,6 +343,14 @@ fn share_line(s: (Point, Point), t: (Point, Point)) -> bool {
     p.max(q).min(l) - p.min(q).max(0.0) > f64::from(SHARED_MIN)
 }
 
+/// Which way a segment runs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Axis {
+    Horizontal,
+    Vertical,
+    Other,
+}
+
 /// Pair counts from one pass over the edge segments.
 struct Pairs {
     crossings: usize,
@@ -392,33 +400,95 @@ fn pairs(scene: &Scene) -> Pairs {
         .iter()
         .map(|&(_, (a, b))| [a.x.min(b.x), a.x.max(b.x), a.y.min(b.y), a.y.max(b.y)])
         .collect();
+    // Horizontal and vertical segments (most of an orthogonal drawing)
+    // apart from the rest: two parallel ones cannot cross, and can share a
+    // line only when their other coordinates are within the gap, so a
+    // channel of hundreds of parallel arrows costs a sort per cell rather
+    // than every pair.
+    let axis: Vec<Axis> = segments
+        .iter()
+        .map(|&(_, (a, b))| {
+            if a.x == b.x {
+                Axis::Vertical
+            } else if a.y == b.y {
+                Axis::Horizontal
+            } else {
+                Axis::Other
+            }
+        })
+        .collect();
+    // Tests one pair in cell `c`, crossing and sharing a line, or only
+    // sharing (`cross` false, for parallel segments).
+    let mut test = |c: usize, s: u32, t: u32, cross: bool| {
+        let ((e, seg), (f, other)) = (segments[s as usize], segments[t as usize]);
+        if e == f {
+            return;
+        }
+        // Segments whose boxes (grown by the gap) are apart can neither
+        // cross nor share a line; and a pair whose common box starts in
+        // another cell is tested there, once.
+        let (r, q) = (bounds[s as usize], bounds[t as usize]);
+        let (x0, x1) = (r[0].max(q[0]) - gap, r[1].min(q[1]) + gap);
+        let (y0, y1) = (r[2].max(q[2]) - gap, r[3].min(q[3]) + gap);
+        if x0 > x1 || y0 > y1 || grid.cell_of(x0, y0) != c {
+            return;
+        }
+        let pair = (e.min(f), e.max(f));
+        if arrow(e) && arrow(f) && !shared.contains(&pair) && share_line(seg, other) {
+            shared.insert(pair);
+        }
+        if !cross || crossing.contains(&pair) || share_end(&edges[e as usize], &edges[f as usize]) {
+            return;
+        }
+        if properly_intersect(seg, other) {
+            crossing.insert(pair);
+        }
+    };
+    let (mut hs, mut vs, mut os) = (Vec::new(), Vec::new(), Vec::new());
     for (c, cell) in grid.cells.iter().enumerate() {
-        for (k, &s) in cell.iter().enumerate() {
-            let (e, seg) = segments[s as usize];
-            let r = bounds[s as usize];
-            for &t in &cell[k + 1..] {
-                let (f, other) = segments[t as usize];
-                if e == f {
-                    continue;
+        hs.clear();
+        vs.clear();
+        os.clear();
+        // With each segment its edge, to skip pairs of one edge (the
+        // chords of a curve crowd the same cells) without looking it up.
+        for &s in cell {
+            let item = (s, segments[s as usize].0);
+            match axis[s as usize] {
+                Axis::Horizontal => hs.push(item),
+                Axis::Vertical => vs.push(item),
+                Axis::Other => os.push(item),
+            }
+        }
+        for (k, &(s, e)) in os.iter().enumerate() {
+            for &(t, f) in os[k + 1..].iter().chain(&hs).chain(&vs) {
+                if e != f {
+                    test(c, s, t, true);
                 }
-                // Segments whose boxes (grown by the gap) are apart can
-                // neither cross nor share a line; and a pair whose common
-                // box starts in another cell is tested there, once.
-                let q = bounds[t as usize];
-                let (x0, x1) = (r[0].max(q[0]) - gap, r[1].min(q[1]) + gap);
-                let (y0, y1) = (r[2].max(q[2]) - gap, r[3].min(q[3]) + gap);
-                if x0 > x1 || y0 > y1 || grid.cell_of(x0, y0) != c {
-                    continue;
+            }
+        }
+        for &(s, e) in &hs {
+            for &(t, f) in &vs {
+                if e != f {
+                    test(c, s, t, true);
                 }
-                let pair = (e.min(f), e.max(f));
-                if arrow(e) && arrow(f) && !shared.contains(&pair) && share_line(seg, other) {
-                    shared.insert(pair);
-                }
-                if crossing.contains(&pair) || share_end(&edges[e as usize], &edges[f as usize]) {
-                    continue;
-                }
-                if properly_intersect(seg, other) {
-                    crossing.insert(pair);
+            }
+        }
+        // Parallel arrows: only neighbours within the gap can share a line.
+        for (list, key) in [(&mut hs, 2), (&mut vs, 0)] {
+            list.retain(|&(_, e)| arrow(e));
+            list.sort_by(|&(s, _), &(t, _)| {
+                bounds[s as usize][key].total_cmp(&bounds[t as usize][key])
+            });
+            for (k, &(s, e)) in list.iter().enumerate() {
+                let at = bounds[s as usize][key];
+                for &(t, f) in &list[k + 1..] {
+                    // Also stops at NaN.
+                    if !(bounds[t as usize][key] - at <= gap) {
+                        break;
+                    }
+                    if e != f {
+                        test(c, s, t, false);
+                    }
                 }
             }
         }
