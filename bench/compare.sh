@@ -5,6 +5,9 @@
 #
 #   bash bench/compare.sh            # 5 rounds per comparison
 #   ROUNDS=11 bash bench/compare.sh  # more rounds, steadier medians
+#   LAYERED_SIZES="1000 10000 50000" bash bench/compare.sh
+#                                    # layered scaling up to 50k topics
+#                                    # (default 1000 10000: a quick run)
 #
 # Contenders:
 #   - `dot -Tsvg` and `dot -Tpng` (Graphviz) on roadmapper's own DOT of the
@@ -23,6 +26,8 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 ROUNDS=${ROUNDS:-5}
+LAYERED_SIZES=${LAYERED_SIZES:-1000 10000}
+LAYERED_PERCENTS=${LAYERED_PERCENTS:-10 100 200}
 BIN=target/release/roadmapper
 
 missing=()
@@ -108,6 +113,8 @@ cp roadmap/backend.txt roadmap/backend.prereqs "$work/"
 for n in 1000 12500 20000 25000 50000 100000; do
     "$RM" generate --topics "$n" -o "$work/g$n.txt"
 done
+"$RM" generate --dense -o "$work/dense.txt"
+"$RM" render "$work/dense.txt" -p "$work/dense.prereqs" -o "$work/dense.svg"
 "$RM" render "$work/backend.txt" -p "$work/backend.prereqs" -o "$work/backend.dot"
 "$RM" render "$work/backend.txt" -p "$work/backend.prereqs" -o "$work/backend.svg"
 "$RM" order "$work/g100000.txt" -p "$work/g100000.prereqs" -f tsort -o "$work/g100000.tsort"
@@ -176,6 +183,35 @@ echo
 echo "Layered layout (--layout layered), 1,000 topics"
 single "roadmapper render -l layered -o g1000.svg" "$RM render $work/g1000.txt -p $work/g1000.prereqs -l layered -o $work/l1000.svg"
 check "layered 1,000 topics < 2 s" "$T < 2" "$T s"
+echo
+
+echo "Dense curriculum (generate --dense: $(grep -c . "$work/dense.txt") topics, $(grep -c -- ' -> ' "$work/dense.prereqs") prerequisites) to PNG (scale 1)"
+compare "roadmapper render --scale 1 -o dense.png" \
+    "$RM render $work/dense.txt -p $work/dense.prereqs --scale 1 -o $work/dense.png" \
+    "rsvg-convert (roadmapper's SVG)" \
+    "rsvg-convert $work/dense.svg -o $work/dense-rsvg.png"
+check "dense PNG >= 3x faster than rsvg-convert on the same SVG" "$B >= 3 * $A" "$(ratio "$B" "$A")x"
+echo
+
+# Time per 1,000 topics of the layered layout (whole process, to SVG),
+# at each size and density; one run each (the large ones take seconds).
+echo "Layered layout scaling: ms per 1,000 topics (sizes: $LAYERED_SIZES)"
+for pct in $LAYERED_PERCENTS; do
+    per=()
+    line=""
+    for n in $LAYERED_SIZES; do
+        [[ -f "$work/s$n-$pct.txt" ]] ||
+            "$RM" generate --topics "$n" --prereqs-percent "$pct" -o "$work/s$n-$pct.txt"
+        t=$(wall "$RM render $work/s$n-$pct.txt -p $work/s$n-$pct.prereqs -l layered -o $work/s.svg")
+        ms=$(awk -v t="$t" -v n="$n" 'BEGIN { printf "%.1f", t * 1e6 / n }')
+        per+=("$ms")
+        line+="$(printf '%6dk: %7.1f ms  ' $((n / 1000)) "$ms")"
+    done
+    printf '  %3d prerequisites per 100 topics %s\n' "$pct" "$line"
+    spread=$(printf '%s\n' "${per[@]}" | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%.2f", (lo > 0) ? hi / lo : 0 }')
+    check "layered time per topic flat within 1.5x ($pct per 100; $(echo "$LAYERED_SIZES" | wc -w) sizes)" \
+        "$spread <= 1.5" "${spread}x from least to most"
+done
 echo
 
 echo "Targets"

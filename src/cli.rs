@@ -81,13 +81,19 @@ const GENERATE_EXAMPLES: &str = "\
 Examples:
   roadmapper generate --topics 10000 -o big.txt            # writes big.txt and big.prereqs
   roadmapper generate --topics 100000 --seed 7 -o huge.txt
+  roadmapper generate --dense -o dense.txt                 # 500 topics, 2.4 prerequisites each
   roadmapper generate --topics 500 | roadmapper order -";
 
 #[derive(Debug, Args)]
 pub struct GenerateArgs {
-    /// Number of topics, title included.
-    #[arg(short = 'n', long, default_value_t = 1000, value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
-    pub topics: u64,
+    /// Number of topics, title included [default: 1000, with --dense 500].
+    #[arg(short = 'n', long, value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
+    pub topics: Option<u64>,
+
+    /// Make a dense curriculum: about 2.4 prerequisites a topic, three in
+    /// four across sections, sections studied side by side (no cycles).
+    #[arg(long, conflicts_with = "prereqs_percent")]
+    pub dense: bool,
 
     /// Prerequisites per hundred topics.
     #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u64).range(0..=1000))]

@@ -15,6 +15,8 @@
 //! assert_eq!(r.prerequisites().count(), 100);
 //! ```
 
+pub mod dense;
+
 /// What to generate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct GenerateOptions {

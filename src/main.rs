@@ -371,12 +371,29 @@ fn run(cli: Cli, reporter: &Reporter) -> Result<(), Failure> {
             Ok(())
         }
         Command::Generate(args) => {
+            let topics = |default| {
+                args.topics
+                    .map_or(default, |n| usize::try_from(n).unwrap_or(usize::MAX))
+            };
             let options = roadmapper::generate::GenerateOptions {
-                topics: usize::try_from(args.topics).unwrap_or(usize::MAX),
+                topics: topics(1_000),
                 prereqs_percent: usize::try_from(args.prereqs_percent).unwrap_or(usize::MAX),
                 seed: args.seed,
             };
-            if let Err(e) = options.check() {
+            let dense = args
+                .dense
+                .then(|| roadmapper::generate::dense::DenseOptions {
+                    topics: topics(500),
+                    seed: args.seed,
+                });
+            let write = |outline: &mut dyn std::io::Write,
+                         prereqs: Option<&mut dyn std::io::Write>| {
+                match &dense {
+                    Some(d) => roadmapper::generate::dense::write(d, outline, prereqs),
+                    None => roadmapper::generate::write(&options, outline, prereqs),
+                }
+            };
+            if let Err(e) = dense.map_or_else(|| options.check(), |d| d.check()) {
                 return Err(Error::Usage(format!(
                     "{e}\n  help: ask for fewer --topics or a lower --prereqs-percent"
                 ))
@@ -393,7 +410,7 @@ fn run(cli: Cli, reporter: &Reporter) -> Result<(), Failure> {
             match prereqs_path.as_deref() {
                 Some(p) => {
                     roadmapper::output::write_pair(&write_options, output, p, |outline, prereqs| {
-                        roadmapper::generate::write(&options, outline, Some(prereqs))
+                        write(outline, Some(prereqs))
                     })
                     .map_err(|e| match e {
                         // The library names the two paths; say which flags put
@@ -417,7 +434,7 @@ fn run(cli: Cli, reporter: &Reporter) -> Result<(), Failure> {
                 None => Ok(roadmapper::output::write_file(
                     output,
                     &write_options,
-                    |outline| roadmapper::generate::write(&options, outline, None),
+                    |outline| write(outline, None),
                 )?),
             }
         }

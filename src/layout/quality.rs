@@ -1,16 +1,21 @@
-//! Measures of a drawing's legibility, read off a finished [`Scene`]: boxes
-//! that overlap, edges that pass through a box other than their own ends,
-//! and pairs of edges that cross.
+//! Measures of a drawing's legibility, read off a finished [`Scene`]:
+//! boxes that overlap, edges through boxes, crossings, arrows crossing the
+//! main path, arrows sharing a line, bends, edge length, canvas area per
+//! topic and aspect ratio. [`measure`] gives them all at once.
 //!
 //! They sit after the layout engines and before nothing: tests and
-//! benchmarks use them to compare engines and settings on the same input.
-//! Each works on a uniform grid of cells (about one segment or box per
-//! cell), so a scene of thousands of boxes and edges is measured in
-//! milliseconds rather than by testing every pair.
+//! benchmarks use them to compare engines and settings on the same input
+//! (`examples/legibility.rs` prints them for our layouts and for Graphviz
+//! on the same graph; `bench/legibility.sh` tabulates them). Each works on
+//! a uniform grid of cells (about one segment or box per cell), so a scene
+//! of tens of thousands of boxes and edges is measured in well under a
+//! second rather than by testing every pair.
 
 use std::collections::HashSet;
 
-use crate::scene::{Point, Rect, Scene};
+use rustc_hash::FxHashSet;
+
+use crate::scene::{EdgeKind, Point, Rect, Scene, SceneEdge};
 
 /// How far inside a box an edge must pass to count as going through it:
 /// edges end on their own boxes' borders, and a grazing touch is no harm.
@@ -69,6 +74,11 @@ impl Grid {
         let (r0, r1) = self.span(y0, y1, false);
         let cols = self.cols;
         (r0..=r1).flat_map(move |r| (c0..=c1).map(move |c| r * cols + c))
+    }
+
+    /// The cell holding the point (clamped to the grid).
+    fn cell_of(&self, x: f32, y: f32) -> usize {
+        self.span(y, y, false).0 * self.cols + self.span(x, x, true).0
     }
 
     /// Registers `item` in every cell the rectangle touches.
@@ -184,12 +194,180 @@ fn properly_intersect((a, b): (Point, Point), (c, d): (Point, Point)) -> bool {
 /// assert_eq!(quality::crossings(&layout::layout(&r, &options)), 0);
 /// ```
 pub fn crossings(scene: &Scene) -> usize {
-    let mut segments: Vec<(u32, (Point, Point))> = Vec::new();
-    for (k, e) in scene.edges.iter().enumerate() {
-        segments.extend(e.segments().into_iter().map(|s| (k as u32, s)));
+    pairs(scene).crossings
+}
+
+/// How long two arrows must run along one line to count as sharing it, in
+/// pixels: "more than a few pixels", so arrows that merely leave one port
+/// and part at once do not count.
+pub const SHARED_MIN: f32 = 4.0;
+
+/// How far apart two parallel arrow segments may be and still be drawn
+/// as one line, in pixels (strokes are about 1.5 px wide).
+pub const SHARED_GAP: f32 = 1.5;
+
+/// Every measure of one scene. Edge counts are pairs of edges, each pair
+/// counted once however often its curves meet; "arrows" are the
+/// prerequisite edges and "the main path" the spine edges.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Quality {
+    /// Boxes drawn (topics).
+    pub boxes: usize,
+    /// Edges drawn, every kind.
+    pub edges: usize,
+    /// Prerequisite arrows drawn.
+    pub arrows: usize,
+    /// Pairs of boxes sharing interior points ([`overlaps`]).
+    pub overlaps: usize,
+    /// (edge, box) pairs where the edge passes through a box other than
+    /// its ends ([`through_boxes`]).
+    pub through_boxes: usize,
+    /// Pairs of edges, every kind, that cross ([`crossings`]; pairs
+    /// sharing an end box are not counted).
+    pub crossings: usize,
+    /// Pairs of prerequisite arrows that cross (part of `crossings`).
+    pub arrow_crossings: usize,
+    /// (arrow, main path edge) pairs that cross (part of `crossings`).
+    pub main_path_crossings: usize,
+    /// Pairs of arrows running along one line (within [`SHARED_GAP`]) for
+    /// more than [`SHARED_MIN`] pixels, where a reader cannot tell which is
+    /// which; arrows into or out of one box count too.
+    pub shared_segments: usize,
+    /// Bends per edge, every kind, in quarter turns: the total turning of
+    /// each drawn curve divided by 90 degrees, so a right-angled corner
+    /// counts 1 and a smooth curve counts as much as it turns.
+    pub bends_per_edge: f64,
+    /// The drawn length of all edges, in pixels.
+    pub edge_length: f64,
+    /// Canvas width and height, in pixels.
+    pub width: f64,
+    /// See `width`.
+    pub height: f64,
+    /// Canvas area per box, in square pixels.
+    pub area_per_topic: f64,
+    /// Width over height (3 is a strip three times wider than high; 0 for
+    /// an empty canvas).
+    pub aspect: f64,
+}
+
+/// Measures a scene: see [`Quality`] for each figure. Near linear in the
+/// boxes and edge segments (each looked at in the grid cells it touches).
+///
+/// ```
+/// use roadmapper::layout::{self, quality, LayoutOptions};
+/// use roadmapper::{load, Input};
+/// let r = load(&Input::new("r.txt", "Title\n    A\n    B\n"), &[]).unwrap();
+/// let q = quality::measure(&layout::layout(&r, &LayoutOptions::default()));
+/// assert_eq!((q.boxes, q.overlaps, q.through_boxes), (3, 0, 0));
+/// assert!(q.area_per_topic > 0.0 && q.aspect > 0.0);
+/// ```
+pub fn measure(scene: &Scene) -> Quality {
+    let p = pairs(scene);
+    let (mut turns, mut length) = (0.0, 0.0);
+    for e in &scene.edges {
+        let (t, l) = turning_and_length(e);
+        turns += t;
+        length += l;
     }
-    if segments.len() < 2 {
-        return 0;
+    let (width, height) = (f64::from(scene.width), f64::from(scene.height));
+    let edges = scene.edges.len();
+    Quality {
+        boxes: scene.boxes.len(),
+        edges,
+        arrows: scene
+            .edges
+            .iter()
+            .filter(|e| e.kind == EdgeKind::Prerequisite)
+            .count(),
+        overlaps: overlaps(scene),
+        through_boxes: through_boxes(scene),
+        crossings: p.crossings,
+        arrow_crossings: p.arrow_crossings,
+        main_path_crossings: p.main_path_crossings,
+        shared_segments: p.shared,
+        bends_per_edge: if edges == 0 {
+            0.0
+        } else {
+            turns / edges as f64
+        },
+        edge_length: length,
+        width,
+        height,
+        area_per_topic: width * height / scene.boxes.len().max(1) as f64,
+        aspect: if height > 0.0 { width / height } else { 0.0 },
+    }
+}
+
+/// An edge's total turning in quarter turns and its length: the angle
+/// between each pair of consecutive non-empty chords, summed.
+fn turning_and_length(edge: &SceneEdge) -> (f64, f64) {
+    let (mut turning, mut length) = (0.0f64, 0.0f64);
+    let mut previous: Option<(f64, f64)> = None;
+    for (a, b) in edge.segments() {
+        let (dx, dy) = (f64::from(b.x - a.x), f64::from(b.y - a.y));
+        let l = dx.hypot(dy);
+        if !l.is_finite() || l < 1e-6 {
+            continue;
+        }
+        length += l;
+        if let Some((px, py)) = previous {
+            turning += (px * dy - py * dx).atan2(px * dx + py * dy).abs();
+        }
+        previous = Some((dx, dy));
+    }
+    (turning / std::f64::consts::FRAC_PI_2, length)
+}
+
+/// Whether two segments run along one line, within [`SHARED_GAP`], for
+/// more than [`SHARED_MIN`]: both ends of the shorter lie near the line of
+/// the longer, and their projections on it overlap long enough.
+fn share_line(s: (Point, Point), t: (Point, Point)) -> bool {
+    let len = |(a, b): (Point, Point)| f64::from(b.x - a.x).hypot(f64::from(b.y - a.y));
+    let (long, short) = if len(s) >= len(t) { (s, t) } else { (t, s) };
+    let l = len(long);
+    // Also false for NaN.
+    if !(l > f64::from(SHARED_MIN)) {
+        return false;
+    }
+    let (a, b) = long;
+    let (ux, uy) = (f64::from(b.x - a.x) / l, f64::from(b.y - a.y) / l);
+    let along = |p: Point| {
+        let (px, py) = (f64::from(p.x - a.x), f64::from(p.y - a.y));
+        (ux * px + uy * py, (ux * py - uy * px).abs())
+    };
+    let ((p, dp), (q, dq)) = (along(short.0), along(short.1));
+    let gap = f64::from(SHARED_GAP);
+    if !(dp <= gap && dq <= gap) {
+        return false;
+    }
+    p.max(q).min(l) - p.min(q).max(0.0) > f64::from(SHARED_MIN)
+}
+
+/// Which way a segment runs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Axis {
+    Horizontal,
+    Vertical,
+    Other,
+}
+
+/// Pair counts from one pass over the edge segments.
+struct Pairs {
+    crossings: usize,
+    arrow_crossings: usize,
+    main_path_crossings: usize,
+    shared: usize,
+}
+
+/// Crossing and line-sharing pairs of edges: each chord is registered in
+/// the grid cells its bounding box touches (cells about as long as the
+/// median chord) and tested only against the chords of other edges in
+/// those cells.
+fn pairs(scene: &Scene) -> Pairs {
+    let edges = &scene.edges;
+    let mut segments: Vec<(u32, (Point, Point))> = Vec::new();
+    for (k, e) in edges.iter().enumerate() {
+        segments.extend(e.segments().into_iter().map(|s| (k as u32, s)));
     }
     let mut lengths: Vec<f32> = segments
         .iter()
@@ -199,34 +377,133 @@ pub fn crossings(scene: &Scene) -> usize {
     lengths.sort_by(f32::total_cmp);
     let median = lengths.get(lengths.len() / 2).copied().unwrap_or(1.0);
     let mut grid = Grid::new(extent(scene), 2.0 * median, segments.len());
+    // Grown by the gap, so that segments near enough to share a line meet
+    // in some cell.
     for (i, &(_, (a, b))) in segments.iter().enumerate() {
-        grid.insert(i, a.x, b.x, a.y, b.y);
+        let (x0, x1) = (a.x.min(b.x) - SHARED_GAP, a.x.max(b.x) + SHARED_GAP);
+        grid.insert(
+            i,
+            x0,
+            x1,
+            a.y.min(b.y) - SHARED_GAP,
+            a.y.max(b.y) + SHARED_GAP,
+        );
     }
-    let edges = &scene.edges;
-    let share_end = |i: usize, j: usize| {
-        let (e, f) = (&edges[i], &edges[j]);
+    let share_end = |e: &SceneEdge, f: &SceneEdge| {
         e.from == f.from || e.from == f.to || e.to == f.from || e.to == f.to
     };
-    let mut crossing: HashSet<(u32, u32)> = HashSet::new();
-    for cell in &grid.cells {
-        for (k, &s) in cell.iter().enumerate() {
-            let (e, seg) = segments[s as usize];
-            for &t in &cell[k + 1..] {
-                let (f, other) = segments[t as usize];
-                if e == f {
-                    continue;
+    let arrow = |e: u32| edges[e as usize].kind == EdgeKind::Prerequisite;
+    let mut crossing: FxHashSet<(u32, u32)> = FxHashSet::default();
+    let mut shared: FxHashSet<(u32, u32)> = FxHashSet::default();
+    let gap = SHARED_GAP;
+    let bounds: Vec<[f32; 4]> = segments
+        .iter()
+        .map(|&(_, (a, b))| [a.x.min(b.x), a.x.max(b.x), a.y.min(b.y), a.y.max(b.y)])
+        .collect();
+    // Horizontal and vertical segments (most of an orthogonal drawing)
+    // apart from the rest: two parallel ones cannot cross, and can share a
+    // line only when their other coordinates are within the gap, so a
+    // channel of hundreds of parallel arrows costs a sort per cell rather
+    // than every pair.
+    let axis: Vec<Axis> = segments
+        .iter()
+        .map(|&(_, (a, b))| {
+            if a.x == b.x {
+                Axis::Vertical
+            } else if a.y == b.y {
+                Axis::Horizontal
+            } else {
+                Axis::Other
+            }
+        })
+        .collect();
+    // Tests one pair in cell `c`, crossing and sharing a line, or only
+    // sharing (`cross` false, for parallel segments).
+    let mut test = |c: usize, s: u32, t: u32, cross: bool| {
+        let ((e, seg), (f, other)) = (segments[s as usize], segments[t as usize]);
+        if e == f {
+            return;
+        }
+        // Segments whose boxes (grown by the gap) are apart can neither
+        // cross nor share a line; and a pair whose common box starts in
+        // another cell is tested there, once.
+        let (r, q) = (bounds[s as usize], bounds[t as usize]);
+        let (x0, x1) = (r[0].max(q[0]) - gap, r[1].min(q[1]) + gap);
+        let (y0, y1) = (r[2].max(q[2]) - gap, r[3].min(q[3]) + gap);
+        if x0 > x1 || y0 > y1 || grid.cell_of(x0, y0) != c {
+            return;
+        }
+        let pair = (e.min(f), e.max(f));
+        if arrow(e) && arrow(f) && !shared.contains(&pair) && share_line(seg, other) {
+            shared.insert(pair);
+        }
+        if !cross || crossing.contains(&pair) || share_end(&edges[e as usize], &edges[f as usize]) {
+            return;
+        }
+        if properly_intersect(seg, other) {
+            crossing.insert(pair);
+        }
+    };
+    let (mut hs, mut vs, mut os) = (Vec::new(), Vec::new(), Vec::new());
+    for (c, cell) in grid.cells.iter().enumerate() {
+        hs.clear();
+        vs.clear();
+        os.clear();
+        // With each segment its edge, to skip pairs of one edge (the
+        // chords of a curve crowd the same cells) without looking it up.
+        for &s in cell {
+            let item = (s, segments[s as usize].0);
+            match axis[s as usize] {
+                Axis::Horizontal => hs.push(item),
+                Axis::Vertical => vs.push(item),
+                Axis::Other => os.push(item),
+            }
+        }
+        for (k, &(s, e)) in os.iter().enumerate() {
+            for &(t, f) in os[k + 1..].iter().chain(&hs).chain(&vs) {
+                if e != f {
+                    test(c, s, t, true);
                 }
-                let pair = (e.min(f), e.max(f));
-                if crossing.contains(&pair) || share_end(e as usize, f as usize) {
-                    continue;
+            }
+        }
+        for &(s, e) in &hs {
+            for &(t, f) in &vs {
+                if e != f {
+                    test(c, s, t, true);
                 }
-                if properly_intersect(seg, other) {
-                    crossing.insert(pair);
+            }
+        }
+        // Parallel arrows: only neighbours within the gap can share a line.
+        for (list, key) in [(&mut hs, 2), (&mut vs, 0)] {
+            list.retain(|&(_, e)| arrow(e));
+            list.sort_by(|&(s, _), &(t, _)| {
+                bounds[s as usize][key].total_cmp(&bounds[t as usize][key])
+            });
+            for (k, &(s, e)) in list.iter().enumerate() {
+                let at = bounds[s as usize][key];
+                for &(t, f) in &list[k + 1..] {
+                    // Also stops at NaN.
+                    if !(bounds[t as usize][key] - at <= gap) {
+                        break;
+                    }
+                    if e != f {
+                        test(c, s, t, false);
+                    }
                 }
             }
         }
     }
-    crossing.len()
+    let kinds = |&(e, f): &(u32, u32)| (edges[e as usize].kind, edges[f as usize].kind);
+    let count = |want: &dyn Fn((EdgeKind, EdgeKind)) -> bool| {
+        crossing.iter().filter(|p| want(kinds(p))).count()
+    };
+    use EdgeKind::{Prerequisite, Spine};
+    Pairs {
+        crossings: crossing.len(),
+        arrow_crossings: count(&|k| k == (Prerequisite, Prerequisite)),
+        main_path_crossings: count(&|k| k == (Prerequisite, Spine) || k == (Spine, Prerequisite)),
+        shared: shared.len(),
+    }
 }
 
 #[cfg(test)]
@@ -316,5 +593,248 @@ mod tests {
             vec![nan.clone(), nan],
         );
         assert_eq!(crossings(&s), 0);
+    }
+
+    fn edge(kind: EdgeKind, from: usize, to: usize, points: &[(f32, f32)]) -> SceneEdge {
+        SceneEdge {
+            kind,
+            points: points.iter().map(|&(x, y)| Point::new(x, y)).collect(),
+            ..line(from, to, Point::new(0.0, 0.0), Point::new(0.0, 0.0))
+        }
+    }
+
+    #[test]
+    fn measure_gathers_the_box_and_crossing_counts() {
+        let p = Point::new;
+        let boxes = vec![
+            bx(0, 0.0, 0.0),
+            bx(1, 100.0, 100.0),
+            bx(2, 50.0, 50.0),
+            bx(3, 55.0, 52.0),
+        ];
+        let edges = vec![
+            line(0, 1, p(10.0, 10.0), p(110.0, 110.0)),
+            line(2, 3, p(110.0, 10.0), p(10.0, 110.0)),
+        ];
+        let q = measure(&scene(boxes, edges));
+        assert_eq!((q.boxes, q.edges, q.arrows), (4, 2, 2));
+        assert_eq!(q.overlaps, 1);
+        // The first diagonal passes through boxes 2 and 3.
+        assert_eq!(q.through_boxes, 2);
+        assert_eq!((q.crossings, q.arrow_crossings), (1, 1));
+    }
+
+    #[test]
+    fn arrows_crossing_the_main_path_are_told_from_other_crossings() {
+        use EdgeKind::{Contains, Prerequisite, Spine};
+        let edges = vec![
+            // The main path, straight down.
+            edge(Spine, 0, 1, &[(100.0, 0.0), (100.0, 200.0)]),
+            // An arrow across it, and a connector across it.
+            edge(Prerequisite, 2, 3, &[(50.0, 50.0), (150.0, 50.0)]),
+            edge(Contains, 4, 5, &[(50.0, 150.0), (150.0, 150.0)]),
+            // A second arrow crossing the first one, not the main path.
+            edge(Prerequisite, 6, 7, &[(60.0, 20.0), (60.0, 80.0)]),
+        ];
+        let q = measure(&scene(Vec::new(), edges));
+        assert_eq!(q.crossings, 3);
+        assert_eq!(q.main_path_crossings, 1);
+        assert_eq!(q.arrow_crossings, 1);
+    }
+
+    #[test]
+    fn arrows_sharing_a_line_for_more_than_a_few_pixels() {
+        use EdgeKind::{Contains, Prerequisite};
+        let count = |edges: Vec<SceneEdge>| measure(&scene(Vec::new(), edges)).shared_segments;
+        let arrow = |from, points: &[(f32, f32)]| edge(Prerequisite, from, from + 1, points);
+        // 20 px on one line, 1 px apart: shared (the bends elsewhere do not
+        // matter).
+        assert_eq!(
+            count(vec![
+                arrow(0, &[(0.0, 0.0), (0.0, 50.0), (40.0, 50.0)]),
+                arrow(2, &[(20.0, 51.0), (60.0, 51.0), (60.0, 90.0)]),
+            ]),
+            1
+        );
+        // Only 3 px of overlap: a touch, not a shared line.
+        assert_eq!(
+            count(vec![
+                arrow(0, &[(0.0, 50.0), (40.0, 50.0)]),
+                arrow(2, &[(37.0, 50.0), (80.0, 50.0)]),
+            ]),
+            0
+        );
+        // Parallel but 5 px apart: two lines a reader can tell apart.
+        assert_eq!(
+            count(vec![
+                arrow(0, &[(0.0, 50.0), (40.0, 50.0)]),
+                arrow(2, &[(0.0, 55.0), (40.0, 55.0)]),
+            ]),
+            0
+        );
+        // Slanted lines on one line count as well; a connector does not.
+        assert_eq!(
+            count(vec![
+                arrow(0, &[(0.0, 0.0), (30.0, 30.0)]),
+                arrow(2, &[(10.0, 10.0), (50.0, 50.0)]),
+                edge(Contains, 4, 5, &[(0.0, 0.0), (50.0, 50.0)]),
+            ]),
+            1
+        );
+        // Two arrows 0.8 px apart, on either side of a grid line for some
+        // of these heights: many tiny connectors make the cells about 5 px
+        // tall, and the heights step through 6 px.
+        for k in 0..12 {
+            let mut edges: Vec<SceneEdge> = (0..400)
+                .map(|i| {
+                    let (x, y) = ((i % 100) as f32 * 2.0, 180.0 + (i / 100) as f32 * 5.0);
+                    edge(Contains, 10, 11, &[(x, y), (x + 1.0, y)])
+                })
+                .collect();
+            edges.push(edge(Contains, 10, 11, &[(0.0, 0.0), (1.0, 1.0)]));
+            let y = 45.0 + k as f32 * 0.5;
+            edges.push(arrow(0, &[(20.0, y), (90.0, y)]));
+            edges.push(arrow(2, &[(30.0, y + 0.8), (120.0, y + 0.8)]));
+            assert_eq!(count(edges), 1, "at {y}");
+        }
+        // Three arrows into one box along one line: three pairs.
+        assert_eq!(
+            count(vec![
+                arrow(0, &[(0.0, 10.0), (100.0, 10.0)]),
+                edge(Prerequisite, 1, 0, &[(20.0, 10.0), (100.0, 10.0)]),
+                edge(Prerequisite, 2, 0, &[(40.0, 10.0), (100.0, 10.0)]),
+            ]),
+            3
+        );
+    }
+
+    #[test]
+    fn bends_are_quarter_turns_and_length_is_drawn_length() {
+        use EdgeKind::Prerequisite;
+        let q = |edges: Vec<SceneEdge>| measure(&scene(Vec::new(), edges));
+        // Straight, with a collinear middle point: no bend, 100 px.
+        let straight = edge(Prerequisite, 0, 1, &[(0.0, 0.0), (50.0, 0.0), (100.0, 0.0)]);
+        // Two right angles (a step): 2 bends, 30 + 40 + 30 px.
+        let step = edge(
+            Prerequisite,
+            0,
+            1,
+            &[(0.0, 0.0), (0.0, 30.0), (40.0, 30.0), (40.0, 60.0)],
+        );
+        let both = q(vec![straight.clone(), step.clone()]);
+        assert!(
+            (both.bends_per_edge - 1.0).abs() < 1e-6,
+            "{}",
+            both.bends_per_edge
+        );
+        assert!(
+            (both.edge_length - 200.0).abs() < 1e-3,
+            "{}",
+            both.edge_length
+        );
+        // A turn back is two quarter turns.
+        let back = edge(Prerequisite, 0, 1, &[(0.0, 0.0), (50.0, 0.0), (10.0, 0.0)]);
+        assert!((q(vec![back]).bends_per_edge - 2.0).abs() < 1e-6);
+        // A Bezier quarter circle turns a quarter, smoothly.
+        let k = 0.552_284_8 * 100.0;
+        let arc = SceneEdge {
+            curve: Curve::Bezier,
+            ..edge(
+                Prerequisite,
+                0,
+                1,
+                &[(0.0, 0.0), (k, 0.0), (100.0, 100.0 - k), (100.0, 100.0)],
+            )
+        };
+        let a = q(vec![arc]);
+        assert!(
+            (a.bends_per_edge - 1.0).abs() < 0.07,
+            "{}",
+            a.bends_per_edge
+        );
+        assert!((a.edge_length - 157.08).abs() < 1.0, "{}", a.edge_length);
+        // Nothing drawn: no bends, no length, no NaN.
+        let none = q(Vec::new());
+        assert_eq!((none.bends_per_edge, none.edge_length), (0.0, 0.0));
+    }
+
+    #[test]
+    fn area_per_topic_and_aspect_come_from_the_canvas() {
+        let boxes = vec![
+            bx(0, 0.0, 0.0),
+            bx(1, 30.0, 0.0),
+            bx(2, 60.0, 0.0),
+            bx(3, 90.0, 0.0),
+        ];
+        let s = Scene {
+            width: 300.0,
+            height: 100.0,
+            ..scene(boxes, Vec::new())
+        };
+        let q = measure(&s);
+        assert_eq!((q.width, q.height), (300.0, 100.0));
+        assert_eq!(q.area_per_topic, 7_500.0);
+        assert_eq!(q.aspect, 3.0);
+        let empty = Scene {
+            width: 0.0,
+            height: 0.0,
+            ..scene(Vec::new(), Vec::new())
+        };
+        assert_eq!(
+            (measure(&empty).aspect, measure(&empty).area_per_topic),
+            (0.0, 0.0)
+        );
+    }
+
+    #[test]
+    fn a_large_scene_is_measured_in_linear_time() {
+        // 20,000 boxes in a grid, each joined to its right neighbour by a
+        // step and to the box below by an arrow: every measure is near
+        // linear, so this takes a fraction of a second even unoptimised.
+        let (cols, rows) = (200usize, 100usize);
+        let mut boxes = Vec::new();
+        let mut edges = Vec::new();
+        for r in 0..rows {
+            for c in 0..cols {
+                let (x, y) = (c as f32 * 40.0, r as f32 * 30.0);
+                let i = r * cols + c;
+                boxes.push(bx(i, x, y));
+                if c + 1 < cols {
+                    edges.push(edge(
+                        EdgeKind::Contains,
+                        i,
+                        i + 1,
+                        &[
+                            (x + 20.0, y + 5.0),
+                            (x + 30.0, y + 5.0),
+                            (x + 30.0, y + 8.0),
+                            (x + 40.0, y + 8.0),
+                        ],
+                    ));
+                }
+                if r + 1 < rows {
+                    edges.push(edge(
+                        EdgeKind::Prerequisite,
+                        i,
+                        i + cols,
+                        &[(x + 10.0, y + 10.0), (x + 10.0, y + 30.0)],
+                    ));
+                }
+            }
+        }
+        let s = Scene {
+            width: cols as f32 * 40.0,
+            height: rows as f32 * 30.0,
+            ..scene(boxes, edges)
+        };
+        let start = std::time::Instant::now();
+        let q = measure(&s);
+        let took = start.elapsed();
+        assert_eq!(
+            (q.overlaps, q.through_boxes, q.crossings, q.shared_segments),
+            (0, 0, 0, 0)
+        );
+        assert_eq!(q.boxes, 20_000);
+        assert!(took.as_secs_f64() < 10.0, "{took:?}");
     }
 }
