@@ -25,6 +25,9 @@ impl Roadmap {
     pub fn implied(&self) -> &[bool] {
         self.implied.get_or_init(|| {
             let pairs = self.prerequisite_pairs();
+            if pairs.is_empty() {
+                return Vec::new();
+            }
             Reducer::new(&self.parent, &pairs, &self.order).reduce()
         })
     }
