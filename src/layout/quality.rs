@@ -325,8 +325,7 @@ fn share_line(s: (Point, Point), t: (Point, Point)) -> bool {
     let len = |(a, b): (Point, Point)| f64::from(b.x - a.x).hypot(f64::from(b.y - a.y));
     let (long, short) = if len(s) >= len(t) { (s, t) } else { (t, s) };
     let l = len(long);
-    // Also false for NaN.
-    if !(l > f64::from(SHARED_MIN)) {
+    if l.is_nan() || l <= f64::from(SHARED_MIN) {
         return false;
     }
     let (a, b) = long;
@@ -482,8 +481,8 @@ fn pairs(scene: &Scene) -> Pairs {
             for (k, &(s, e)) in list.iter().enumerate() {
                 let at = bounds[s as usize][key];
                 for &(t, f) in &list[k + 1..] {
-                    // Also stops at NaN.
-                    if !(bounds[t as usize][key] - at <= gap) {
+                    let apart = bounds[t as usize][key] - at;
+                    if apart.is_nan() || apart > gap {
                         break;
                     }
                     if e != f {
