@@ -11,6 +11,8 @@
 //! stay within one layer (a subtopic shares its parent's stage when it
 //! needs nothing else); it is a chain of its two ends.
 
+use super::coords::Spacing;
+use crate::layout::frame::Flow;
 use crate::layout::lanes::section_of;
 use crate::layout::{role, sized_box};
 use crate::roadmap::Roadmap;
@@ -59,8 +61,16 @@ pub(super) struct Layered {
     pub(super) lanes: usize,
 }
 
+/// The most a drawing may be longer across its layers than along the flow
+/// before a stage's boxes of one lane wrap into several rows.
+const MAX_CROSS_RATIO: f32 = 2.5;
+
 /// Builds the layered graph: O(n + p + the layers the edges span).
-pub(super) fn build(roadmap: &Roadmap) -> Layered {
+///
+/// A stage whose lane holds more boxes than `wrap` allows is drawn as
+/// several rows (sub-layers), in outline order; the stage's rows all come
+/// before the next stage's. The row length is chosen by [`wrap_rows`].
+pub(super) fn build(roadmap: &Roadmap, flow: Flow, sp: Spacing) -> Layered {
     let lane_of = section_of(roadmap);
     let mut g = Layered {
         lanes: roadmap.sections().len().max(1),
@@ -79,10 +89,11 @@ pub(super) fn build(roadmap: &Roadmap) -> Layered {
         g.nodes.push(Node {
             topic: Some(i),
             layer: roadmap.stage(i),
-            lane: lane_of[i].unwrap_or(0),
+            lane: lane_of[i].unwrap_or(0).min(g.lanes - 1),
         });
         g.boxes.push(b);
     }
+    wrap_rows(&mut g, flow, sp);
     let mut pairs: Vec<(usize, usize, EdgeKind)> = Vec::new();
     for i in 0..roadmap.len() {
         if let Some(p) = roadmap.parent(i)
@@ -137,4 +148,72 @@ pub(super) fn build(roadmap: &Roadmap) -> Layered {
         g.layers[x.layer].push(k);
     }
     g
+}
+
+/// Wraps each stage's boxes of a lane into rows of at most `c` boxes, the
+/// largest `c` for which the drawing, as estimated from the boxes alone, is
+/// at most [`MAX_CROSS_RATIO`] times longer across than along; renumbers
+/// the layers as rows. O(n log n): the estimate grows with `c`, so `c` is
+/// found by bisection.
+fn wrap_rows(g: &mut Layered, flow: Flow, sp: Spacing) {
+    let stages = g.nodes.iter().map(|x| x.layer + 1).max().unwrap_or(0);
+    // Boxes of each (stage, lane), in outline order.
+    let mut cell: Vec<Vec<usize>> = vec![Vec::new(); stages * g.lanes];
+    for (k, x) in g.nodes.iter().enumerate() {
+        cell[x.layer * g.lanes + x.lane].push(k);
+    }
+    let widest = cell.iter().map(Vec::len).max().unwrap_or(0);
+    let mut cross = vec![0.0f32; g.lanes];
+    let mut count = vec![0usize; g.lanes];
+    let mut depth = 0.0f32;
+    for (k, b) in g.boxes.iter().enumerate() {
+        let (c, m) = flow.extents(&b.rect);
+        cross[g.nodes[k].lane] += c + sp.boxes;
+        count[g.nodes[k].lane] += 1;
+        depth = depth.max(m);
+    }
+    let rows_of = |m: usize, c: usize| m.div_ceil(c.max(1));
+    let mut most = vec![0usize; g.lanes];
+    // The widest cell of each stage is what sets its rows.
+    let mut stage_widest = vec![0usize; stages];
+    for (i, nodes) in cell.iter().enumerate() {
+        let (s, l) = (i / g.lanes, i % g.lanes);
+        most[l] = most[l].max(nodes.len());
+        stage_widest[s] = stage_widest[s].max(nodes.len());
+    }
+    let estimate = |c: usize| {
+        let across: f32 = (0..g.lanes)
+            .map(|l| most[l].min(c) as f32 * cross[l] / count[l].max(1) as f32 + sp.lanes)
+            .sum();
+        let along: f32 = stage_widest
+            .iter()
+            .map(|&m| rows_of(m, c).max(1) as f32 * (depth + sp.layers))
+            .sum();
+        across / along.max(1.0)
+    };
+    // The largest c in 1..=widest whose estimate is within the ratio.
+    let (mut lo, mut hi) = (1, widest.max(1));
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if estimate(mid) <= MAX_CROSS_RATIO {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    let c = lo;
+    let mut base = 0;
+    for s in 0..stages {
+        let mut rows = 1;
+        for l in 0..g.lanes {
+            let nodes = &cell[s * g.lanes + l];
+            let r = rows_of(nodes.len(), c).max(1);
+            let per = nodes.len().div_ceil(r).max(1);
+            for (i, &k) in nodes.iter().enumerate() {
+                g.nodes[k].layer = base + i / per;
+            }
+            rows = rows.max(r);
+        }
+        base += rows;
+    }
 }

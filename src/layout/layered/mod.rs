@@ -70,7 +70,7 @@ const MAX_ASPECT: f32 = 3.0;
 pub fn layout(roadmap: &Roadmap, direction: Direction) -> Scene {
     let flow = Flow(direction);
     let spacing = coords::Spacing::of(direction);
-    let mut g = graph::build(roadmap);
+    let mut g = graph::build(roadmap, flow, spacing);
     order::order(&mut g);
     let c = coords::place(&g, flow, spacing);
     let mut boxes: Vec<SceneBox> = g

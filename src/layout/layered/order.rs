@@ -3,7 +3,8 @@
 //! Nodes stay grouped by lane (a section's topics side by side, lanes in
 //! outline order); within a lane they are sorted by the barycentre of their
 //! neighbours in the layer before (sweeping down) or after (sweeping up),
-//! the classic Sugiyama heuristic. Each round is a sweep down and a sweep
+//! the classic Sugiyama heuristic; a section's box stays first in its
+//! lane, at the head of it. Each round is a sweep down and a sweep
 //! up, O((n + e) log n) with the crossings counted (by inversions, with a
 //! Fenwick tree) so that the best order seen is kept.
 //!
@@ -11,6 +12,7 @@
 //! changes and grows with the cube of the layer widths.
 
 use super::graph::Layered;
+use crate::scene::Role;
 
 /// Sweep rounds (down and up). The crossings fall little after the fourth
 /// on the dense curriculum.
@@ -60,6 +62,8 @@ fn number(layers: &[Vec<usize>], pos: &mut [usize]) {
 /// its place.
 fn sweep(g: &mut Layered, l: usize, down: bool, pos: &mut [usize]) {
     let adj = if down { &g.up } else { &g.down };
+    // A section's box heads its lane: first in its layer's run.
+    let head = |k: usize| g.boxes.get(k).is_some_and(|b| b.role == Role::Section);
     let mut keyed: Vec<(usize, f32, usize)> = g.layers[l]
         .iter()
         .map(|&k| {
@@ -69,7 +73,11 @@ fn sweep(g: &mut Layered, l: usize, down: bool, pos: &mut [usize]) {
             } else {
                 n.iter().map(|&m| pos[m] as f32).sum::<f32>() / n.len() as f32
             };
-            (g.nodes[k].lane, bary, k)
+            (
+                g.nodes[k].lane,
+                if head(k) { f32::NEG_INFINITY } else { bary },
+                k,
+            )
         })
         .collect();
     keyed.sort_by(|a, b| {

@@ -4,10 +4,12 @@
 
 use std::time::Instant;
 
+use super::coords::Spacing;
 use super::graph;
 use super::layout;
 use super::order;
 use crate::generate::{GenerateOptions, generate};
+use crate::layout::frame::Flow;
 use crate::layout::{Direction, quality};
 use crate::roadmap::Roadmap;
 use crate::scene::{EdgeKind, LegendItem, Role, Scene, SceneEdge};
@@ -243,7 +245,7 @@ fn a_topic_moves_down_with_its_stage() {
 #[test]
 fn sweeps_cross_less_than_the_outline_order() {
     let r = dense();
-    let mut g = graph::build(&r);
+    let mut g = graph::build(&r, Flow(Direction::Down), Spacing::of(Direction::Down));
     let mut pos = vec![0; g.nodes.len()];
     for layer in &mut g.layers {
         layer.sort_by_key(|&k| (g.nodes[k].lane, g.nodes[k].topic.unwrap_or(usize::MAX), k));
@@ -271,7 +273,7 @@ fn long_edges_get_one_virtual_node_a_layer() {
         "T\n    A\n    B\n    C\n    D\n",
         "A -> B\nB -> C\nC -> D\nA -> D\n",
     );
-    let g = graph::build(&r);
+    let g = graph::build(&r, Flow(Direction::Down), Spacing::of(Direction::Down));
     let long = g.chains.iter().map(|c| c.nodes.len()).max().expect("edges");
     assert_eq!(
         long, 4,
@@ -314,4 +316,17 @@ fn measure() {
             );
         }
     }
+}
+
+#[test]
+fn a_shallow_roadmap_wraps_its_stages_instead_of_padding() {
+    // The backend roadmap has 5 stages and 13 boxes in one lane's first
+    // stage: unwrapped it is a strip, padded to 3:1.
+    let s = layout(&backend(), Direction::Down);
+    assert!(aspect(&s) < 2.0, "aspect {}", aspect(&s));
+    let content = crate::scene::bounds(&s.boxes, &s.edges);
+    assert!(
+        content.width * content.height > 0.5 * s.width * s.height,
+        "the drawing fills under half its canvas"
+    );
 }
