@@ -157,12 +157,18 @@ pub(super) fn build(roadmap: &Roadmap, flow: Flow, sp: Spacing) -> Layered {
 /// found by bisection.
 fn wrap_rows(g: &mut Layered, flow: Flow, sp: Spacing) {
     let stages = g.nodes.iter().map(|x| x.layer + 1).max().unwrap_or(0);
-    // Boxes of each (stage, lane), in outline order.
-    let mut cell: Vec<Vec<usize>> = vec![Vec::new(); stages * g.lanes];
-    for (k, x) in g.nodes.iter().enumerate() {
-        cell[x.layer * g.lanes + x.lane].push(k);
-    }
-    let widest = cell.iter().map(Vec::len).max().unwrap_or(0);
+    // Boxes of each non-empty (stage, lane), in outline order (a dense
+    // table would be stages x lanes: 30,000 flat topics in a chain are
+    // 30,000 of each).
+    let mut sorted: Vec<usize> = (0..g.nodes.len()).collect();
+    sorted.sort_by_key(|&k| (g.nodes[k].layer, g.nodes[k].lane, k));
+    let cell: Vec<(usize, usize, Vec<usize>)> = sorted
+        .chunk_by(|&a, &b| {
+            (g.nodes[a].layer, g.nodes[a].lane) == (g.nodes[b].layer, g.nodes[b].lane)
+        })
+        .map(|run| (g.nodes[run[0]].layer, g.nodes[run[0]].lane, run.to_vec()))
+        .collect();
+    let widest = cell.iter().map(|c| c.2.len()).max().unwrap_or(0);
     let mut cross = vec![0.0f32; g.lanes];
     let mut count = vec![0usize; g.lanes];
     let mut depth = 0.0f32;
@@ -176,8 +182,8 @@ fn wrap_rows(g: &mut Layered, flow: Flow, sp: Spacing) {
     let mut most = vec![0usize; g.lanes];
     // The widest cell of each stage is what sets its rows.
     let mut stage_widest = vec![0usize; stages];
-    for (i, nodes) in cell.iter().enumerate() {
-        let (s, l) = (i / g.lanes, i % g.lanes);
+    for (s, l, nodes) in &cell {
+        let (s, l) = (*s, *l);
         most[l] = most[l].max(nodes.len());
         stage_widest[s] = stage_widest[s].max(nodes.len());
     }
@@ -202,18 +208,20 @@ fn wrap_rows(g: &mut Layered, flow: Flow, sp: Spacing) {
         }
     }
     let c = lo;
-    let mut base = 0;
-    for s in 0..stages {
-        let mut rows = 1;
-        for l in 0..g.lanes {
-            let nodes = &cell[s * g.lanes + l];
-            let r = rows_of(nodes.len(), c).max(1);
-            let per = nodes.len().div_ceil(r).max(1);
-            for (i, &k) in nodes.iter().enumerate() {
-                g.nodes[k].layer = base + i / per;
-            }
-            rows = rows.max(r);
+    // Each stage's rows: as many as its most wrapped lane needs.
+    let mut rows = vec![1usize; stages];
+    for (s, _, nodes) in &cell {
+        rows[*s] = rows[*s].max(rows_of(nodes.len(), c).max(1));
+    }
+    let mut base = vec![0usize; stages];
+    for s in 1..stages {
+        base[s] = base[s - 1] + rows[s - 1];
+    }
+    for (s, _, nodes) in &cell {
+        let r = rows_of(nodes.len(), c).max(1);
+        let per = nodes.len().div_ceil(r).max(1);
+        for (i, &k) in nodes.iter().enumerate() {
+            g.nodes[k].layer = base[*s] + i / per;
         }
-        base += rows;
     }
 }
