@@ -2,13 +2,15 @@
 //!
 //! - [`poster`]: the default, in the spirit of roadmap.sh: the title on top,
 //!   the sections down a main path, each section's topics beside it.
-//! - [`layered`]: the whole graph in layers by the mandated layout-rs crate,
-//!   prerequisites as the flow, coloured by section.
+//! - [`layered`]: the whole graph in layers, a topic's layer its stage,
+//!   each section a lane, prerequisites as the flow.
 //! - [`quality`]: measures of a finished drawing (overlaps, edges through
 //!   boxes, crossings), for tests and comparisons.
 //!
-//! Both size boxes here, from the real font metrics ([`crate::text`]), so a
-//! label always fits its box whatever the engine.
+//! Shared by both: box sizing (`boxes.rs`, from the real font metrics, so a
+//! label always fits its box whatever the engine), the frame (`frame.rs`:
+//! translation, aspect padding, flow coordinates) and the section of each
+//! topic (`lanes.rs`).
 
 mod boxes;
 pub(crate) mod frame;
