@@ -7,15 +7,15 @@
 //! and JSON exporters only read the [`Scene`] it returns. The steps, one
 //! file each, are the classic Sugiyama pipeline with lanes:
 //!
-//! 1. [`graph`]: nodes in layers by stage ([`crate::order`] computes the
+//! 1. `graph.rs`: nodes in layers by stage ([`crate::order`] computes the
 //!    stages, so no ranking is needed), lanes by section, every edge a
 //!    chain with a virtual node in each layer it passes.
-//! 2. [`order`]: the order along each layer, lanes kept together,
+//! 2. `order.rs`: the order along each layer, lanes kept together,
 //!    barycentre sweeps within a lane, the fewest crossings kept.
-//! 3. [`coords`]: each lane a strip as wide as its widest layer; nodes
+//! 3. `coords.rs`: each lane a strip as wide as its widest layer; nodes
 //!    placed within their strip near their neighbours (isotonic
 //!    regression); layers as bands along the flow.
-//! 4. [`route`]: each edge one Bezier from a port on its source to a port
+//! 4. `route.rs`: each edge one Bezier from a port on its source to a port
 //!    on its target, straight through bands at its virtual nodes, curved
 //!    only in the gaps between layers, so never through a box.
 //!
