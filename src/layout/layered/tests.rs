@@ -133,6 +133,7 @@ fn assert_legend_is_drawn(s: &Scene) {
             LegendItem::Mark(m) => s.boxes.iter().any(|b| b.style.mark == Some(m)),
             LegendItem::Optional => s.boxes.iter().any(|b| b.style.dashed),
             LegendItem::Edge(k) => drawn_edge(k),
+            LegendItem::Faded => s.boxes.iter().any(|b| b.style.faded),
         };
         assert!(ok, "the legend lists {item:?}, which is not drawn");
     }
