@@ -21,6 +21,9 @@ pub(super) struct Ports {
     pub(super) prereqs: Vec<(f32, f32)>,
 }
 
+/// The lines meeting one side of a box, each with its sort key.
+type Side = Vec<((u8, f32), Use)>;
+
 /// A line meeting a side.
 #[derive(Clone, Copy)]
 enum Use {
@@ -44,7 +47,7 @@ impl Ports {
     ) -> Ports {
         let centre = |i: usize| boxes[i].rect.y + boxes[i].rect.height / 2.0;
         // Per box, per side (left, right): the uses and their sort keys.
-        let mut uses: Vec<[Vec<((u8, f32), Use)>; 2]> = vec![Default::default(); boxes.len()];
+        let mut uses: Vec<[Side; 2]> = vec![Default::default(); boxes.len()];
         for (g, group) in frame.groups.iter().enumerate() {
             let side = usize::from(group.right);
             for (k, &c) in group.children.iter().enumerate() {
