@@ -269,12 +269,14 @@ fn posters_are_compact_rgb_with_the_pixels_of_one_render() {
     let r = backend();
     let s = scene(&r);
     for theme in [LIGHT, DARK] {
-        let svg = roadmapper::export::Svg::new(&s, &theme).to_string();
         for scale in [1.0f32, 2.0, 3.0] {
             let bytes = png(&r, scale, theme);
             assert_eq!(colour_type(&bytes), 2, "an opaque poster is RGB");
             let ours = decode(&bytes);
-            let want = one_pixmap(&svg, scale);
+            let want = decode(
+                &roadmapper::export::png::render_scene_in_bands(&s, &theme, scale, u32::MAX)
+                    .unwrap(),
+            );
             let (count, largest) = differences(&ours, &want);
             let pixels = want.pixels().len();
             eprintln!(
@@ -340,11 +342,11 @@ fn transparency_is_written_as_rgba() {
 }
 
 /// The CLI draws each band from only the boxes and edges near it; that must
-/// give exactly the bytes of drawing the whole SVG in every band, or a
+/// give the pixels of drawing the whole poster in one pixmap, or a
 /// shape reaching across a band edge (a long prerequisite, an arrowhead, a
 /// stroke) was left out of a band it touches.
 #[test]
-fn bands_drawn_from_nearby_shapes_equal_bands_drawn_from_everything() {
+fn bands_drawn_from_nearby_shapes_equal_one_whole_pixmap() {
     let generated = roadmapper::generate::generate(&roadmapper::generate::GenerateOptions {
         topics: 1_000,
         ..Default::default()
@@ -356,7 +358,7 @@ fn bands_drawn_from_nearby_shapes_equal_bands_drawn_from_everything() {
     .unwrap();
     let r = backend();
     for (roadmap, kind, scale, theme) in [
-        (&big, layout::LayoutKind::Poster, 1.2, LIGHT), // 4912 x 9020: 3 bands
+        (&big, layout::LayoutKind::Poster, 1.0, LIGHT),
         (&r, layout::LayoutKind::Layered, 2.5, DARK),
     ] {
         let s = layout::layout(
@@ -371,12 +373,64 @@ fn bands_drawn_from_nearby_shapes_equal_bands_drawn_from_everything() {
             u64::from(w) * u64::from(h) > 2 * u64::from(roadmapper::export::png::BAND_PIXELS),
             "{kind:?} at {scale} should take several bands"
         );
-        let culled = roadmapper::export::png::render_scene(&s, &theme, scale).unwrap();
-        let svg = roadmapper::export::Svg::new(&s, &theme).to_string();
-        let whole = roadmapper::export::png::render(&svg, scale).unwrap();
+        let culled = decode(&roadmapper::export::png::render_scene(&s, &theme, scale).unwrap());
+        let whole = decode(
+            &roadmapper::export::png::render_scene_in_bands(&s, &theme, scale, u32::MAX).unwrap(),
+        );
+        // A shape left out of a band it reaches would differ in hundreds
+        // of pixels; curves cut by tiny-skia's clipper at a band edge
+        // differ in a few anti-aliased ones.
+        let (count, largest) = differences(&culled, &whole);
+        eprintln!("{kind:?} at {scale}: {count} pixels differ, by up to {largest}");
+        let pixels = culled.pixels().len();
         assert!(
-            culled == whole,
-            "{kind:?} at scale {scale}: the PNGs differ"
+            largest < 96 && count * 10_000 < pixels,
+            "{kind:?} at scale {scale}: {count} of {pixels} pixels differ, by up to {largest}"
+        );
+    }
+}
+
+/// The poster's PNG paints its lines itself (faster than resvg strokes
+/// them); it must still look like resvg's drawing of the SVG: the same
+/// size, and almost every pixel the same but for anti-aliasing.
+#[test]
+fn painted_lines_look_like_the_svg() {
+    let r = backend();
+    for (kind, theme) in [
+        (layout::LayoutKind::Poster, LIGHT),
+        (layout::LayoutKind::Poster, DARK),
+        (layout::LayoutKind::Layered, LIGHT),
+    ] {
+        let s = layout::layout(
+            &r,
+            &LayoutOptions {
+                kind,
+                ..LayoutOptions::default()
+            },
+        );
+        let ours = decode(&roadmapper::export::png::render_scene(&s, &theme, 1.0).unwrap());
+        let svg = roadmapper::export::Svg::new(&s, &theme).to_string();
+        let theirs = decode(&roadmapper::export::png::render(&svg, 1.0).unwrap());
+        assert_eq!(
+            (ours.width(), ours.height()),
+            (theirs.width(), theirs.height())
+        );
+        let (mut far, mut total) = (0usize, 0usize);
+        for (a, b) in ours.pixels().iter().zip(theirs.pixels()) {
+            total += 1;
+            let d = |x: u8, y: u8| x.abs_diff(y);
+            let diff = d(a.red(), b.red())
+                .max(d(a.green(), b.green()))
+                .max(d(a.blue(), b.blue()));
+            if diff > 96 {
+                far += 1;
+            }
+        }
+        let share = far as f64 / total as f64;
+        assert!(
+            share < 0.002,
+            "{kind:?} {}: {far} of {total} pixels differ by more than 96",
+            theme.name
         );
     }
 }

@@ -51,6 +51,8 @@ use crate::export::svg::{Svg, Theme};
 use crate::scene::{Rect, Scene};
 use crate::text;
 
+mod lines;
+
 /// The largest PNG made, in pixels (200 megapixels, 800 MB of RGBA).
 pub const PIXEL_BUDGET: u64 = 200_000_000;
 
@@ -128,23 +130,46 @@ pub fn render(svg: &str, scale: f32) -> Result<Vec<u8>, Error> {
     let tree = parse(svg)?;
     let size = tree.size();
     let (w, h) = pixel_size(size.width(), size.height(), scale)?;
-    rasterise(w, h, |_, _| Ok(std::borrow::Cow::Borrowed(&tree)), scale)
+    rasterise(
+        w,
+        h,
+        |band, top| {
+            band.data_mut().fill(0);
+            draw(&tree, band, scale, top);
+            Ok(())
+        },
+        BAND_PIXELS,
+    )
 }
 
-/// Renders a poster scene to PNG bytes at `scale`: the same pixels as
-/// [`render`] of its SVG, but each band reads back only the boxes and edges
-/// that can draw into it (see [`Svg::only`]), so a poster of thousands of
-/// topics is not walked once per band.
+/// Renders a poster scene to PNG bytes at `scale`: the picture of its SVG,
+/// drawn faster. The background and the edges are painted straight into
+/// the pixmap ([`lines`]), then resvg draws the boxes, text and legend
+/// over them, each band from only the boxes that reach it (see
+/// [`Svg::only`]), so a poster of thousands of topics is not walked once
+/// per band. Pixels differ from [`render`] of the SVG only in the
+/// anti-aliasing of the lines.
 ///
 /// ```
 /// use roadmapper::{export::{png, svg}, layout, Input, load};
 /// let r = load(&Input::new("r.txt", "Roadmap\n  Basics\n    HTTP\n"), &[]).unwrap();
 /// let scene = layout::layout(&r, &layout::LayoutOptions::default());
 /// let bytes = png::render_scene(&scene, &svg::LIGHT, 1.0).unwrap();
-/// let whole = png::render(&svg::Svg::new(&scene, &svg::LIGHT).to_string(), 1.0).unwrap();
-/// assert_eq!(bytes, whole);
+/// assert_eq!(&bytes[1..4], b"PNG");
 /// ```
 pub fn render_scene(scene: &Scene, theme: &Theme, scale: f32) -> Result<Vec<u8>, Error> {
+    render_scene_in_bands(scene, theme, scale, BAND_PIXELS)
+}
+
+/// [`render_scene`] drawn in bands of about `band_pixels` pixels, for
+/// tests that compare bands with one whole pixmap.
+#[doc(hidden)]
+pub fn render_scene_in_bands(
+    scene: &Scene,
+    theme: &Theme,
+    scale: f32,
+    band_pixels: u32,
+) -> Result<Vec<u8>, Error> {
     let (w, h) = pixel_size(scene.width, scene.height, scale)?;
     // Room for strokes, arrowheads and marks beyond a shape's points, and a
     // device pixel of anti-aliasing.
@@ -152,18 +177,34 @@ pub fn render_scene(scene: &Scene, theme: &Theme, scale: f32) -> Result<Vec<u8>,
     rasterise(
         w,
         h,
-        |top, rows| {
+        |band, top| {
+            let rows = band.height();
             let area = Rect::new(
                 -margin,
                 top as f32 / scale - margin,
                 scene.width + 2.0 * margin,
                 rows as f32 / scale + 2.0 * margin,
             );
-            let svg = Svg::new(scene, theme).only(area).to_string();
-            parse(&svg).map(std::borrow::Cow::Owned)
+            lines::background(band, theme);
+            lines::paint(band, scene, theme, scale, top);
+            let svg = Svg::new(scene, theme)
+                .without_edges()
+                .only(area)
+                .to_string();
+            draw(&parse(&svg)?, band, scale, top);
+            Ok(())
         },
-        scale,
+        band_pixels,
     )
+}
+
+/// Draws `tree` into the band whose top is device row `top`.
+fn draw(tree: &usvg::Tree, band: &mut tiny_skia::Pixmap, scale: f32, top: u32) {
+    resvg::render(
+        tree,
+        tiny_skia::Transform::from_row(scale, 0.0, 0.0, scale, 0.0, -(top as f32)),
+        &mut band.as_mut(),
+    );
 }
 
 /// How far (in poster pixels) a box's or an edge's drawing may reach beyond
@@ -183,15 +224,15 @@ fn parse(svg: &str) -> Result<usvg::Tree, Error> {
     })
 }
 
-/// A `w` x `h` PNG drawn band by band: `tree(top, rows)` gives what to draw
-/// for the band of `rows` rows from row `top`.
-fn rasterise<'t>(
+/// A `w` x `h` PNG drawn band by band of about `band_pixels` pixels:
+/// `draw(band, top)` draws the band whose top is row `top`.
+fn rasterise(
     w: u32,
     h: u32,
-    mut tree: impl FnMut(u32, u32) -> Result<std::borrow::Cow<'t, usvg::Tree>, Error>,
-    scale: f32,
+    mut draw: impl FnMut(&mut tiny_skia::Pixmap, u32) -> Result<(), Error>,
+    band_pixels: u32,
 ) -> Result<Vec<u8>, Error> {
-    let mut rows = (BAND_PIXELS / w).clamp(1, h);
+    let mut rows = (band_pixels / w).clamp(1, h);
     if rows < h && rows >= 16 {
         // Band tops are then multiples of 16, exact as f32 translations
         // for any height within the budget (under 2^28 rows). An image of
@@ -202,18 +243,17 @@ fn rasterise<'t>(
         message: format!("could not allocate a {w} x {h} image"),
         help: "use a smaller --scale".to_string(),
     })?;
-    match encode(&mut tree, scale, &mut band, h, true)? {
+    match encode(&mut draw, &mut band, h, true)? {
         Some(png) => Ok(png),
-        None => Ok(encode(&mut tree, scale, &mut band, h, false)?.unwrap_or_default()),
+        None => Ok(encode(&mut draw, &mut band, h, false)?.unwrap_or_default()),
     }
 }
 
-/// Draws band by band into `band` (what `tree(top, rows)` gives) at `scale`
-/// and streams the rows into a PNG `height` rows tall: RGB when `opaque`
-/// (`None` as soon as a pixel is not), else straight-alpha RGBA.
-fn encode<'t>(
-    tree: &mut impl FnMut(u32, u32) -> Result<std::borrow::Cow<'t, usvg::Tree>, Error>,
-    scale: f32,
+/// Draws band by band into `band` and streams the rows into a PNG `height`
+/// rows tall: RGB when `opaque` (`None` as soon as a pixel is not), else
+/// straight-alpha RGBA.
+fn encode(
+    draw: &mut impl FnMut(&mut tiny_skia::Pixmap, u32) -> Result<(), Error>,
     band: &mut tiny_skia::Pixmap,
     height: u32,
     opaque: bool,
@@ -236,13 +276,7 @@ fn encode<'t>(
     let mut row = vec![0; width as usize * if opaque { 3 } else { 4 }];
     let mut top = 0;
     while top < height {
-        band.data_mut().fill(0);
-        let drawn = tree(top, band.height())?;
-        resvg::render(
-            &drawn,
-            tiny_skia::Transform::from_row(scale, 0.0, 0.0, scale, 0.0, -(top as f32)),
-            &mut band.as_mut(),
-        );
+        draw(band, top)?;
         let rows = band.height().min(height - top);
         for line in band
             .pixels()

@@ -1,0 +1,127 @@
+//! Prerequisite arrows, routed orthogonally: out of the source's side
+//! into the channel beside it, along a lane, across the columns at a free
+//! y, along a lane of the channel beside the target, into its side.
+//!
+//! Routes are found before the channels get their final widths: a route
+//! names its lanes ([`X::Lane`]), and [`super::widen`] turns lanes into x
+//! once every channel knows how many it needs. The main path's column is
+//! blocked from above the strips down to its last section, so an arrow
+//! from one side of the main path to the other goes around its end
+//! instead of across it.
+
+use super::gaps::Gaps;
+use super::lanes::{Lanes, RUN, Runs};
+use super::place::Frame;
+use super::ports::Ports;
+
+/// Where a route point lies across.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum X {
+    /// On a box's left (`false`) or right side.
+    Side(usize, bool),
+    /// In lane `.1` of channel `.0`.
+    Lane(usize, usize),
+}
+
+/// A routed prerequisite, its points still naming lanes.
+pub(super) struct Route {
+    pub(super) from: usize,
+    pub(super) to: usize,
+    pub(super) points: Vec<(X, f32)>,
+}
+
+/// Which sides a prerequisite leaves and reaches (`true`: right), or
+/// `None` when either end is in no column. Towards the other end; within
+/// one column, on the side away from the main path.
+pub(super) fn sides(frame: &Frame, a: usize, b: usize) -> Option<(bool, bool)> {
+    let ca = (*frame.column_of.get(a)?)?;
+    let cb = (*frame.column_of.get(b)?)?;
+    let a_right = if ca == cb {
+        frame.columns[ca].away_right
+    } else {
+        ca < cb
+    };
+    let b_right = if ca == cb { a_right } else { cb < ca };
+    Some((a_right, b_right))
+}
+
+/// Routes every prerequisite with sides; returns the routes and how many
+/// lanes each channel needs.
+pub(super) fn route_all(
+    frame: &Frame,
+    gaps: &Gaps<'_>,
+    prereqs: &[(usize, usize)],
+    sides: &[Option<(bool, bool)>],
+    ports: &Ports,
+    margin: f32,
+) -> (Vec<Route>, Vec<usize>) {
+    let channels = frame.columns.len() + 1;
+    let mut lanes = Lanes::new(channels);
+    let mut runs = Runs::default();
+    let mut routes = Vec::with_capacity(prereqs.len());
+    for (e, (&(a, b), s)) in prereqs.iter().zip(sides).enumerate() {
+        let (Some((a_right, b_right)), Some(Some(ca)), Some(Some(cb))) =
+            (*s, frame.column_of.get(a), frame.column_of.get(b))
+        else {
+            continue;
+        };
+        let (ya, yb) = ports.prereqs[e];
+        let ch_a = ca + usize::from(a_right);
+        let ch_b = cb + usize::from(b_right);
+        let mut points = vec![(X::Side(a, a_right), ya)];
+        if ch_a == ch_b {
+            let k = lanes.take(ch_a, ya, yb);
+            points.extend([(X::Lane(ch_a, k), ya), (X::Lane(ch_a, k), yb)]);
+        } else {
+            let mid = |c: usize| {
+                let (x0, x1) = frame.channel(c, margin);
+                (x0 + x1) / 2.0
+            };
+            let (mid_a, mid_b) = (mid(ch_a), mid(ch_b));
+            let yc = crossing(gaps, mid_a, mid_b, (ya + yb) / 2.0, &runs);
+            runs.add(yc, mid_a.min(mid_b), mid_a.max(mid_b));
+            let ka = lanes.take(ch_a, ya, yc);
+            let kb = lanes.take(ch_b, yc, yb);
+            points.extend([
+                (X::Lane(ch_a, ka), ya),
+                (X::Lane(ch_a, ka), yc),
+                (X::Lane(ch_b, kb), yc),
+                (X::Lane(ch_b, kb), yb),
+            ]);
+        }
+        points.push((X::Side(b, b_right), yb));
+        routes.push(Route {
+            from: a,
+            to: b,
+            points,
+        });
+    }
+    (routes, lanes.counts())
+}
+
+/// How many lane steps away from the first free y a horizontal run may
+/// move to keep clear of the runs already drawn.
+const RUN_TRIES: usize = 64;
+
+/// A free y for a horizontal run between x0 and x1 near `want`, at least
+/// [`RUN`] away from the runs already drawn over the same stretch.
+fn crossing(gaps: &Gaps<'_>, x0: f32, x1: f32, want: f32, runs: &Runs) -> f32 {
+    let (lo, hi) = (x0.min(x1), x0.max(x1));
+    let taken = |y: f32| {
+        runs.near(y)
+            .any(|&(ry, a, b)| (ry - y).abs() < RUN && a < hi && lo < b)
+    };
+    let first = gaps.free_y(x0, x1, want);
+    if !taken(first) {
+        return first;
+    }
+    for k in 1..=RUN_TRIES {
+        for sign in [1.0, -1.0] {
+            let y = first + sign * k as f32 * RUN;
+            if y < gaps.bottom() && !taken(y) && gaps.free_y(x0, x1, y) == y {
+                return y;
+            }
+        }
+    }
+    first
+}
