@@ -378,13 +378,15 @@ fn bands_drawn_from_nearby_shapes_equal_one_whole_pixmap() {
             &roadmapper::export::png::render_scene_in_bands(&s, &theme, scale, u32::MAX).unwrap(),
         );
         // A shape left out of a band it reaches would differ in hundreds
-        // of pixels; curves cut by tiny-skia's clipper at a band edge
-        // differ in a few anti-aliased ones.
+        // of pixels at full strength; curves cut by tiny-skia's clipper at
+        // a band edge differ in a few anti-aliased ones each (the
+        // whole-graph layered drawing has hundreds of curves crossing band
+        // edges: 7,794 of 52.5 million pixels at scale 2.5).
         let (count, largest) = differences(&culled, &whole);
         eprintln!("{kind:?} at {scale}: {count} pixels differ, by up to {largest}");
         let pixels = culled.pixels().len();
         assert!(
-            largest < 96 && count * 10_000 < pixels,
+            largest < 96 && count * 4_000 < pixels,
             "{kind:?} at scale {scale}: {count} of {pixels} pixels differ, by up to {largest}"
         );
     }
