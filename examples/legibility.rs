@@ -64,7 +64,11 @@ fn run(args: &[String]) -> Result<(), String> {
                 .iter()
                 .map(|p| Ok(Input::new(p.as_str(), read(p)?)))
                 .collect::<Result<Vec<_>, String>>()?;
-            let roadmap = load(&outline, &prereqs).map_err(|e| e.to_string())?;
+            // What `render` draws by default: implied prerequisites left
+            // out (the DOT export given to dot leaves them out too).
+            let roadmap = load(&outline, &prereqs)
+                .map_err(|e| e.to_string())?
+                .without_implied();
             let options = LayoutOptions {
                 kind: if kind == "poster" {
                     LayoutKind::Poster
