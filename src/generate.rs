@@ -309,16 +309,16 @@ impl Builder<'_> {
 pub fn generate(options: &GenerateOptions) -> Generated {
     let topics = options.topics.min(MAX_TOPICS);
     let wanted = options.prerequisites().min(MAX_PREREQUISITES);
-    let mut outline = Vec::new();
-    let mut prereqs = Vec::new();
+    in_memory(|outline, prereqs| write_capped(topics, wanted, options.seed, outline, Some(prereqs)))
+}
+
+/// The text a streaming writer writes, kept in memory.
+fn in_memory(
+    write: impl FnOnce(&mut dyn std::io::Write, &mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Generated {
+    let (mut outline, mut prereqs) = (Vec::new(), Vec::new());
     // Writing to memory fails only when memory runs out, which aborts.
-    let _ = write_capped(
-        topics,
-        wanted,
-        options.seed,
-        &mut outline,
-        Some(&mut prereqs),
-    );
+    let _ = write(&mut outline, &mut prereqs);
     let text = |v: Vec<u8>| {
         String::from_utf8(v).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
     };

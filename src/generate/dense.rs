@@ -160,16 +160,7 @@ pub fn generate(options: &DenseOptions) -> Generated {
         topics: options.topics.min(MAX_PREREQUISITES / 3),
         ..*options
     };
-    let (mut outline, mut prereqs) = (Vec::new(), Vec::new());
-    // Writing to memory fails only when memory runs out, which aborts.
-    let _ = write_unchecked(&capped, &mut outline, Some(&mut prereqs));
-    let text = |v: Vec<u8>| {
-        String::from_utf8(v).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
-    };
-    Generated {
-        outline: text(outline),
-        prereqs: text(prereqs),
-    }
+    super::in_memory(|outline, prereqs| write_unchecked(&capped, outline, Some(prereqs)))
 }
 
 /// Writes the curriculum [`generate`] makes: the outline to `outline` as
