@@ -11,42 +11,9 @@
 use proptest::prelude::*;
 use roadmapper::implied::implied;
 use roadmapper::order::study_order;
-
-/// A parent array in outline pre-order: node i hangs under a node of the
-/// current rightmost path, or starts a new root.
-fn tree(choices: &[u32]) -> Vec<Option<usize>> {
-    let mut parent = Vec::with_capacity(choices.len());
-    let mut path: Vec<usize> = Vec::new();
-    for (i, &c) in choices.iter().enumerate() {
-        let c = c as usize;
-        let k = if path.is_empty() {
-            0
-        } else {
-            c % (path.len() + 1)
-        };
-        if k == 0 {
-            path.clear();
-            parent.push(None);
-        } else {
-            let p = path[path.len() - k];
-            path.truncate(path.len() - k + 1);
-            parent.push(Some(p));
-        }
-        path.push(i);
-    }
-    parent
-}
-
-fn ends(parent: &[Option<usize>]) -> Vec<usize> {
-    let n = parent.len();
-    let mut end: Vec<usize> = (1..=n).collect();
-    for i in (0..n).rev() {
-        if let Some(p) = parent[i] {
-            end[p] = end[p].max(end[i]);
-        }
-    }
-    end
-}
+#[path = "support/trees.rs"]
+mod trees;
+use trees::{subtree_ends as ends, tree_from_choices as tree};
 
 /// Prerequisites from random pairs: no topic with itself or with its own
 /// inside, none given twice, none closing a cycle.

@@ -13,54 +13,13 @@ use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use roadmapper::order::{Cycles, study_order};
 use roadmapper::{Input, load};
+#[path = "support/trees.rs"]
+mod trees;
+use trees::{subtree_ends, tree_from_choices};
 
 // ---------------------------------------------------------------------------
 // Trees
 // ---------------------------------------------------------------------------
-
-/// Builds a parent array in outline pre-order from random choices: node i
-/// becomes a child of some node on the current rightmost path (the last
-/// node and its ancestors) or a new root. Every such array is a valid
-/// pre-order, and every pre-order forest can be built this way.
-fn tree_from_choices(choices: &[u32]) -> Vec<Option<usize>> {
-    let mut parent = Vec::with_capacity(choices.len());
-    // Ancestors of the last node, outermost first, and the last node itself.
-    let mut path: Vec<usize> = Vec::new();
-    for (i, &c) in choices.iter().enumerate() {
-        // k = 0: new root; k > 0: child of path[len - k] (1 = the last
-        // node, 2 = its sibling, ...). Half the choices go one level deeper
-        // or stay level, so trees get deep as well as wide.
-        let c = c as usize;
-        let k = match c % 4 {
-            _ if path.is_empty() => 0,
-            0 => 1,
-            1 => 2.min(path.len()),
-            _ => (c / 4) % (path.len() + 1),
-        };
-        if k == 0 {
-            path.clear();
-            parent.push(None);
-        } else {
-            let p = path[path.len() - k];
-            path.truncate(path.len() - k + 1);
-            parent.push(Some(p));
-        }
-        path.push(i);
-    }
-    parent
-}
-
-/// `ends[i]`: one past the last topic of i's subtree.
-fn subtree_ends(parent: &[Option<usize>]) -> Vec<usize> {
-    let n = parent.len();
-    let mut end: Vec<usize> = (1..=n).collect();
-    for i in (0..n).rev() {
-        if let Some(p) = parent[i] {
-            end[p] = end[p].max(end[i]);
-        }
-    }
-    end
-}
 
 /// Whether x is a (strict) ancestor of y, by walking parent links (not by
 /// using subtree ranges, to stay independent of the pre-order property).
