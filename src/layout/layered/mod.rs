@@ -51,12 +51,17 @@ mod tests;
 use super::Direction;
 use super::frame::{Flow, pad_to_aspect, translate};
 use crate::roadmap::Roadmap;
-use crate::scene::{self, LegendItem, Scene, SceneBox, SceneEdge};
+use crate::scene::{self, LegendItem, Point, Scene, SceneBox, SceneEdge};
+use crate::text;
 
 /// Empty space around the drawing.
 const MARGIN: f32 = 40.0;
 /// Space between the title and the drawing.
 const TITLE_GAP: f32 = 40.0;
+/// Font size of the subtitle (as on the poster).
+const SUBTITLE_SIZE: f32 = 13.0;
+/// Space between the title and the subtitle under it.
+const SUBTITLE_GAP: f32 = 4.0;
 /// Space between the drawing and the legend under it.
 const LEGEND_GAP: f32 = 30.0;
 /// Font size of the legend.
@@ -103,13 +108,29 @@ pub fn layout(roadmap: &Roadmap, direction: Direction) -> Scene {
 fn assemble(roadmap: &Roadmap, mut boxes: Vec<SceneBox>, mut edges: Vec<SceneEdge>) -> Scene {
     let title = roadmap.title();
     let drawing = scene::bounds(boxes.iter().filter(|b| Some(b.topic) != title), &edges);
+    // The caption (counts, implied prerequisites left out, the focus of a
+    // focused poster) under the title, as on the poster.
+    let mut subtitle = None;
     if let Some(t) = boxes.iter_mut().find(|b| Some(b.topic) == title) {
+        let caption = roadmap.caption();
+        let caption_width = text::width(&caption, SUBTITLE_SIZE, text::Weight::Regular);
+        let caption_height = text::line_height(SUBTITLE_SIZE);
         t.rect.x = drawing.x + ((drawing.width - t.rect.width) / 2.0).max(0.0).floor();
-        t.rect.y = drawing.y - TITLE_GAP - t.rect.height;
+        t.rect.y = drawing.y - TITLE_GAP - caption_height - SUBTITLE_GAP - t.rect.height;
+        let centre = t.rect.x + t.rect.width / 2.0;
+        let at = Point::new(centre, t.rect.bottom() + SUBTITLE_GAP);
+        subtitle = Some((at, caption, caption_width));
     }
-    let everything = scene::bounds(&boxes, &edges);
+    let mut everything = scene::bounds(&boxes, &edges);
+    if let Some((at, _, width)) = &subtitle {
+        let left = everything.x.min(at.x - width / 2.0);
+        let right = everything.right().max(at.x + width / 2.0);
+        everything.x = left;
+        everything.width = right - left;
+    }
     let (dx, dy) = (MARGIN - everything.x, MARGIN - everything.y);
     translate(&mut boxes, &mut edges, None, dx, dy);
+    let mut subtitle = subtitle.map(|(at, caption, _)| (Point::new(at.x + dx, at.y + dy), caption));
     let (mut right, mut bottom) = (everything.right() + dx, everything.bottom() + dy);
 
     let items = legend_items(&boxes, &edges);
@@ -132,13 +153,17 @@ fn assemble(roadmap: &Roadmap, mut boxes: Vec<SceneBox>, mut edges: Vec<SceneEdg
         MAX_ASPECT,
     );
     translate(&mut boxes, &mut edges, legend.as_mut(), dx, dy);
+    if let Some((at, _)) = &mut subtitle {
+        at.x += dx;
+        at.y += dy;
+    }
     Scene {
         width,
         height,
         layout: "layered",
         boxes,
         edges,
-        subtitle: None,
+        subtitle,
         legend,
         font_size: 14.0,
     }

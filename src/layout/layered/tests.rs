@@ -331,3 +331,35 @@ fn a_shallow_roadmap_wraps_its_stages_instead_of_padding() {
         "the drawing fills under half its canvas"
     );
 }
+
+#[test]
+fn the_caption_sits_under_the_title_inside_the_canvas() {
+    for (r, direction) in [
+        (backend(), Direction::Down),
+        (backend(), Direction::Right),
+        (
+            roadmap("Tiny roadmap with a long title\n  A\n", ""),
+            Direction::Down,
+        ),
+    ] {
+        let s = layout(&r, direction);
+        let (at, caption) = s.subtitle.as_ref().expect("a caption under the title");
+        assert_eq!(*caption, r.caption());
+        let title = s
+            .boxes
+            .iter()
+            .find(|b| b.role == Role::Title)
+            .expect("a title box");
+        assert!(at.y >= title.rect.bottom(), "{direction:?}: over the title");
+        let width = crate::text::width(caption, 13.0, crate::text::Weight::Regular);
+        let line = crate::text::line_height(13.0);
+        assert!(at.x - width / 2.0 >= 0.0 && at.x + width / 2.0 <= s.width);
+        for b in s.boxes.iter().filter(|b| b.role != Role::Title) {
+            assert!(
+                at.y + line <= b.rect.y,
+                "{direction:?}: the caption runs into {:?}",
+                b.rect
+            );
+        }
+    }
+}
