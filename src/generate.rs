@@ -234,17 +234,20 @@ impl GenerateOptions {
     /// );
     /// ```
     pub fn check(&self) -> Result<(), GenerateError> {
-        if self.topics > MAX_TOPICS {
-            return Err(GenerateError::TooManyTopics {
-                topics: self.topics,
-            });
-        }
-        let wanted = self.prerequisites();
-        if wanted > MAX_PREREQUISITES {
-            return Err(GenerateError::TooManyPrerequisites { wanted });
-        }
-        Ok(())
+        check_limits(self.topics, self.prerequisites())
     }
+}
+
+/// Refuses `topics` over [`MAX_TOPICS`] or `wanted` prerequisites over
+/// [`MAX_PREREQUISITES`]: the limits both generators share.
+fn check_limits(topics: usize, wanted: usize) -> Result<(), GenerateError> {
+    if topics > MAX_TOPICS {
+        return Err(GenerateError::TooManyTopics { topics });
+    }
+    if wanted > MAX_PREREQUISITES {
+        return Err(GenerateError::TooManyPrerequisites { wanted });
+    }
+    Ok(())
 }
 
 /// Writes topics as outline lines, keeping what the prerequisites need.

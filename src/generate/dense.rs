@@ -27,7 +27,7 @@
 
 use std::io::Write as _;
 
-use super::{GenerateError, Generated, MAX_PREREQUISITES, MAX_TOPICS, Rng};
+use super::{GenerateError, Generated, MAX_PREREQUISITES, Rng};
 
 /// What to generate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,7 +126,7 @@ impl DenseOptions {
     }
 
     /// Whether [`write`] accepts these options: at most
-    /// [`MAX_TOPICS`] topics and at most [`MAX_PREREQUISITES`] possible
+    /// [`MAX_TOPICS`](super::MAX_TOPICS) topics and at most [`MAX_PREREQUISITES`] possible
     /// prerequisites (3 a topic, so about 6.7 million topics).
     ///
     /// ```
@@ -135,16 +135,7 @@ impl DenseOptions {
     /// assert!(DenseOptions { topics: 10_000_000, seed: 1 }.check().is_err());
     /// ```
     pub fn check(&self) -> Result<(), GenerateError> {
-        if self.topics > MAX_TOPICS {
-            return Err(GenerateError::TooManyTopics {
-                topics: self.topics,
-            });
-        }
-        let wanted = self.max_prerequisites();
-        if wanted > MAX_PREREQUISITES {
-            return Err(GenerateError::TooManyPrerequisites { wanted });
-        }
-        Ok(())
+        super::check_limits(self.topics, self.max_prerequisites())
     }
 }
 

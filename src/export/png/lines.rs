@@ -248,21 +248,7 @@ impl Painter<'_> {
             let (bx, by) = self.at(b);
             pb.move_to(ax, ay);
             pb.quad_to(px, py, bx, by);
-            if let Some(path) = pb.finish() {
-                let stroke = Stroke {
-                    width: width * self.scale,
-                    line_cap: LineCap::Butt,
-                    line_join: LineJoin::Round,
-                    ..Stroke::default()
-                };
-                self.band.stroke_path(
-                    &path,
-                    &ink.paint(),
-                    &stroke,
-                    tiny_skia::Transform::identity(),
-                    None,
-                );
-            }
+            self.stroke_path(pb, ink, width, LineCap::Butt);
         }
     }
 
@@ -285,10 +271,15 @@ impl Painter<'_> {
                 }
             }
         }
+        self.stroke_path(pb, ink, width, LineCap::Round);
+    }
+
+    /// Strokes the path built in `pb` (round joins) with tiny-skia.
+    fn stroke_path(&mut self, pb: PathBuilder, ink: Ink, width: f32, line_cap: LineCap) {
         if let Some(path) = pb.finish() {
             let stroke = Stroke {
                 width: width * self.scale,
-                line_cap: LineCap::Round,
+                line_cap,
                 line_join: LineJoin::Round,
                 ..Stroke::default()
             };
