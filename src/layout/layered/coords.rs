@@ -3,7 +3,8 @@
 //!
 //! Each lane is a strip across every layer, as wide as its widest layer
 //! needs (boxes, the edges passing and the gaps between them), the strips
-//! side by side in outline order. Within its strip, each layer's nodes of a
+//! side by side in outline order, a gutter before each and after the last
+//! as wide as its tracks of long edges need (`gutters.rs`). Within its strip, each layer's nodes of a
 //! lane keep their order and are moved towards the mean of their
 //! neighbours in the layer before, after, or both, by a few sweeps. Each
 //! move is the best one for the layer at once: with the order and the gaps
@@ -16,6 +17,7 @@
 //! old layered time, growing worse than linearly) and knows no lanes.
 
 use super::graph::Layered;
+use super::gutters::Gutters;
 use crate::layout::Direction;
 use crate::layout::frame::Flow;
 
@@ -68,6 +70,8 @@ pub(super) struct Coords {
     pub(super) bands: Vec<(f32, f32)>,
     /// Each lane's strip along the layers: start and end.
     pub(super) strips: Vec<(f32, f32)>,
+    /// Each chain's track along its gutter (NaN for a short chain).
+    pub(super) track: Vec<f32>,
 }
 
 /// Sweeps towards the layer before, then the one after; then rounds
@@ -77,8 +81,9 @@ const ROUNDS: usize = 4;
 /// and the boxes make room.
 const VIRTUAL_WEIGHT: f32 = 4.0;
 
-/// Places the ordered graph: O(rounds x (n + e)).
-pub(super) fn place(g: &Layered, flow: Flow, sp: Spacing) -> Coords {
+/// Places the ordered graph, its long chains in `gutters`: O(rounds x
+/// (n + e)).
+pub(super) fn place(g: &Layered, gutters: &Gutters, flow: Flow, sp: Spacing) -> Coords {
     let n = g.nodes.len();
     let mut extent = vec![0.0f32; n];
     let mut depth = vec![0.0f32; n];
@@ -102,17 +107,39 @@ pub(super) fn place(g: &Layered, flow: Flow, sp: Spacing) -> Coords {
             width[lane] = width[lane].max(w);
         }
     }
+    // Gutters between the strips: the lanes' spacing at least, room for
+    // their tracks a box-to-edge gap from either side.
     let mut strips = Vec::with_capacity(g.lanes);
+    let mut tracks_at = Vec::with_capacity(g.lanes + 1);
     let mut at = 0.0f32;
-    for w in width {
-        strips.push((at, at + w));
-        at += w + sp.lanes;
+    for k in 0..=g.lanes {
+        let tracks = gutters.tracks.get(k).copied().unwrap_or(0);
+        let needed = if tracks == 0 {
+            0.0
+        } else {
+            (tracks - 1) as f32 * sp.edges + 2.0 * sp.box_edge
+        };
+        let inner = k > 0 && k < g.lanes;
+        let wide = if inner { needed.max(sp.lanes) } else { needed };
+        // The tracks centred in the gutter.
+        tracks_at.push(at + (wide - needed) / 2.0 + sp.box_edge);
+        at += wide;
+        if let Some(&w) = width.get(k) {
+            strips.push((at, at + w));
+            at += w;
+        }
     }
+    let track = gutters
+        .of_chain
+        .iter()
+        .map(|t| t.map_or(f32::NAN, |(k, i)| tracks_at[k] + i as f32 * sp.edges))
+        .collect();
     let mut coords = Coords {
         cross: vec![0.0; n],
         extent,
         bands: Vec::new(),
         strips,
+        track,
     };
     // Start centred in the strips.
     for layer in &g.layers {

@@ -2,7 +2,13 @@
 //! its stage and the lane of its section, every drawn edge as a chain of
 //! nodes with one *virtual* node in each layer it passes, so that the later
 //! steps (order, coordinates, routes) see only edges between neighbouring
-//! layers.
+//! layers; except the long edges, which have no virtual node and run in a
+//! gutter beside the lanes (`gutters.rs`). Which edges are long: the
+//! longest ones, as many as it takes to keep the virtual nodes within
+//! [`VIRTUAL_PER_ITEM`] per node and edge of the roadmap, so the graph
+//! grows with the roadmap and not with the layers its edges span (with a
+//! virtual node in each layer passed, it grew with their product: 556,000
+//! nodes for 10,000 topics at 100 prerequisites per 100 topics).
 //!
 //! Ranks are not computed here: a topic's layer is its stage from
 //! [`crate::order`] (the longest chain of prerequisites before it), so a
@@ -12,6 +18,13 @@
 //! needs nothing else); it is a chain of its two ends.
 
 use super::coords::Spacing;
+
+/// Virtual nodes allowed per node and edge of the roadmap: short edges get
+/// them, the longest edges run in gutters instead once they would pass
+/// this budget.
+pub(super) const VIRTUAL_PER_ITEM: usize = 2;
+/// Edges spanning at most this many layers are never long.
+const ALWAYS_SHORT: usize = 2;
 use crate::layout::frame::Flow;
 use crate::layout::lanes::section_of;
 use crate::layout::{role, sized_box};
@@ -36,8 +49,12 @@ pub(super) struct Node {
 pub(super) struct Chain {
     /// What it means.
     pub(super) kind: EdgeKind,
-    /// Its nodes: the two real ends and the virtual nodes between.
+    /// Its nodes: the two real ends and the virtual nodes between (none
+    /// for a long chain).
     pub(super) nodes: Vec<usize>,
+    /// Whether it is long, and so runs in a gutter, its two ends not
+    /// neighbours in the ordering.
+    pub(super) long: bool,
 }
 
 /// The layered graph of a roadmap.
@@ -65,7 +82,8 @@ pub(super) struct Layered {
 /// before a stage's boxes of one lane wrap into several rows.
 const MAX_CROSS_RATIO: f32 = 2.5;
 
-/// Builds the layered graph: O(n + p + the layers the edges span).
+/// Builds the layered graph: O(n log n + p), with at most
+/// `VIRTUAL_PER_ITEM` x (n + e) + e virtual nodes.
 ///
 /// A stage whose lane holds more boxes than `wrap` allows is drawn as
 /// several rows (sub-layers), in outline order; the stage's rows all come
@@ -105,17 +123,41 @@ pub(super) fn build(roadmap: &Roadmap, flow: Flow, sp: Spacing) -> Layered {
     for (a, b, _) in roadmap.prerequisites() {
         pairs.push((a, b, EdgeKind::Prerequisite));
     }
-    for (a, b, kind) in pairs {
-        let (u, v) = (node_of[a], node_of[b]);
-        if u == usize::MAX || v == usize::MAX {
-            continue;
-        }
-        let (lu, lv) = (g.nodes[u].layer, g.nodes[v].layer);
-        // Stages make every edge point forwards; a backward one would be a
-        // bug upstream, drawn reversed rather than dropped.
-        let (u, v) = if lv < lu { (v, u) } else { (u, v) };
+    // Each edge's ends in the graph, forwards along the layers. Stages make
+    // every edge point forwards; a backward one would be a bug upstream,
+    // drawn reversed rather than dropped.
+    let ends: Vec<(usize, usize, EdgeKind)> = pairs
+        .into_iter()
+        .filter_map(|(a, b, kind)| {
+            let (u, v) = (node_of[a], node_of[b]);
+            if u == usize::MAX || v == usize::MAX {
+                return None;
+            }
+            let (u, v) = if g.nodes[v].layer < g.nodes[u].layer {
+                (v, u)
+            } else {
+                (u, v)
+            };
+            Some((u, v, kind))
+        })
+        .collect();
+    let longest = longest_short_span(
+        ends.iter()
+            .map(|&(u, v, _)| g.nodes[v].layer - g.nodes[u].layer),
+        VIRTUAL_PER_ITEM * (g.nodes.len() + ends.len()),
+    );
+    for (u, v, kind) in ends {
         let (lu, lv) = (g.nodes[u].layer, g.nodes[v].layer);
         let (cu, cv) = (g.nodes[u].lane as f32, g.nodes[v].lane as f32);
+        let long = lv - lu > longest;
+        if long {
+            g.chains.push(Chain {
+                kind,
+                nodes: vec![u, v],
+                long,
+            });
+            continue;
+        }
         let mut nodes = vec![u];
         for layer in lu + 1..lv {
             // The lane moves from the source's to the target's evenly.
@@ -129,12 +171,12 @@ pub(super) fn build(roadmap: &Roadmap, flow: Flow, sp: Spacing) -> Layered {
             });
         }
         nodes.push(v);
-        g.chains.push(Chain { kind, nodes });
+        g.chains.push(Chain { kind, nodes, long });
     }
     let n = g.nodes.len();
     g.up = vec![Vec::new(); n];
     g.down = vec![Vec::new(); n];
-    for c in &g.chains {
+    for c in g.chains.iter().filter(|c| !c.long) {
         for w in c.nodes.windows(2) {
             if g.nodes[w[0]].layer < g.nodes[w[1]].layer {
                 g.down[w[0]].push(w[1]);
@@ -148,6 +190,32 @@ pub(super) fn build(roadmap: &Roadmap, flow: Flow, sp: Spacing) -> Layered {
         g.layers[x.layer].push(k);
     }
     g
+}
+
+/// The longest span (in layers) an edge may have and still get a virtual
+/// node in each layer it passes: the largest for which those virtual nodes
+/// number at most `budget`, but at least [`ALWAYS_SHORT`]. O(e).
+pub(super) fn longest_short_span(spans: impl Iterator<Item = usize>, budget: usize) -> usize {
+    // How many edges span each count of layers (those over the whole
+    // budget on their own lumped).
+    let mut count: Vec<usize> = Vec::new();
+    for s in spans {
+        let s = s.min(budget.saturating_add(2));
+        if count.len() <= s {
+            count.resize(s + 1, 0);
+        }
+        count[s] += 1;
+    }
+    let mut virtual_nodes = 0usize;
+    let mut longest = ALWAYS_SHORT;
+    for (s, &c) in count.iter().enumerate().skip(1) {
+        virtual_nodes += c * (s - 1);
+        if virtual_nodes > budget {
+            break;
+        }
+        longest = longest.max(s);
+    }
+    longest
 }
 
 /// Wraps each stage's boxes of a lane into rows of at most `c` boxes, the

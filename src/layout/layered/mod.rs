@@ -8,16 +8,19 @@
 //! file each, are the classic Sugiyama pipeline with lanes:
 //!
 //! 1. `graph.rs`: nodes in layers by stage ([`crate::order`] computes the
-//!    stages, so no ranking is needed), lanes by section, every edge a
-//!    chain with a virtual node in each layer it passes.
+//!    stages, so no ranking is needed), lanes by section, every short edge
+//!    a chain with a virtual node in each layer it passes.
 //! 2. `order.rs`: the order along each layer, lanes kept together,
 //!    barycentre sweeps within a lane, the fewest crossings kept.
-//! 3. `coords.rs`: each lane a strip as wide as its widest layer; nodes
+//! 3. `gutters.rs`: every long edge a track in a gutter beside the lanes,
+//!    where it runs straight, however many layers it passes.
+//! 4. `coords.rs`: each lane a strip as wide as its widest layer; nodes
 //!    placed within their strip near their neighbours (isotonic
 //!    regression); layers as bands along the flow.
-//! 4. `route.rs`: each edge one Bezier from a port on its source to a port
-//!    on its target, straight through bands at its virtual nodes, curved
-//!    only in the gaps between layers, so never through a box.
+//! 5. `route.rs`: each edge one Bezier from a port on its source to a port
+//!    on its target, straight through bands at its virtual nodes or along
+//!    its gutter, curved only in the gaps between layers, so never through
+//!    a box.
 //!
 //! The title sits above the drawing; the sections are the boxes at the
 //! head of their lanes, each lane's boxes outlined in the section's colour
@@ -43,6 +46,7 @@
 
 mod coords;
 mod graph;
+mod gutters;
 mod order;
 mod route;
 #[cfg(test)]
@@ -77,7 +81,8 @@ pub fn layout(roadmap: &Roadmap, direction: Direction) -> Scene {
     let spacing = coords::Spacing::of(direction);
     let mut g = graph::build(roadmap, flow, spacing);
     order::order(&mut g);
-    let c = coords::place(&g, flow, spacing);
+    let gutters = gutters::assign(&g);
+    let c = coords::place(&g, &gutters, flow, spacing);
     let mut boxes: Vec<SceneBox> = g
         .boxes
         .iter()

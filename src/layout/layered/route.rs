@@ -38,7 +38,10 @@ pub(super) fn route(g: &Layered, c: &Coords, flow: Flow, sp: Spacing) -> Vec<Sce
         let (Some(&u), Some(&w)) = (ch.nodes.first(), ch.nodes.last()) else {
             continue;
         };
-        if ch.nodes.len() == 2 && g.nodes[u].layer == g.nodes[w].layer {
+        if ch.long {
+            out[u].push((c.track[i], i));
+            inn[w].push((c.track[i], i));
+        } else if ch.nodes.len() == 2 && g.nodes[u].layer == g.nodes[w].layer {
             out[u].push((c.cross[w], i));
             out[w].push((c.cross[u], i));
         } else {
@@ -77,7 +80,11 @@ pub(super) fn route(g: &Layered, c: &Coords, flow: Flow, sp: Spacing) -> Vec<Sce
         .iter()
         .enumerate()
         .filter_map(|(i, ch)| {
-            let points = path(g, c, flow, sp, ch, port_out[i], port_in[i])?;
+            let points = if ch.long {
+                gutter_path(g, c, flow, ch, c.track[i], port_out[i].0, port_in[i])?
+            } else {
+                path(g, c, flow, sp, ch, port_out[i], port_in[i])?
+            };
             Some(SceneEdge {
                 kind: ch.kind,
                 from: g.boxes[ch.nodes[0]].topic,
@@ -164,6 +171,34 @@ fn path(
     }
     let (_, prev) = p.at;
     p.curve(to_port, ws, (prev + ws) / 2.0);
+    p.line(ws + (wd - depth(g, flow, w)) / 2.0);
+    Some(p.points)
+}
+
+/// The points of a long chain: out of its source, along its track in the
+/// gutter from the gap after the source's layer to the gap before the
+/// target's, into its target.
+fn gutter_path(
+    g: &Layered,
+    c: &Coords,
+    flow: Flow,
+    ch: &Chain,
+    track: f32,
+    from_port: f32,
+    to_port: f32,
+) -> Option<Vec<Point>> {
+    let (&u, &w) = (ch.nodes.first()?, ch.nodes.last()?);
+    let (lu, lw) = (g.nodes[u].layer, g.nodes[w].layer);
+    let (us, ud) = *c.bands.get(lu)?;
+    let (ws, wd) = *c.bands.get(lw)?;
+    let (after, _) = *c.bands.get(lu + 1)?;
+    let (before_start, before_depth) = *c.bands.get(lw.checked_sub(1)?)?;
+    let before = before_start + before_depth;
+    let mut p = Path::start(flow, from_port, us + (ud + depth(g, flow, u)) / 2.0);
+    p.line(us + ud);
+    p.curve(track, after, (us + ud + after) / 2.0);
+    p.line(before);
+    p.curve(to_port, ws, (before + ws) / 2.0);
     p.line(ws + (wd - depth(g, flow, w)) / 2.0);
     Some(p.points)
 }

@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use super::coords::Spacing;
 use super::graph;
+use super::gutters;
 use super::layout;
 use super::order;
 use crate::generate::{GenerateOptions, generate};
@@ -269,17 +270,77 @@ fn sweeps_cross_less_than_the_outline_order() {
 }
 
 #[test]
-fn long_edges_get_one_virtual_node_a_layer() {
+fn edges_get_a_virtual_node_a_layer_within_the_budget() {
     let r = roadmap(
         "T\n    A\n    B\n    C\n    D\n",
-        "A -> B\nB -> C\nC -> D\nA -> D\n",
+        "A -> B\nB -> C\nC -> D\nA -> C\nA -> D\n",
     );
     let g = graph::build(&r, Flow(Direction::Down), Spacing::of(Direction::Down));
-    let long = g.chains.iter().map(|c| c.nodes.len()).max().expect("edges");
-    assert_eq!(
-        long, 4,
-        "A -> D passes 2 layers: its two ends and 2 virtual nodes"
-    );
+    let label = |k: usize| r.topic(g.boxes[k].topic).label.as_str();
+    let chain = |from: &str, to: &str| {
+        g.chains
+            .iter()
+            .find(|c| label(c.nodes[0]) == from && label(c.nodes[c.nodes.len() - 1]) == to)
+            .expect("the edge is drawn")
+    };
+    assert_eq!(chain("A", "C").nodes.len(), 3, "A -> C passes B's layer");
+    assert_eq!(chain("A", "D").nodes.len(), 4, "A -> D passes 2 layers");
+    assert!(g.chains.iter().all(|c| !c.long));
+}
+
+#[test]
+fn the_longest_edges_go_to_gutters_once_over_budget() {
+    // Spans 1, 2, 3, 5 need 0, 1, 2, 4 virtual nodes.
+    let spans = || [5, 1, 3, 2].into_iter();
+    assert_eq!(graph::longest_short_span(spans(), 7), 5);
+    // No span of 4: the limit may as well be 4.
+    assert_eq!(graph::longest_short_span(spans(), 6), 4);
+    assert_eq!(graph::longest_short_span(spans(), 3), 4);
+    assert_eq!(graph::longest_short_span(spans(), 2), 2);
+    // Spans of 2 always get theirs.
+    assert_eq!(graph::longest_short_span(spans(), 0), 2);
+    assert_eq!(graph::longest_short_span(std::iter::empty(), 0), 2);
+}
+
+/// The graph grows with the roadmap, not with the layers its edges span:
+/// at most `VIRTUAL_PER_ITEM` virtual nodes per node and edge, and one for
+/// each edge spanning 2 layers. And no two long edges
+/// share a line: on one track, their runs along the gutter (gaps first to
+/// last) are apart.
+#[test]
+fn the_graph_is_linear_and_tracks_are_never_shared() {
+    for (n, p) in [(1000, 100), (1000, 200)] {
+        let r = generated(n, p);
+        let mut g = graph::build(&r, Flow(Direction::Down), Spacing::of(Direction::Down));
+        order::order(&mut g);
+        assert!(
+            g.nodes.len()
+                <= g.boxes.len()
+                    + graph::VIRTUAL_PER_ITEM * (g.boxes.len() + g.chains.len())
+                    + g.chains.len(),
+            "{n} {p}%: {} nodes for {} boxes and {} edges",
+            g.nodes.len(),
+            g.boxes.len(),
+            g.chains.len()
+        );
+        let gutters = gutters::assign(&g);
+        let mut runs: Vec<((usize, usize), usize, usize)> = Vec::new();
+        for (i, c) in g.chains.iter().enumerate() {
+            assert_eq!(c.long, gutters.of_chain[i].is_some());
+            if let Some(at) = gutters.of_chain[i] {
+                let (u, v) = (c.nodes[0], c.nodes[c.nodes.len() - 1]);
+                assert!(at.1 < gutters.tracks[at.0]);
+                runs.push((at, g.nodes[u].layer, g.nodes[v].layer - 1));
+            }
+        }
+        assert!(runs.len() > 100, "{n} {p}%: {} long edges", runs.len());
+        runs.sort_unstable();
+        for w in runs.windows(2) {
+            if w[0].0 == w[1].0 {
+                assert!(w[0].2 < w[1].1, "{n} {p}%: two edges share a track: {w:?}");
+            }
+        }
+    }
 }
 
 /// Dense curriculum: the figures of the report, and the time per topic
