@@ -224,6 +224,15 @@ fn longest_empty_run(scene: &Scene) -> f32 {
     longest
 }
 
+/// Sideways steps of the main path shorter than 4 px: a kink where it
+/// should run straight (the title centred a pixel off its first section).
+fn jogs(scene: &Scene) -> usize {
+    edges(scene, EdgeKind::Spine)
+        .flat_map(|e| e.segments())
+        .filter(|(a, b)| a.y == b.y && (a.x - b.x).abs() > 0.0 && (a.x - b.x).abs() < 4.0)
+        .count()
+}
+
 fn report(what: &str, r: &Roadmap, scene: &Scene) {
     eprintln!(
         "{what}: {} x {}, overlaps {}, through boxes {}, crossings {}, spine crossings {}, least lane gap {}, longest empty run {}",
@@ -267,6 +276,7 @@ fn check_all(what: &str, r: &Roadmap, lane_gap: f32) {
         empty <= MAX_EMPTY_RUN,
         "{what}: main path runs {empty} px beside nothing"
     );
+    assert_eq!(jogs(&scene), 0, "{what}: the main path kinks");
 }
 
 #[test]
@@ -296,6 +306,20 @@ fn checks_can_fail() {
     across.points = vec![Point::new(0.0, 500.0), Point::new(s.width, 500.0)];
     s.edges.push(across);
     assert!(spine_crossings(&s) > 0);
+    // A main path a pixel off the title's centre.
+    let mut s = good.clone();
+    let spine = s
+        .edges
+        .iter_mut()
+        .find(|e| e.kind == EdgeKind::Spine)
+        .unwrap();
+    spine.points = vec![
+        Point::new(100.0, 0.0),
+        Point::new(100.0, 10.0),
+        Point::new(101.0, 10.0),
+        Point::new(101.0, 20.0),
+    ];
+    assert_eq!(jogs(&s), 1);
     // Two arrows on one lane.
     let mut s = good.clone();
     let mut twin = e.clone();

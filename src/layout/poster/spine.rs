@@ -5,6 +5,10 @@
 
 use crate::scene::{Curve, EdgeKind, Point, SceneBox, SceneEdge};
 
+/// How far beside the title's centre a strip head may be and still have
+/// the path leave the title straight above it.
+const SNAP: f32 = 4.0;
+
 /// The main-path edges. `title` is the title box and the y the path
 /// leaves it at; `strips` holds each strip's sections in order; `bus_y`
 /// is the y of the bus above the strips.
@@ -24,6 +28,18 @@ pub(super) fn spine(
         Some((t, y)) => Some((t, Point::new(boxes[t].rect.center().x, y))),
         None => strips.iter().find_map(|s| s.first()).map(|&s| (s, head(s))),
     };
+    // A strip head a few pixels beside the title's centre (the title and
+    // the section are centred on different widths): the path leaves the
+    // title above it, rather than jogging sideways at the bus.
+    let root = root.map(|(from, at)| {
+        let near = strips
+            .iter()
+            .filter_map(|s| s.first())
+            .map(|&s| head(s).x)
+            .filter(|x| (x - at.x).abs() < SNAP)
+            .min_by(|a, b| (a - at.x).abs().total_cmp(&(b - at.x).abs()));
+        (from, Point::new(near.unwrap_or(at.x), at.y))
+    });
     for sections in strips {
         let Some(&first) = sections.first() else {
             continue;
