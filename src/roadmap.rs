@@ -21,7 +21,11 @@ use crate::outline::Outline;
 use crate::prereqs::{self, PrereqFile, Resolved};
 
 mod focus;
+mod ids;
 mod implied;
+
+use ids::make_ids;
+pub use ids::slug;
 
 /// A topic: one line of the outline.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -171,6 +175,27 @@ impl Roadmap {
                 },
             );
         }
+        Ok(Roadmap::from_parts(
+            graph,
+            outline.file,
+            parent,
+            subtree_end,
+            order::Order { order, stage },
+            diags,
+            View::default(),
+        ))
+    }
+
+    /// A roadmap of its parts, the ranks and roots derived from them.
+    fn from_parts(
+        graph: DiGraph<Topic, Edge>,
+        file: String,
+        parent: Vec<Option<usize>>,
+        subtree_end: Vec<usize>,
+        order::Order { order, stage }: order::Order,
+        warnings: Vec<Diagnostic>,
+        view: View,
+    ) -> Roadmap {
         let mut rank = vec![0; order.len()];
         for (i, &t) in order.iter().enumerate() {
             rank[t] = i;
@@ -182,19 +207,19 @@ impl Roadmap {
                 root_of[i] = root_of[p];
             }
         }
-        Ok(Roadmap {
+        Roadmap {
             graph,
-            file: outline.file,
+            file,
             parent,
             subtree_end,
             root_of,
             order,
             rank,
             stage,
-            warnings: diags,
+            warnings,
             implied: OnceLock::new(),
-            view: View::default(),
-        })
+            view,
+        }
     }
 
     /// The petgraph graph. Node indices are outline positions.
@@ -524,152 +549,6 @@ impl Roadmap {
     }
 }
 
-/// Slug of a label: lowercase letters and digits, other runs become `-`.
-///
-/// ```
-/// assert_eq!(roadmapper::roadmap::slug("What is HTTP?"), "what-is-http");
-/// assert_eq!(roadmapper::roadmap::slug("CI/CD"), "ci-cd");
-/// assert_eq!(roadmapper::roadmap::slug("C++"), "c");
-/// assert_eq!(roadmapper::roadmap::slug("???"), "topic");
-/// ```
-pub fn slug(label: &str) -> String {
-    if label.is_ascii() {
-        // The same rules on bytes, without decoding characters.
-        let mut out: Vec<u8> = Vec::with_capacity(label.len());
-        let mut dash = false;
-        for &b in label.as_bytes() {
-            if b.is_ascii_alphanumeric() {
-                if dash && !out.is_empty() {
-                    out.push(b'-');
-                }
-                dash = false;
-                out.push(b.to_ascii_lowercase());
-            } else {
-                dash = true;
-            }
-        }
-        if out.is_empty() {
-            out.extend_from_slice(b"topic");
-        }
-        return String::from_utf8(out).unwrap_or_default();
-    }
-    let mut out = String::with_capacity(label.len());
-    let mut dash = false;
-    for c in label.chars() {
-        if c.is_alphanumeric() {
-            if dash && !out.is_empty() {
-                out.push('-');
-            }
-            dash = false;
-            out.extend(c.to_lowercase());
-        } else {
-            dash = true;
-        }
-    }
-    if out.is_empty() {
-        out.push_str("topic");
-    }
-    out
-}
-
-/// Unique ids: a topic's slug when no other topic has it; otherwise its
-/// parent's slug is prefixed (then the grandparent's, ...), and a numeric
-/// suffix settles what is still equal. An id changes only when a topic with
-/// the same slug is added or removed.
-fn make_ids(outline: &Outline) -> Vec<String> {
-    let topics = &outline.topics;
-    let base: Vec<String> = topics.iter().map(|t| slug(&t.label)).collect();
-    let mut count: HashMap<&str, usize> = HashMap::default();
-    count.reserve(base.len());
-    for b in &base {
-        *count.entry(b.as_str()).or_default() += 1;
-    }
-    if count.len() == base.len() {
-        // Every slug is unique (the usual case): the slugs are the ids.
-        drop(count);
-        return base;
-    }
-    let mut ids: Vec<Option<String>> = vec![None; topics.len()];
-    let mut taken: HashSet<String> = HashSet::default();
-    for (i, b) in base.iter().enumerate() {
-        if count[b.as_str()] == 1 {
-            taken.insert(b.clone());
-            ids[i] = Some(b.clone());
-        }
-    }
-    // Duplicates, grouped by slug, get ancestor prefixes until distinct.
-    let mut groups: HashMap<&str, Vec<usize>> = HashMap::default();
-    for (i, b) in base.iter().enumerate() {
-        if count[b.as_str()] > 1 {
-            groups.entry(b.as_str()).or_default().push(i);
-        }
-    }
-    let mut group_list: Vec<(&str, Vec<usize>)> = groups.into_iter().collect();
-    group_list.sort_by_key(|(_, members)| members[0]);
-    for (_, members) in group_list {
-        let mut names: Vec<String> = members.iter().map(|&i| base[i].clone()).collect();
-        let mut cursor: Vec<Option<usize>> = members.iter().map(|&i| topics[i].parent).collect();
-        // At most a few ancestors: ids stay short, and a deep chain of equal
-        // labels costs no more than a few passes.
-        for _ in 0..MAX_ID_PREFIXES {
-            let mut seen: HashMap<&str, usize> = HashMap::default();
-            for n in &names {
-                *seen.entry(n.as_str()).or_default() += 1;
-            }
-            let clash: Vec<bool> = names.iter().map(|n| seen[n.as_str()] > 1).collect();
-            if !clash.iter().any(|&c| c) {
-                break;
-            }
-            let mut progressed = false;
-            for k in 0..names.len() {
-                if clash[k] {
-                    if let Some(p) = cursor[k] {
-                        names[k] = format!("{}-{}", base[p], names[k]);
-                        cursor[k] = topics[p].parent;
-                        progressed = true;
-                    }
-                }
-            }
-            if !progressed {
-                break;
-            }
-        }
-        for (k, &i) in members.iter().enumerate() {
-            ids[i] = Some(std::mem::take(&mut names[k]));
-        }
-    }
-    // Settle anything still equal (or equal to another topic's plain slug)
-    // with a numeric suffix, in outline order.
-    let mut out = Vec::with_capacity(topics.len());
-    let mut used: HashSet<String> = HashSet::default();
-    // The next suffix to try per id, so k equal ids cost O(k), not O(k²).
-    let mut next_suffix: HashMap<String, usize> = HashMap::default();
-    for (i, id) in ids.into_iter().enumerate() {
-        let id = id.expect("every topic got an id above");
-        let unique_plain = count[base[i].as_str()] == 1;
-        let clashes = |c: &String| used.contains(c) || (!unique_plain && taken.contains(c));
-        let candidate = if clashes(&id) {
-            let n = next_suffix.entry(id.clone()).or_insert(2);
-            let mut candidate = format!("{id}-{n}");
-            while clashes(&candidate) {
-                *n += 1;
-                candidate = format!("{id}-{n}");
-            }
-            *n += 1;
-            candidate
-        } else {
-            id
-        };
-        used.insert(candidate.clone());
-        out.push(candidate);
-    }
-    out
-}
-
-/// How many ancestors' slugs may prefix a duplicate label's id before a
-/// numeric suffix settles it.
-const MAX_ID_PREFIXES: usize = 3;
-
 fn cycle_diagnostic(
     outline: &Outline,
     subtree_end: &[usize],
@@ -723,115 +602,4 @@ fn cycle_diagnostic(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::outline;
-
-    fn build(outline_src: &str, prereq_src: &str) -> Result<Roadmap, Error> {
-        let o = outline::parse("o.txt", outline_src.as_bytes()).unwrap();
-        let p = prereqs::parse("p.txt", prereq_src.as_bytes()).unwrap();
-        Roadmap::build(o, &[p])
-    }
-
-    fn errors(outline_src: &str, prereq_src: &str) -> Vec<String> {
-        match build(outline_src, prereq_src) {
-            Err(Error::Input(d)) => d.iter().map(|d| d.to_string()).collect(),
-            other => panic!("expected input errors, got {other:?}"),
-        }
-    }
-
-    #[test]
-    fn ids_are_unique_and_readable() {
-        let r = build(
-            "Backend\n  APIs\n    SOAP\n    REST\n  Architectural Patterns\n    SOAP\n  APIs SOAP\n",
-            "",
-        )
-        .unwrap();
-        let ids: Vec<&str> = r.topics().map(|t| t.id.as_str()).collect();
-        assert_eq!(
-            ids,
-            [
-                "backend",
-                "apis",
-                "apis-soap-2",
-                "rest",
-                "architectural-patterns",
-                "architectural-patterns-soap",
-                "apis-soap"
-            ]
-        );
-    }
-
-    #[test]
-    fn duplicate_ids_under_same_named_parents() {
-        let r = build("A\n  X\n    T\nB\n  X\n    T\n", "").unwrap();
-        let ids: Vec<&str> = r.topics().map(|t| t.id.as_str()).collect();
-        assert_eq!(ids, ["a", "a-x", "a-x-t", "b", "b-x", "b-x-t"]);
-    }
-
-    #[test]
-    fn structure_queries() {
-        let r = build("T\n  A\n    a1\n    a2\n  B\n", "").unwrap();
-        assert_eq!(r.title(), Some(0));
-        assert_eq!(r.sections(), [1, 4]);
-        assert_eq!(r.children(1).collect::<Vec<_>>(), [2, 3]);
-        assert_eq!(r.path(3), ["T", "A", "a2"]);
-        let forest = build("A\n  x\nB\n", "").unwrap();
-        assert_eq!(forest.title(), None);
-        assert_eq!(forest.sections(), [0, 2]);
-    }
-
-    #[test]
-    fn needs_follows_parents_and_group_prerequisites() {
-        let r = build(
-            "Root\n  Net\n    HTTP\n    DNS\n  Sec\n    TLS\n    HTTPS\n  Other\n",
-            "Net -> TLS\n",
-        )
-        .unwrap();
-        let labels = |v: Vec<usize>| -> Vec<String> {
-            v.into_iter().map(|i| r.topic(i).label.clone()).collect()
-        };
-        assert_eq!(
-            labels(r.needs(&[5])),
-            ["Root", "Net", "HTTP", "DNS", "Sec", "TLS"]
-        );
-        assert_eq!(labels(r.needs(&[7])), ["Root", "Other"]);
-    }
-
-    #[test]
-    fn cycle_message() {
-        let e = errors(
-            "DB\n  ACID\n  Transactions\n",
-            "# c\n\n# a\nTransactions -> ACID\n\n\nACID -> Transactions\n",
-        );
-        assert_eq!(
-            e,
-            [
-                "error: p.txt:7: cycle: ACID -> Transactions (p.txt:7) -> ACID (p.txt:4)\n  help: drop one of these edges, for example `ACID -> Transactions` (p.txt:7)"
-            ]
-        );
-    }
-
-    #[test]
-    fn cycle_through_group_message() {
-        let e = errors("G\n  x\nB\n", "x -> B\nB -> G\n");
-        assert_eq!(e.len(), 1);
-        assert!(
-            e[0].contains("cycle: x -> B (p.txt:1) -> G (p.txt:2), G contains x\n"),
-            "{}",
-            e[0]
-        );
-    }
-
-    #[test]
-    fn all_errors_reported() {
-        let e = errors(
-            "APIs\n  SOAP\nPatterns\n  SOAP\nA\nB\n",
-            "SOAP -> A\nNope -> B\nA -> B\nB -> A\n",
-        );
-        assert_eq!(e.len(), 3, "{e:#?}");
-        assert!(e[0].contains("p.txt:1: `SOAP` is ambiguous"));
-        assert!(e[1].contains("p.txt:2: unknown topic `Nope`"));
-        assert!(e[2].contains("cycle: A -> B (p.txt:3) -> A (p.txt:4)"));
-    }
-}
+mod tests;

@@ -292,12 +292,6 @@ impl Roadmap {
                 subtree_end[p] = subtree_end[p].max(subtree_end[i]);
             }
         }
-        let mut root_of: Vec<usize> = (0..m).collect();
-        for i in 0..m {
-            if let Some(p) = parent[i] {
-                root_of[i] = root_of[p];
-            }
-        }
         let (order, stage) = if keep.is_none() {
             (self.order.clone(), self.stage.clone())
         } else {
@@ -316,23 +310,15 @@ impl Roadmap {
                 ),
             }
         };
-        let mut rank = vec![0; m];
-        for (at, &t) in order.iter().enumerate() {
-            rank[t] = at;
-        }
-        Roadmap {
+        Roadmap::from_parts(
             graph,
-            file: self.file.clone(),
+            self.file.clone(),
             parent,
             subtree_end,
-            root_of,
-            order,
-            rank,
-            stage,
-            warnings: Vec::new(),
-            implied: std::sync::OnceLock::new(),
+            order::Order { order, stage },
+            Vec::new(),
             view,
-        }
+        )
     }
 }
 
