@@ -36,6 +36,7 @@ pub mod output;
 pub mod prereqs;
 pub mod roadmap;
 pub mod scene;
+pub mod suggest;
 pub mod terminal;
 pub mod text;
 

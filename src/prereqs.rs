@@ -648,12 +648,8 @@ impl<'a> Resolver<'a> {
             .by_label
             .iter()
             .filter_map(|(candidate, &first)| {
-                let candidate = fold(candidate.0);
-                let mut score = strsim::normalized_damerau_levenshtein(label, &candidate);
-                if candidate.contains(label) || label.contains(candidate.as_str()) {
-                    score = score.max(0.7);
-                }
-                (score >= 0.5).then_some((score, first))
+                let score = crate::suggest::similarity(label, &fold(candidate.0))?;
+                Some((score, first))
             })
             .collect();
         // Best score first; ties by outline position so the answer is stable.

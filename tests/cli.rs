@@ -1089,6 +1089,21 @@ fn to_an_unknown_topic_fails_with_a_suggestion_and_writes_nothing() {
     assert!(first.index < second.index, "{err}");
 }
 
+/// Suggestions are alike by a word or by spelling: never a label that
+/// shares neither (`Kubernetes` is not `Internet`), and the closest first.
+#[test]
+fn suggestions_never_offer_an_unrelated_label() {
+    let out = run(&["order", OUTLINE, "--prereqs", PREREQS, "--to", "Kubernetes"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    value_diagnostic(&err, "error: unknown topic `Kubernetes` (in --to)")
+        .help("check the spelling against the outline (labels ignore case)");
+    assert!(!err.contains("did you mean"), "{err}");
+    let out = run(&["order", OUTLINE, "--prereqs", PREREQS, "--to", "Rest API"]);
+    value_diagnostic(&stderr(&out), "error: unknown topic `Rest API` (in --to)")
+        .help("did you mean `REST`?");
+}
+
 #[test]
 fn to_an_ambiguous_label_lists_every_full_path() {
     let out = run(&["order", OUTLINE, "--prereqs", PREREQS, "--to", "SOAP"]);

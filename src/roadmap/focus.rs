@@ -153,15 +153,10 @@ impl Roadmap {
                 let wanted = prereqs::fold(&reference);
                 let mut scored: Vec<(f64, usize)> = sections
                     .iter()
-                    .map(|&s| {
+                    .filter_map(|&s| {
                         let label = prereqs::fold(&self.topic(s).label);
-                        let mut score = strsim::normalized_damerau_levenshtein(&wanted, &label);
-                        if label.contains(&wanted) || wanted.contains(&label) {
-                            score = score.max(0.7);
-                        }
-                        (score, s)
+                        Some((crate::suggest::similarity(&wanted, &label)?, s))
                     })
-                    .filter(|&(score, _)| score >= 0.5)
                     .collect();
                 scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
                 Err(DiagnosticKind::UnknownTopic {
