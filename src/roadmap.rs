@@ -23,6 +23,7 @@ use crate::prereqs::{self, PrereqFile, Resolved};
 mod focus;
 mod ids;
 mod implied;
+mod names;
 
 use ids::make_ids;
 pub use ids::slug;

@@ -1,11 +1,17 @@
 //! Study-order listings: numbered text for a terminal, a Markdown
 //! checklist, or JSON.
 //!
-//! Items are nested under their parent only when the parent is the item
-//! listed just above them in the current chain; a topic that prerequisites
-//! moved away from its parent is shown unindented with its parent named, so
-//! neither the text nor the Markdown nesting ever suggests a wrong parent.
+//! Items are nested under their parent when the parent is in the chain of
+//! items just above them (each one level less indented than the one
+//! before), so reading up from an item to the first line indented less
+//! always finds its parent. A topic that prerequisites moved away from its
+//! parent (something else came between) is indented under its nearest
+//! ancestor still in the chain, with its parent named; without
+//! prerequisites no topic is moved. A label that several topics share is
+//! written as the path suffix that picks it (`APIs > SOAP`, see
+//! [`Roadmap::listing_names`]) wherever it is named after an item.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -43,6 +49,7 @@ pub fn write_order(
         OrderFormat::Text | OrderFormat::Markdown => {}
     }
     let width = items.len().to_string().len();
+    let names = r.listing_names();
     let mut number = 0;
     for (k, (stage, group)) in stage_groups(r, items, stages).iter().enumerate() {
         if let Some(s) = stage {
@@ -59,10 +66,10 @@ pub fn write_order(
             number += 1;
             let context = detached.then(|| r.parent(i)).flatten();
             if format == OrderFormat::Markdown {
-                markdown_item(r, i, indent, context, out)?;
+                markdown_item(r, &names, i, indent, context, out)?;
             } else {
                 item_number(number, width, out)?;
-                text_item(r, i, indent, context, out)?;
+                text_item(r, &names, i, indent, context, out)?;
             }
         }
     }
@@ -133,6 +140,7 @@ fn stage_groups(r: &Roadmap, items: &[usize], stages: bool) -> Vec<(Option<usize
 /// `Label [tag]  (in Parent)  (after A, B)` after the number.
 fn text_item(
     r: &Roadmap,
+    names: &[Cow<'_, str>],
     i: usize,
     indent: usize,
     context: Option<usize>,
@@ -148,16 +156,16 @@ fn text_item(
     }
     if let Some(p) = context {
         out.write_all(b"  (in ")?;
-        out.write_all(visible(&r.topic(p).label).as_bytes())?;
+        out.write_all(visible(&names[p]).as_bytes())?;
         out.write_all(b")")?;
     }
     let mut after = r.prerequisites_of(i).into_iter();
     if let Some(first) = after.next() {
         out.write_all(b"  (after ")?;
-        out.write_all(visible(&r.topic(first).label).as_bytes())?;
+        out.write_all(visible(&names[first]).as_bytes())?;
         for p in after {
             out.write_all(b", ")?;
-            out.write_all(visible(&r.topic(p).label).as_bytes())?;
+            out.write_all(visible(&names[p]).as_bytes())?;
         }
         out.write_all(b")")?;
     }
@@ -196,6 +204,7 @@ fn item_number(number: usize, width: usize, out: &mut dyn Write) -> io::Result<(
 /// `- [ ] Label *(Parent)* `tag``, indented two spaces a level.
 fn markdown_item(
     r: &Roadmap,
+    names: &[Cow<'_, str>],
     i: usize,
     indent: usize,
     context: Option<usize>,
@@ -209,7 +218,7 @@ fn markdown_item(
         markdown_escape(&t.label)
     )?;
     if let Some(p) = context {
-        write!(out, " *({})*", markdown_escape(&r.topic(p).label))?;
+        write!(out, " *({})*", markdown_escape(&names[p]))?;
     }
     for tag in &t.tags {
         write!(out, " `{}`", tag.replace('`', "'"))?;
@@ -217,23 +226,38 @@ fn markdown_item(
     writeln!(out)
 }
 
+/// How many ancestors up a moved topic's place is looked for in the chain
+/// before it is listed unindented (so a deep outline stays linear).
+const MAX_CLIMB: usize = 64;
+
 /// For each item: its indentation level and whether it is shown away from
-/// its parent.
+/// its parent. O(items x [`MAX_CLIMB`]).
 fn nesting(r: &Roadmap, items: &[usize]) -> impl Iterator<Item = (usize, bool)> {
     let mut chain: Vec<usize> = Vec::new();
+    // Each topic's place in the chain, or usize::MAX.
+    let mut at = vec![usize::MAX; r.len()];
     let mut out = Vec::with_capacity(items.len());
     for &i in items {
-        let parent = r.parent(i);
-        match parent.and_then(|p| chain.iter().rposition(|&c| c == p)) {
-            Some(pos) => {
-                chain.truncate(pos + 1);
-                out.push((chain.len(), false));
+        let mut ancestor = r.parent(i);
+        let mut place = None;
+        for _ in 0..MAX_CLIMB {
+            let Some(a) = ancestor else {
+                break;
+            };
+            if let Some(&pos) = at.get(a).filter(|&&pos| pos != usize::MAX) {
+                place = Some(pos);
+                break;
             }
-            None => {
-                chain.clear();
-                out.push((0, parent.is_some()));
-            }
+            ancestor = r.parent(a);
         }
+        let keep = place.map_or(0, |pos| pos + 1);
+        for &gone in &chain[keep..] {
+            at[gone] = usize::MAX;
+        }
+        chain.truncate(keep);
+        let moved = r.parent(i).is_some() && ancestor != r.parent(i);
+        out.push((chain.len(), moved));
+        at[i] = chain.len();
         chain.push(i);
     }
     out.into_iter()
