@@ -128,7 +128,10 @@ fn check(r: &Roadmap) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-fn case() -> impl Strategy<Value = (Vec<Option<usize>>, Vec<String>, Vec<(usize, usize)>)> {
+/// A random case: parents, labels, prerequisite pairs.
+type Case = (Vec<Option<usize>>, Vec<String>, Vec<(usize, usize)>);
+
+fn case() -> impl Strategy<Value = Case> {
     (
         prop::collection::vec(any::<u32>(), 1..24),
         prop::collection::vec(0usize..6, 24),
