@@ -361,7 +361,7 @@ impl<'a> Svg<'a> {
                 r#"<tspan x="{}" y="{}">{}</tspan>"#,
                 Num(cx),
                 Num(baseline),
-                Escape(line)
+                Runs(line, b.weight)
             )?;
         }
         f.write_str("</text>\n")?;
@@ -518,6 +518,34 @@ impl<'a> Svg<'a> {
     }
 }
 
+/// Text escaped for SVG, each run in a font other than the embedded one
+/// in a `<tspan>` naming that font first ([`text::runs`]), so usvg draws
+/// it with the face it was measured with and browsers that have the font
+/// do the same.
+struct Runs<'a>(&'a str, Weight);
+
+impl Display for Runs<'_> {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        let Runs(line, weight) = *self;
+        if line.is_ascii() {
+            return Escape(line).fmt(f);
+        }
+        for run in text::runs(line, weight) {
+            let part = Escape(&line[run.range]);
+            match run.family {
+                None => part.fmt(f)?,
+                Some(family) => write!(
+                    f,
+                    r#"<tspan font-family="&apos;{}&apos;, {}">{part}</tspan>"#,
+                    Escape(family),
+                    FONT_STACK.replace('\'', "&apos;")
+                )?,
+            }
+        }
+        Ok(())
+    }
+}
+
 /// Standard base64 with padding (RFC 4648), for the embedded fonts.
 struct Base64<'a>(&'a [u8]);
 
@@ -618,7 +646,7 @@ impl Display for Svg<'_> {
         )?;
         if self.embed_font {
             writeln!(f, "<style>")?;
-            for (weight, data) in [(400, text::REGULAR), (700, text::BOLD)] {
+            for (weight, data) in [(400, text::regular()), (700, text::bold())] {
                 writeln!(
                     f,
                     "@font-face {{ font-family: '{}'; font-weight: {weight}; src: url(data:font/ttf;base64,{}); }}",
@@ -668,7 +696,7 @@ impl Display for Svg<'_> {
                 Num(at.x),
                 Num(at.y + text::ascent(13.0)),
                 t.muted,
-                Escape(line)
+                Runs(line, Weight::Regular)
             )?;
         }
         self.write_legend(f)?;
