@@ -358,10 +358,14 @@ impl<'a> Svg<'a> {
             let baseline = area.y + text::ascent(b.font_size) + lh * i as f32;
             write!(
                 f,
-                r#"<tspan x="{}" y="{}">{}</tspan>"#,
-                Num(cx),
-                Num(baseline),
-                Runs(line, b.weight)
+                "{}",
+                Line {
+                    text: line,
+                    weight: b.weight,
+                    size: b.font_size,
+                    cx,
+                    y: baseline,
+                }
             )?;
         }
         f.write_str("</text>\n")?;
@@ -518,29 +522,57 @@ impl<'a> Svg<'a> {
     }
 }
 
-/// Text escaped for SVG, each run in a font other than the embedded one
-/// in a `<tspan>` naming that font first ([`text::runs`]), so usvg draws
-/// it with the face it was measured with and browsers that have the font
-/// do the same.
-struct Runs<'a>(&'a str, Weight);
+/// Whether all of `line` is drawn with the embedded font.
+fn one_font(line: &str, weight: Weight) -> bool {
+    line.is_ascii()
+        || text::pieces(line, weight)
+            .iter()
+            .all(|p| p.family.is_none())
+}
 
-impl Display for Runs<'_> {
+/// One line of text centred on `cx`, its baseline at `y`: escaped, and,
+/// when part of it is drawn in a font other than the embedded one, as
+/// [`text::pieces`], each a `<tspan>` at its measured `x` that names its
+/// font first, so usvg draws each piece with the face it was measured
+/// with, and browsers that have the font do the same.
+struct Line<'a> {
+    text: &'a str,
+    weight: Weight,
+    size: f32,
+    cx: f32,
+    y: f32,
+}
+
+impl Display for Line<'_> {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        let Runs(line, weight) = *self;
-        if line.is_ascii() {
-            return Escape(line).fmt(f);
+        if one_font(self.text, self.weight) {
+            return write!(
+                f,
+                r#"<tspan x="{}" y="{}">{}</tspan>"#,
+                Num(self.cx),
+                Num(self.y),
+                Escape(self.text)
+            );
         }
-        for run in text::runs(line, weight) {
-            let part = Escape(&line[run.range]);
-            match run.family {
-                None => part.fmt(f)?,
-                Some(family) => write!(
+        let pieces = text::pieces(self.text, self.weight);
+        let total: f32 = pieces.iter().map(|p| p.width).sum();
+        let left = self.cx - total * self.size / 2.0;
+        for p in pieces {
+            write!(
+                f,
+                r#"<tspan x="{}" y="{}" text-anchor="start""#,
+                Num(left + p.x * self.size),
+                Num(self.y),
+            )?;
+            if let Some(family) = p.family {
+                write!(
                     f,
-                    r#"<tspan font-family="&apos;{}&apos;, {}">{part}</tspan>"#,
+                    r#" font-family="&apos;{}&apos;, {}""#,
                     Escape(family),
                     FONT_STACK.replace('\'', "&apos;")
-                )?,
+                )?;
             }
+            write!(f, ">{}</tspan>", Escape(&self.text[p.range]))?;
         }
         Ok(())
     }
@@ -690,14 +722,30 @@ impl Display for Svg<'_> {
         }
         writeln!(f, "</g>")?;
         if let Some((at, line)) = &s.subtitle {
-            writeln!(
-                f,
-                r#"<text class="subtitle" x="{}" y="{}" text-anchor="middle" font-size="13" fill="{}">{}</text>"#,
-                Num(at.x),
-                Num(at.y + text::ascent(13.0)),
-                t.muted,
-                Runs(line, Weight::Regular)
-            )?;
+            let y = at.y + text::ascent(13.0);
+            if one_font(line, Weight::Regular) {
+                writeln!(
+                    f,
+                    r#"<text class="subtitle" x="{}" y="{}" text-anchor="middle" font-size="13" fill="{}">{}</text>"#,
+                    Num(at.x),
+                    Num(y),
+                    t.muted,
+                    Escape(line)
+                )?;
+            } else {
+                let line = Line {
+                    text: line,
+                    weight: Weight::Regular,
+                    size: 13.0,
+                    cx: at.x,
+                    y,
+                };
+                writeln!(
+                    f,
+                    r#"<text class="subtitle" text-anchor="middle" font-size="13" fill="{}">{line}</text>"#,
+                    t.muted,
+                )?;
+            }
         }
         self.write_legend(f)?;
         writeln!(f, "</svg>")

@@ -130,14 +130,20 @@ impl Slot {
     }
 }
 
-/// A run of text drawn in one font.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Run<'a> {
-    /// The run's bytes in the text.
+/// A piece of a line drawn in one font and one direction, placed: the
+/// pieces of a line in [`FontSet::pieces`] are in visual order, left to
+/// right.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Piece<'a> {
+    /// The piece's bytes in the line.
     pub range: Range<usize>,
     /// The family to name for it, `None` for the embedded Noto Sans (the
     /// document's font).
     pub family: Option<&'a str>,
+    /// Its left edge from the line's left edge, in ems.
+    pub x: f32,
+    /// Its width in ems.
+    pub width: f32,
 }
 
 /// The fonts text is measured and drawn with, in fallback order.
@@ -379,24 +385,16 @@ impl FontSet {
         }
     }
 
-    /// `text` cut into runs of one font each: every cluster (a character
-    /// with its combining marks, or an emoji sequence) goes to the first
-    /// font that has its first character, the embedded one when none has.
-    ///
-    /// ```
-    /// use roadmapper::text::{FontSet, Weight};
-    /// let set = FontSet::embedded();
-    /// let runs = set.runs("Learn 日本語", Weight::Regular);
-    /// assert_eq!(runs.len(), 1, "no other font: one run, drawn as missing glyphs");
-    /// assert_eq!(runs[0].family, None);
-    /// ```
-    pub fn runs(&self, text: &str, weight: Weight) -> Vec<Run<'_>> {
-        let w = weight.css();
+    /// `text` cut into runs of one font each, in logical order: every
+    /// cluster (a character with its combining marks, or an emoji
+    /// sequence) goes to the slot of the first font that has its first
+    /// character, the embedded one when none has.
+    fn runs(&self, text: &str, weight: u16) -> Vec<(Range<usize>, usize)> {
         let mut runs: Vec<(Range<usize>, usize)> = Vec::new();
         let mut at = 0;
         for cluster in clusters(text) {
             let first = cluster.chars().next().unwrap_or(' ');
-            let slot = self.slot_for(first, w).unwrap_or(0);
+            let slot = self.slot_for(first, weight).unwrap_or(0);
             let range = at..at + cluster.len();
             at = range.end;
             match runs.last_mut() {
@@ -404,34 +402,85 @@ impl FontSet {
                 _ => runs.push((range, slot)),
             }
         }
-        runs.into_iter()
-            .map(|(range, slot)| Run {
-                range,
-                family: (slot != 0).then(|| self.slots[slot].family.as_str()),
-            })
-            .collect()
+        runs
     }
 
-    /// The width of `text` in ems.
-    pub(super) fn width_em(&self, text: &str, weight: Weight) -> f32 {
-        let w = weight.css();
-        let embedded = self.metrics(w);
-        if text.is_ascii() || self.slots.len() == 1 {
-            return text.chars().map(|c| embedded.advance(c)).sum();
-        }
-        self.runs(text, weight)
-            .iter()
-            .map(|run| {
-                let part = &text[run.range.clone()];
-                match run
-                    .family
-                    .and_then(|f| self.slots.iter().find(|s| s.family == f))
-                {
-                    Some(slot) => slot.face(w).shaped_width(part),
-                    None => part.chars().map(|c| embedded.advance(c)).sum(),
-                }
+    /// Whether all of `text` is drawn with the embedded font at `weight`.
+    fn embedded_only(&self, text: &str, weight: u16) -> bool {
+        text.is_ascii()
+            || self.slots.len() == 1
+            || clusters(text).all(|cluster| {
+                let first = cluster.chars().next().unwrap_or(' ');
+                matches!(self.slot_for(first, weight), Some(0) | None)
             })
-            .sum()
+    }
+
+    /// `text` as placed pieces, in visual order: runs of one direction
+    /// (the Unicode bidirectional algorithm, left-to-right paragraphs, as
+    /// usvg and browsers lay SVG text out), each cut into runs of one font
+    /// (text all in the embedded font is one piece). Drawn each at its
+    /// own `x`, the pieces are shaped one by one, so every piece is drawn
+    /// exactly as it was measured.
+    ///
+    /// ```
+    /// use roadmapper::text::{FontSet, Weight};
+    /// let set = FontSet::embedded();
+    /// let pieces = set.pieces("Learn 日本語", Weight::Regular);
+    /// assert_eq!(pieces.len(), 1, "no other font: one piece, drawn as missing glyphs");
+    /// assert_eq!(pieces[0].family, None);
+    /// ```
+    pub fn pieces(&self, text: &str, weight: Weight) -> Vec<Piece<'_>> {
+        let w = weight.css();
+        if self.embedded_only(text, w) {
+            let width = self.embedded_width(text, w);
+            return vec![Piece {
+                range: 0..text.len(),
+                family: None,
+                x: 0.0,
+                width,
+            }];
+        }
+        let bidi = unicode_bidi::BidiInfo::new(text, Some(unicode_bidi::Level::ltr()));
+        let mut pieces = Vec::new();
+        let mut x = 0.0;
+        for paragraph in &bidi.paragraphs {
+            let (levels, level_runs) = bidi.visual_runs(paragraph, paragraph.range.clone());
+            for level_run in level_runs {
+                let mut runs = self.runs(&text[level_run.clone()], w);
+                if levels[level_run.start].is_rtl() {
+                    runs.reverse();
+                }
+                for (range, slot) in runs {
+                    let range = range.start + level_run.start..range.end + level_run.start;
+                    let part = &text[range.clone()];
+                    let width = match slot {
+                        0 => self.embedded_width(part, w),
+                        _ => self.slots[slot].face(w).shaped_width(part),
+                    };
+                    pieces.push(Piece {
+                        range,
+                        family: (slot != 0).then(|| self.slots[slot].family.as_str()),
+                        x,
+                        width,
+                    });
+                    x += width;
+                }
+            }
+        }
+        pieces
+    }
+
+    fn embedded_width(&self, text: &str, weight: u16) -> f32 {
+        let metrics = self.metrics(weight);
+        text.chars().map(|c| metrics.advance(c)).sum()
+    }
+
+    /// The width of `text` in ems: the sum of its [`FontSet::pieces`].
+    pub(super) fn width_em(&self, text: &str, weight: Weight) -> f32 {
+        if self.embedded_only(text, weight.css()) {
+            return self.embedded_width(text, weight.css());
+        }
+        self.pieces(text, weight).iter().map(|p| p.width).sum()
     }
 
     pub(super) fn ascent(&self) -> f32 {
@@ -533,13 +582,11 @@ mod tests {
         assert_eq!(set.missing("Use `grep` here"), None);
         assert_eq!(set.missing("Learn 日本語"), Some('日'));
         assert_eq!(set.missing("tab\there"), None);
-        let runs = set.runs("Café 日本", Weight::Bold);
+        let pieces = set.pieces("Café 日本", Weight::Bold);
+        assert_eq!(pieces.len(), 1);
         assert_eq!(
-            runs,
-            [Run {
-                range: 0.."Café 日本".len(),
-                family: None
-            }]
+            (pieces[0].range.clone(), pieces[0].family),
+            (0.."Café 日本".len(), None)
         );
     }
 

@@ -5,8 +5,8 @@
 //! `notosans` crate, repaired by [`gdef`]), then the fonts named with
 //! `--font` in their order, then, with `--system-fonts`, the machine's
 //! fonts that have a character none of those has. Each character is drawn
-//! from the first font that has it ([`runs`]); the SVG names that font on
-//! the run's `<tspan>` and the PNG renderer loads the very same faces into
+//! from the first font that has it ([`pieces`]); the SVG names that font
+//! on the piece's `<tspan>` and the PNG renderer loads the very same faces into
 //! usvg's font database and resolves every name to the face measured here
 //! ([`crate::export::png`]), so what is measured is what is drawn.
 //!
@@ -28,7 +28,7 @@ mod gdef;
 
 use std::sync::OnceLock;
 
-pub use fonts::{FontSet, Run};
+pub use fonts::{FontSet, Piece};
 
 /// The family name written into SVG files and registered in usvg's database.
 pub const FAMILY: &str = "Noto Sans";
@@ -102,10 +102,37 @@ pub fn has_glyph(c: char) -> bool {
     fonts().has_glyph(c)
 }
 
-/// The runs of `text` set in one font each, for writing `<tspan>`s: see
-/// [`FontSet::runs`].
-pub fn runs(text: &str, weight: Weight) -> Vec<Run<'static>> {
-    fonts().runs(text, weight)
+/// `text` as pieces of one font and direction, placed, for writing
+/// `<tspan>`s: see [`FontSet::pieces`].
+pub fn pieces(text: &str, weight: Weight) -> Vec<Piece<'static>> {
+    fonts().pieces(text, weight)
+}
+
+/// How many of `labels` have a character no font of `fonts` has, and the
+/// first such label with its first such character.
+///
+/// ```
+/// use roadmapper::text::{lacking_glyphs, FontSet};
+/// let labels = ["HTTP", "日本語", "Ünïcödé", "中文"];
+/// let (count, first) = lacking_glyphs(&FontSet::embedded(), labels);
+/// assert_eq!((count, first), (2, Some(("日本語", '日'))));
+/// ```
+pub fn lacking_glyphs<'a>(
+    fonts: &FontSet,
+    labels: impl IntoIterator<Item = &'a str>,
+) -> (usize, Option<(&'a str, char)>) {
+    let mut count = 0;
+    let mut first = None;
+    for label in labels {
+        if label.is_ascii() {
+            continue;
+        }
+        if let Some(c) = fonts.missing(label) {
+            count += 1;
+            first.get_or_insert((label, c));
+        }
+    }
+    (count, first)
 }
 
 /// The width in pixels of `text` set in one line at `size` pixels.
