@@ -106,3 +106,112 @@ fn a_backtick_label_is_drawn_with_its_backticks() {
     );
     assert!((drawn[0] - text::width(&label, 100.0, Weight::Bold)).abs() < 4.0);
 }
+
+mod cli {
+    use std::path::Path;
+    use std::process::Output;
+
+    use assert_cmd::Command;
+
+    const SCRIPTS: &str = "tests/fixtures/scripts/scripts.txt";
+
+    fn run(args: &[&str]) -> Output {
+        Command::cargo_bin("roadmapper")
+            .expect("the binary is built")
+            .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")))
+            .args(args)
+            .output()
+            .expect("the binary runs")
+    }
+
+    fn stderr(out: &Output) -> String {
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    }
+
+    /// Without --font, labels the embedded font cannot draw give one
+    /// warning: how many, the first, and the fix.
+    #[test]
+    fn labels_without_glyphs_are_named_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let png = dir.path().join("s.png");
+        let out = run(&["render", SCRIPTS, "-o", png.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let err = stderr(&out);
+        assert_eq!(err.matches("no font has").count(), 1, "{err}");
+        assert!(
+            err.contains("warning: 14 labels have characters no font has, drawn as empty boxes; the first: `多语言学习路线图` (U+591A 多)"),
+            "{err}"
+        );
+        assert!(
+            err.contains("--font FILE") && err.contains("--system-fonts"),
+            "{err}"
+        );
+        // ASCII-only and Latin-with-accents roadmaps say nothing.
+        let out = run(&["render", "roadmap/backend.txt", "-o", png.to_str().unwrap()]);
+        assert!(!stderr(&out).contains("no font has"), "{}", stderr(&out));
+    }
+
+    /// A label's control characters do not reach the terminal in the
+    /// warning.
+    #[test]
+    fn the_warning_escapes_the_label() {
+        let dir = tempfile::tempdir().unwrap();
+        let outline = dir.path().join("o.txt");
+        std::fs::write(&outline, "Root\n  日本\u{1b}]0;pwned\u{7}\n").unwrap();
+        let svg = dir.path().join("o.svg");
+        let out = run(&[
+            "render",
+            outline.to_str().unwrap(),
+            "-o",
+            svg.to_str().unwrap(),
+        ]);
+        let err = stderr(&out);
+        assert!(err.contains("no font has"), "{err}");
+        assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
+    }
+
+    #[test]
+    fn a_font_that_cannot_be_read_is_an_error_naming_it() {
+        let out = run(&[
+            "render",
+            SCRIPTS,
+            "-o",
+            "-",
+            "-f",
+            "svg",
+            "--font",
+            "no/such/font.ttf",
+        ]);
+        assert_eq!(out.status.code(), Some(1));
+        assert!(
+            stderr(&out).contains("no/such/font.ttf"),
+            "{}",
+            stderr(&out)
+        );
+        assert!(out.stdout.is_empty());
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_font_is_a_usage_error_naming_it() {
+        let out = run(&["render", SCRIPTS, "-f", "svg", "--font", "README.md"]);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        let err = stderr(&out);
+        assert!(err.contains("--font README.md: not a font file"), "{err}");
+        assert!(
+            err.contains("help: give a TrueType or OpenType font"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn fonts_on_plain_dot_are_not_ignored_in_silence() {
+        let out = run(&["render", SCRIPTS, "--system-fonts"]);
+        assert!(out.status.success());
+        assert!(
+            stderr(&out)
+                .contains("--font and --system-fonts have no effect on DOT without --positions"),
+            "{}",
+            stderr(&out)
+        );
+    }
+}
