@@ -4,6 +4,10 @@
 //! installs them). Without them the tests say so and pass, unless
 //! `ROADMAPPER_REQUIRE_TOOLS` is set.
 //!
+//! The fixture, tests/fixtures/scripts/scripts.txt, has labels in Chinese,
+//! Japanese, Arabic (joined letters, right to left, with digits), emoji (a
+//! ZWJ sequence, a skin-tone modifier) and lines mixing them with Latin.
+//!
 //! The font set is per process, so this file is its own test binary and
 //! every test in it installs the same set.
 
