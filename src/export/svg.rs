@@ -9,6 +9,7 @@
 
 use std::fmt::{self, Display, Formatter, Write as _};
 
+use crate::export::line::{Line, one_font};
 use crate::scene::{
     Curve, EdgeKind, LegendItem, MARK_RADIUS, MARK_SPACE, Mark, Point, Rect, Role, Scene, SceneBox,
     SceneEdge,
@@ -519,62 +520,6 @@ impl<'a> Svg<'a> {
             )?;
         }
         writeln!(f, "</g>")
-    }
-}
-
-/// Whether all of `line` is drawn with the embedded font.
-fn one_font(line: &str, weight: Weight) -> bool {
-    line.is_ascii()
-        || text::pieces(line, weight)
-            .iter()
-            .all(|p| p.family.is_none())
-}
-
-/// One line of text centred on `cx`, its baseline at `y`: escaped, and,
-/// when part of it is drawn in a font other than the embedded one, as
-/// [`text::pieces`], each a `<tspan>` at its measured `x` that names its
-/// font first, so usvg draws each piece with the face it was measured
-/// with, and browsers that have the font do the same.
-struct Line<'a> {
-    text: &'a str,
-    weight: Weight,
-    size: f32,
-    cx: f32,
-    y: f32,
-}
-
-impl Display for Line<'_> {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        if one_font(self.text, self.weight) {
-            return write!(
-                f,
-                r#"<tspan x="{}" y="{}">{}</tspan>"#,
-                Num(self.cx),
-                Num(self.y),
-                Escape(self.text)
-            );
-        }
-        let pieces = text::pieces(self.text, self.weight);
-        let total: f32 = pieces.iter().map(|p| p.width).sum();
-        let left = self.cx - total * self.size / 2.0;
-        for p in pieces {
-            write!(
-                f,
-                r#"<tspan x="{}" y="{}" text-anchor="start""#,
-                Num(left + p.x * self.size),
-                Num(self.y),
-            )?;
-            if let Some(family) = p.family {
-                write!(
-                    f,
-                    r#" font-family="&apos;{}&apos;, {}""#,
-                    Escape(family),
-                    FONT_STACK.replace('\'', "&apos;")
-                )?;
-            }
-            write!(f, ">{}</tspan>", Escape(&self.text[p.range]))?;
-        }
-        Ok(())
     }
 }
 
