@@ -81,6 +81,9 @@ struct Face {
     index: u32,
     weight: u16,
     id: fontdb::ID,
+    /// harfrust's lookup caches for the face, built on first use (costly
+    /// for a CJK font's large tables).
+    shaper: std::sync::OnceLock<harfrust::ShaperData>,
 }
 
 impl Face {
@@ -98,7 +101,7 @@ impl Face {
         let Ok(font) = harfrust::FontRef::from_index((*self.data).as_ref(), self.index) else {
             return 0.0;
         };
-        let data = harfrust::ShaperData::new(&font);
+        let data = self.shaper.get_or_init(|| harfrust::ShaperData::new(&font));
         let shaper = data.shaper(&font).build();
         let mut buffer = harfrust::UnicodeBuffer::new();
         buffer.push_str(text);
@@ -189,6 +192,7 @@ impl FontSet {
                     index: 0,
                     weight,
                     id,
+                    shaper: Default::default(),
                 });
             }
         }
@@ -256,6 +260,7 @@ impl FontSet {
             index: info.index,
             weight: info.weight.0,
             id,
+            shaper: Default::default(),
         };
         match self.slots.iter_mut().find(|s| s.family == family) {
             // The embedded family stays the embedded faces only: a system
