@@ -276,3 +276,96 @@ fn arabic_words_are_placed_right_to_left() {
     );
     assert_eq!(first_word.family, Some("Noto Sans Arabic"));
 }
+
+/// Pieces of text from every direction and font, with the characters
+/// shapers treat specially: combining marks, joiners, selectors, bidi
+/// controls, a character no font has (Hebrew), digits inside Arabic.
+const PARTS: &[&str] = &[
+    "HTTP",
+    " ",
+    "日本語",
+    "数据库",
+    "ひらがな",
+    "مرحبا",
+    "قواعد",
+    "2024",
+    "שלום",
+    "🦀",
+    "👩\u{200D}💻",
+    "👍🏽",
+    "e\u{301}",
+    "\u{200F}",
+    "\u{202E}",
+    "\u{FE0F}",
+    "`grep`",
+    "Café",
+    "(",
+    ")",
+];
+
+fn label() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    prop::collection::vec(0..PARTS.len(), 1..12)
+        .prop_map(|parts| parts.iter().map(|&i| PARTS[i]).collect())
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// For any mix: the pieces cover the text once, in visual order, and
+    /// add up to its width; wrapping loses nothing and keeps every line
+    /// within the width; usvg reads the SVG back without a glyph lost
+    /// (the box keeps its ink).
+    #[test]
+    fn any_mix_of_scripts_is_measured_as_drawn(label in label()) {
+        if !fonts() {
+            return Ok(());
+        }
+        for weight in [Weight::Regular, Weight::Bold] {
+            let pieces = text::pieces(&label, weight);
+            let mut covered: Vec<std::ops::Range<usize>> = pieces.iter().map(|p| p.range.clone()).collect();
+            covered.sort_by_key(|r| r.start);
+            let mut at = 0;
+            for r in &covered {
+                proptest::prop_assert_eq!(r.start, at, "{:?}", pieces);
+                at = r.end;
+            }
+            proptest::prop_assert_eq!(at, label.len());
+            let mut x = 0.0;
+            for p in &pieces {
+                proptest::prop_assert!((p.x - x).abs() < 1e-4);
+                x += p.width;
+            }
+            let width = text::width(&label, 1.0, weight);
+            proptest::prop_assert!((x - width).abs() < 1e-3, "{} {}", x, width);
+            let lines = text::wrap(&label, 120.0, 16.0, weight);
+            proptest::prop_assert_eq!(lines.concat().replace(' ', ""), label.replace(' ', ""));
+            for l in &lines {
+                let single = text::pieces(l, weight).len() == 1 && l.chars().count() <= 2;
+                proptest::prop_assert!(single || text::width(l, 16.0, weight) <= 120.0 + 1e-3, "{:?}", l);
+            }
+        }
+        let outline = format!("Root\n  {label}\n");
+        let r = load(&Input::new("mix.txt", outline), &[]).unwrap_or_else(|e| panic!("{e}"));
+        let scene = layout::layout(&r, &LayoutOptions::default());
+        let svg = Svg::new(&scene, &LIGHT).to_string();
+        let tree = usvg::Tree::from_str(&svg, &usvg_options()).unwrap_or_else(|e| panic!("{e}"));
+        let mut texts = Vec::new();
+        collect_texts(tree.root(), &mut texts);
+        for b in scene.boxes.iter().filter(|b| b.role == Role::Section) {
+            for t in &texts {
+                let c = t.abs_bounding_box();
+                let (x, y) = ((c.left() + c.right()) / 2.0, (c.top() + c.bottom()) / 2.0);
+                if x > b.rect.x && x < b.rect.right() && y > b.rect.y && y < b.rect.bottom() {
+                    if let Some(ink) = ink(t.flattened(), t.abs_transform()) {
+                        let inner = Rect::new(b.rect.x + 1.0, b.rect.y, b.rect.width - 2.0, b.rect.height);
+                        proptest::prop_assert!(
+                            ink.left() >= inner.x && ink.right() <= inner.right(),
+                            "{:?}: ink {:?} box {:?}", label, ink, b.rect
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
