@@ -280,6 +280,7 @@ pub struct RenderArgs {
     /// Browsers then draw the text with exactly the font it was measured
     /// with, even where Noto Sans is not installed; without it they fall
     /// back to Arial or a metric twin, which is narrower, so text still fits.
+    /// Fonts given with --font are named, not embedded.
     #[arg(long)]
     pub embed_font: bool,
 
