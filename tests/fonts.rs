@@ -203,6 +203,29 @@ mod cli {
         );
     }
 
+    /// A Noto Sans file would never be used (the embedded faces draw that
+    /// family): an error, not silence.
+    #[test]
+    fn a_noto_sans_file_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let font = dir.path().join("NotoSans-Regular.ttf");
+        std::fs::write(&font, roadmapper::text::regular()).unwrap();
+        let out = run(&[
+            "render",
+            SCRIPTS,
+            "-f",
+            "svg",
+            "--font",
+            font.to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("this is Noto Sans, which roadmapper embeds"),
+            "{}",
+            stderr(&out)
+        );
+    }
+
     #[test]
     fn fonts_on_plain_dot_are_not_ignored_in_silence() {
         let out = run(&["render", SCRIPTS, "--system-fonts"]);

@@ -235,18 +235,26 @@ impl FontSet {
         if ids.is_empty() {
             return Err(not_a_font("no face has a usable name table"));
         }
+        let mut added = false;
         for id in ids {
-            self.add_face(id, data.clone());
+            added |= self.add_face(id, data.clone());
+        }
+        if !added {
+            return Err(Error::Usage(format!(
+                "--font {}: this is {FAMILY}, which roadmapper embeds and always draws with\n  help: give a font for the characters {FAMILY} lacks, such as Noto Sans CJK for Chinese and Japanese",
+                path.display()
+            )));
         }
         self.files.push(path.to_path_buf());
         Ok(())
     }
 
     /// Adds `id`, a face of `data` loaded into the database, to the slot of
-    /// its family (a new slot at the end for a new family).
-    fn add_face(&mut self, id: fontdb::ID, data: Data) {
+    /// its family (a new slot at the end for a new family); false when it
+    /// is not used (a face of the embedded family).
+    fn add_face(&mut self, id: fontdb::ID, data: Data) -> bool {
         let Some(info) = self.db.face(id) else {
-            return;
+            return false;
         };
         let family = info
             .families
@@ -254,7 +262,10 @@ impl FontSet {
             .find(|f| f.1 == fontdb::Language::English_UnitedStates)
             .or(info.families.first())
             .map(|f| clean_family(&f.0))
-            .unwrap_or_default();
+            .filter(|f| !f.is_empty())
+            // A name that is all punctuation: one of our own, which only
+            // the PNG renderer resolves.
+            .unwrap_or_else(|| format!("roadmapper font {}", self.slots.len()));
         let face = Face {
             data,
             index: info.index,
@@ -265,13 +276,14 @@ impl FontSet {
         match self.slots.iter_mut().find(|s| s.family == family) {
             // The embedded family stays the embedded faces only: a system
             // Noto Sans of another version would measure differently.
-            Some(s) if s.family == FAMILY => {}
+            Some(s) if s.family == FAMILY => return false,
             Some(s) => s.faces.push(face),
             None => self.slots.push(Slot {
                 family,
                 faces: vec![face],
             }),
         }
+        true
     }
 
     /// Adds, from the machine's installed fonts, a font for each character
