@@ -200,7 +200,10 @@ fn the_png_inks_every_label() {
         ..RenderOptions::default()
     };
     let bytes = render(&r, &options).unwrap_or_else(|e| panic!("{e}"));
-    assert!(bytes == render(&r, &options).unwrap(), "byte-identical runs");
+    assert!(
+        bytes == render(&r, &options).unwrap(),
+        "byte-identical runs"
+    );
     let png = Pixmap::decode_png(&bytes).unwrap_or_else(|e| panic!("{e}"));
     let scene = layout::layout(&r.without_implied(), &options.layout);
     for b in &scene.boxes {

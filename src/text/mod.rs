@@ -198,15 +198,17 @@ pub fn wrap(text: &str, max_width: f32, size: f32, weight: Weight) -> Vec<String
             line_width = word_width;
             continue;
         }
-        // A word too long for a line: split it between clusters.
+        // A word too long for a line: split it between clusters, each line
+        // measured whole (shaped, Arabic letters are not as wide as alone).
         for cluster in fonts::clusters(word) {
-            let a = set.width_em(cluster, weight);
-            if !line.is_empty() && line_width + a > limit {
-                lines.push(std::mem::take(&mut line));
-                line_width = 0.0;
-            }
+            let before = line.len();
             line.push_str(cluster);
-            line_width += a;
+            line_width = set.width_em(&line, weight);
+            if before > 0 && line_width > limit {
+                line.truncate(before);
+                lines.push(std::mem::replace(&mut line, cluster.to_string()));
+                line_width = set.width_em(&line, weight);
+            }
         }
     }
     if !line.is_empty() || lines.is_empty() {
