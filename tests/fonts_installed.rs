@@ -349,7 +349,8 @@ proptest::proptest! {
                 proptest::prop_assert!(single || text::width(l, 16.0, weight) <= 120.0 + 1e-3, "{:?}", l);
             }
         }
-        let outline = format!("Root\n  {label}\n");
+        // A leading word: "2024)" alone would read as a list marker.
+        let outline = format!("Root\n  L {label}\n");
         let r = load(&Input::new("mix.txt", outline), &[]).unwrap_or_else(|e| panic!("{e}"));
         let scene = layout::layout(&r, &LayoutOptions::default());
         let svg = Svg::new(&scene, &LIGHT).to_string();
