@@ -50,10 +50,14 @@ fn fonts() -> bool {
         text::install(set).expect("nothing was measured before");
         true
     });
+    // Said once, not once per test and property case.
+    static SAID: std::sync::Once = std::sync::Once::new();
     if !installed {
-        tools::skip(
-            "the Noto CJK, Arabic and colour emoji fonts (fonts-noto-cjk, fonts-noto-core, fonts-noto-color-emoji)",
-        );
+        SAID.call_once(|| {
+            tools::skip(
+                "the Noto CJK, Arabic and colour emoji fonts (fonts-noto-cjk, fonts-noto-core, fonts-noto-color-emoji)",
+            )
+        });
     }
     installed
 }
