@@ -363,7 +363,7 @@ impl FontSet {
         self.db.clone()
     }
 
-    /// The face drawn for `family` at `weight`, as [`FontSet::runs`] named
+    /// The face drawn for `family` at `weight`, as [`FontSet::pieces`] named
     /// it; `None` for a family not in the set.
     pub fn face_id(&self, family: &str, weight: u16) -> Option<fontdb::ID> {
         let slot = self.slots.iter().find(|s| s.family == family)?;

@@ -2,7 +2,7 @@
 //!
 //! Layouts size every box from the real advance widths of the fonts that
 //! draw it: first the embedded Noto Sans (regular and bold, from the
-//! `notosans` crate, repaired by [`gdef`]), then the fonts named with
+//! `notosans` crate, repaired at start-up: see `text/gdef.rs`), then the fonts named with
 //! `--font` in their order, then, with `--system-fonts`, the machine's
 //! fonts that have a character none of those has. Each character is drawn
 //! from the first font that has it ([`pieces`]); the SVG names that font
@@ -41,7 +41,7 @@ pub const FAMILY: &str = "Noto Sans";
 /// because it may be a wider face such as DejaVu Sans.
 pub const FONT_STACK: &str = "'Noto Sans', Arial, Helvetica, 'Liberation Sans', sans-serif";
 
-/// The embedded regular face (TrueType bytes), repaired (see [`gdef`]).
+/// The embedded regular face (TrueType bytes), repaired (see `text/gdef.rs`).
 pub fn regular() -> &'static [u8] {
     static BYTES: OnceLock<Vec<u8>> = OnceLock::new();
     BYTES.get_or_init(|| {
@@ -50,7 +50,7 @@ pub fn regular() -> &'static [u8] {
     })
 }
 
-/// The embedded bold face (TrueType bytes), repaired (see [`gdef`]).
+/// The embedded bold face (TrueType bytes), repaired (see `text/gdef.rs`).
 pub fn bold() -> &'static [u8] {
     static BYTES: OnceLock<Vec<u8>> = OnceLock::new();
     BYTES.get_or_init(|| {

@@ -6,7 +6,7 @@
 //! face [`text`] measured it with (the embedded faces for the document's
 //! family and the generic ones). usvg's own fallback, which would reshape
 //! a whole line with the first font that has a missing character, is
-//! turned off: [`text::runs`] already put each character in the font that
+//! turned off: [`text::pieces`] already put each character in the font that
 //! has it. System fonts are never consulted unless asked for, so a machine
 //! without any font renders the same pixels as one with many.
 //! The pixel count is checked before anything is allocated.
