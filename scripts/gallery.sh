@@ -13,6 +13,18 @@ mkdir -p "$out"
 "$bin" render "${in[@]}" --scale 1 --layout layered -o "$out/backend-layered.png"
 "$bin" render "${in[@]}" --scale 1 --to REST --to "Sharding Strategies" -o "$out/backend-to.png"
 "$bin" render "${in[@]}" --scale 1 --section "Web Security" -o "$out/backend-section.png"
+# Every script, drawn from Debian's Noto fonts (fonts-noto-cjk, fonts-noto-core,
+# fonts-noto-color-emoji).
+noto=/usr/share/fonts/opentype/noto
+noto_tt=/usr/share/fonts/truetype/noto
+if [ -f "$noto/NotoSansCJK-Regular.ttc" ] && [ -f "$noto_tt/NotoColorEmoji.ttf" ]; then
+  "$bin" render tests/fixtures/scripts/scripts.txt --scale 1 -o "$out/scripts.png" \
+      --font "$noto/NotoSansCJK-Regular.ttc" --font "$noto/NotoSansCJK-Bold.ttc" \
+      --font "$noto_tt/NotoSansArabic-Regular.ttf" --font "$noto_tt/NotoSansArabic-Bold.ttf" \
+      --font "$noto_tt/NotoColorEmoji.ttf"
+else
+  echo "skipped scripts.png: install fonts-noto-cjk fonts-noto-core fonts-noto-color-emoji" >&2
+fi
 # A dense curriculum (500 topics, about 2.4 prerequisites a topic, most
 # across sections), layered; at scale 0.4 to keep the file small.
 dense=$(mktemp -d)

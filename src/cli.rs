@@ -280,8 +280,30 @@ pub struct RenderArgs {
     /// Browsers then draw the text with exactly the font it was measured
     /// with, even where Noto Sans is not installed; without it they fall
     /// back to Arial or a metric twin, which is narrower, so text still fits.
+    /// Fonts given with --font are named, not embedded.
     #[arg(long)]
     pub embed_font: bool,
+
+    /// Draw characters Noto Sans lacks (CJK, Arabic, emoji...) from FILE
+    /// (repeatable).
+    ///
+    /// A TrueType or OpenType font or collection (.ttf, .otf, .ttc). Each
+    /// character is drawn from the first font that has it: the embedded
+    /// Noto Sans, then the --font files in order, then, with
+    /// --system-fonts, the machine's fonts; text is measured with the same
+    /// fonts, so it fits its box. An SVG names the font on the text drawn
+    /// with it and does not embed it.
+    #[arg(long = "font", value_name = "FILE")]
+    pub fonts: Vec<PathBuf>,
+
+    /// Draw characters no other font has from the machine's installed
+    /// fonts.
+    ///
+    /// Which fonts those are depends on the machine, so the same input may
+    /// be drawn differently elsewhere; --font gives the same drawing
+    /// everywhere.
+    #[arg(long)]
+    pub system_fonts: bool,
 }
 
 fn parse_scale(s: &str) -> Result<f32, String> {

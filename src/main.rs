@@ -354,6 +354,7 @@ fn run(cli: Cli, reporter: &Reporter) -> Result<(), Failure> {
                     ));
                 }
             }
+            install_fonts(&args.fonts, args.system_fonts, &roadmap, &options, reporter)?;
             let bytes = roadmapper::render(&roadmap, &options)?;
             if options.format == Format::Png {
                 warn_if_unreadable(&bytes, options.scale, reporter);
@@ -584,6 +585,51 @@ fn load(args: &InputArgs, reporter: &Reporter) -> Result<Roadmap, Error> {
         reporter.diagnostic(w);
     }
     Ok(roadmap)
+}
+
+/// Loads the fonts of `--font` and `--system-fonts` for the render, and
+/// warns once when labels to be drawn have characters no font has.
+fn install_fonts(
+    files: &[PathBuf],
+    system: bool,
+    roadmap: &Roadmap,
+    options: &RenderOptions,
+    reporter: &Reporter,
+) -> Result<(), Error> {
+    if options.format == Format::Dot && !options.positions {
+        if !files.is_empty() || system {
+            reporter.warning(
+                "--font and --system-fonts have no effect on DOT without --positions: no text is measured\n  help: drop them, or render an SVG or PNG",
+            );
+        }
+        return Ok(());
+    }
+    let mut fonts = roadmapper::text::FontSet::embedded();
+    for file in files {
+        fonts.add_file(file)?;
+    }
+    if system {
+        let labels: String = roadmap.topics().map(|t| t.label.as_str()).collect();
+        fonts.add_system_fonts(&labels);
+    }
+    let (count, first) =
+        roadmapper::text::lacking_glyphs(&fonts, roadmap.topics().map(|t| t.label.as_str()));
+    if let Some((label, c)) = first {
+        let help = if files.is_empty() && !system {
+            "draw them from a font that has them with --font FILE (repeatable; for Chinese and Japanese, Noto Sans CJK), or from the machine's fonts with --system-fonts"
+        } else {
+            "add a --font FILE that has them"
+        };
+        reporter.warning(&format!(
+            "{count} label{} {} characters no font has, drawn as empty boxes; the first: `{label}` (U+{:04X} {c})\n  help: {help}",
+            if count == 1 { "" } else { "s" },
+            if count == 1 { "has" } else { "have" },
+            c as u32,
+        ));
+    }
+    // The only font set of this process: nothing was measured before.
+    let _ = roadmapper::text::install(fonts);
+    Ok(())
 }
 
 /// Writes an output: a file (see [`roadmapper::output`]) or, without

@@ -221,12 +221,8 @@ fn colour_type(bytes: &[u8]) -> u8 {
 /// export did before rendering in bands.
 fn one_pixmap(svg: &str, scale: f32) -> Pixmap {
     use resvg::{tiny_skia, usvg};
-    let options = usvg::Options {
-        font_family: roadmapper::text::FAMILY.to_string(),
-        fontdb: roadmapper::export::png::fontdb(),
-        ..usvg::Options::default()
-    };
-    let tree = usvg::Tree::from_str(svg, &options).unwrap_or_else(|e| panic!("{e}"));
+    let tree = usvg::Tree::from_str(svg, &roadmapper::export::png::usvg_options())
+        .unwrap_or_else(|e| panic!("{e}"));
     let size = tree.size();
     let (w, h) = pixel_size(size.width(), size.height(), scale).unwrap_or_else(|e| panic!("{e}"));
     let mut pixmap = Pixmap::new(w, h).unwrap_or_else(|| panic!("a {w} x {h} pixmap"));

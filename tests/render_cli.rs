@@ -226,8 +226,8 @@ fn embed_font_puts_both_noto_sans_faces_into_the_svg() {
     assert_eq!(
         sizes,
         [
-            roadmapper::text::REGULAR.len(),
-            roadmapper::text::BOLD.len()
+            roadmapper::text::regular().len(),
+            roadmapper::text::bold().len()
         ]
     );
     // Same drawing otherwise; usvg still reads it.

@@ -4,6 +4,7 @@
 
 pub mod dot;
 pub mod json;
+mod line;
 pub mod order;
 pub mod png;
 pub mod svg;

@@ -9,6 +9,7 @@
 
 use std::fmt::{self, Display, Formatter, Write as _};
 
+use crate::export::line::{Line, one_font};
 use crate::scene::{
     Curve, EdgeKind, LegendItem, MARK_RADIUS, MARK_SPACE, Mark, Point, Rect, Role, Scene, SceneBox,
     SceneEdge,
@@ -358,10 +359,14 @@ impl<'a> Svg<'a> {
             let baseline = area.y + text::ascent(b.font_size) + lh * i as f32;
             write!(
                 f,
-                r#"<tspan x="{}" y="{}">{}</tspan>"#,
-                Num(cx),
-                Num(baseline),
-                Escape(line)
+                "{}",
+                Line {
+                    text: line,
+                    weight: b.weight,
+                    size: b.font_size,
+                    cx,
+                    y: baseline,
+                }
             )?;
         }
         f.write_str("</text>\n")?;
@@ -618,7 +623,7 @@ impl Display for Svg<'_> {
         )?;
         if self.embed_font {
             writeln!(f, "<style>")?;
-            for (weight, data) in [(400, text::REGULAR), (700, text::BOLD)] {
+            for (weight, data) in [(400, text::regular()), (700, text::bold())] {
                 writeln!(
                     f,
                     "@font-face {{ font-family: '{}'; font-weight: {weight}; src: url(data:font/ttf;base64,{}); }}",
@@ -662,14 +667,30 @@ impl Display for Svg<'_> {
         }
         writeln!(f, "</g>")?;
         if let Some((at, line)) = &s.subtitle {
-            writeln!(
-                f,
-                r#"<text class="subtitle" x="{}" y="{}" text-anchor="middle" font-size="13" fill="{}">{}</text>"#,
-                Num(at.x),
-                Num(at.y + text::ascent(13.0)),
-                t.muted,
-                Escape(line)
-            )?;
+            let y = at.y + text::ascent(13.0);
+            if one_font(line, Weight::Regular) {
+                writeln!(
+                    f,
+                    r#"<text class="subtitle" x="{}" y="{}" text-anchor="middle" font-size="13" fill="{}">{}</text>"#,
+                    Num(at.x),
+                    Num(y),
+                    t.muted,
+                    Escape(line)
+                )?;
+            } else {
+                let line = Line {
+                    text: line,
+                    weight: Weight::Regular,
+                    size: 13.0,
+                    cx: at.x,
+                    y,
+                };
+                writeln!(
+                    f,
+                    r#"<text class="subtitle" text-anchor="middle" font-size="13" fill="{}">{line}</text>"#,
+                    t.muted,
+                )?;
+            }
         }
         self.write_legend(f)?;
         writeln!(f, "</svg>")

@@ -1,9 +1,14 @@
-//! PNG: the scene's SVG rasterised by resvg with the embedded font.
+//! PNG: the scene's SVG rasterised by resvg with the font set in use.
 //!
-//! usvg gets a font database holding only the embedded Noto Sans faces, with
-//! the generic `sans-serif` and `serif` families mapped to it: system fonts
-//! are never consulted, so a machine without any font renders the same
-//! pixels as one with many (resvg silently drops text it has no font for).
+//! usvg gets a font database holding only the faces of [`text::fonts`]
+//! (the embedded Noto Sans, plus those of `--font` and `--system-fonts`),
+//! and a font resolver that maps each family a `<tspan>` names to the very
+//! face [`text`] measured it with (the embedded faces for the document's
+//! family and the generic ones). usvg's own fallback, which would reshape
+//! a whole line with the first font that has a missing character, is
+//! turned off: [`text::pieces`] already put each character in the font that
+//! has it. System fonts are never consulted unless asked for, so a machine
+//! without any font renders the same pixels as one with many.
 //! The pixel count is checked before anything is allocated.
 //!
 //! The image is drawn in bands of about [`BAND_PIXELS`] pixels into one
@@ -42,7 +47,7 @@
 //! | level 9               | none         | 371 ms |   589 KB |
 
 use std::io::Write;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use resvg::{tiny_skia, usvg};
 
@@ -56,18 +61,35 @@ mod lines;
 /// The largest PNG made, in pixels (200 megapixels, 800 MB of RGBA).
 pub const PIXEL_BUDGET: u64 = 200_000_000;
 
-/// The font database: the embedded faces only.
+/// The font database: the faces of the font set in use.
 pub fn fontdb() -> Arc<usvg::fontdb::Database> {
-    static DB: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
-    DB.get_or_init(|| {
-        let mut db = usvg::fontdb::Database::new();
-        db.load_font_data(text::REGULAR.to_vec());
-        db.load_font_data(text::BOLD.to_vec());
-        db.set_sans_serif_family(text::FAMILY);
-        db.set_serif_family(text::FAMILY);
-        Arc::new(db)
-    })
-    .clone()
+    text::fonts().database()
+}
+
+/// usvg's options for reading our SVG back: the font set's database, and
+/// each family resolved to the face it was measured with.
+pub fn usvg_options() -> usvg::Options<'static> {
+    let fonts = text::fonts();
+    usvg::Options {
+        font_family: text::FAMILY.to_string(),
+        fontdb: fonts.database(),
+        font_resolver: usvg::FontResolver {
+            select_font: Box::new(move |font, _| {
+                let weight = font.weight();
+                Some(
+                    font.families()
+                        .iter()
+                        .find_map(|family| match family {
+                            usvg::FontFamily::Named(name) => fonts.face_id(name, weight),
+                            _ => None,
+                        })
+                        .unwrap_or_else(|| fonts.embedded_id(weight)),
+                )
+            }),
+            select_fallback: Box::new(|_, _, _| None),
+        },
+        ..usvg::Options::default()
+    }
 }
 
 /// The size in pixels of an SVG canvas of `width` x `height` at `scale`,
@@ -211,14 +233,9 @@ fn draw(tree: &usvg::Tree, band: &mut tiny_skia::Pixmap, scale: f32, top: u32) {
 /// its rectangle or points: strokes of at most 4, arrowheads of 9.
 const CULL_MARGIN: f32 = 16.0;
 
-/// Reads SVG text back with the embedded fonts only.
+/// Reads SVG text back with the font set in use ([`usvg_options`]).
 fn parse(svg: &str) -> Result<usvg::Tree, Error> {
-    let options = usvg::Options {
-        font_family: text::FAMILY.to_string(),
-        fontdb: fontdb(),
-        ..usvg::Options::default()
-    };
-    usvg::Tree::from_str(svg, &options).map_err(|e| Error::Render {
+    usvg::Tree::from_str(svg, &usvg_options()).map_err(|e| Error::Render {
         message: format!("the SVG could not be read back for rendering: {e}"),
         help: "this is a bug in roadmapper; please report it with the input".to_string(),
     })
