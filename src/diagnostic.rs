@@ -185,6 +185,34 @@ pub enum DiagnosticKind {
         /// The first [`MAX_LISTED`] sections' labels.
         sections: Vec<String>,
     },
+    /// A link whose URL is not absolute `http`, `https` or `mailto`
+    /// (warning): it is dropped.
+    LinkDropped {
+        /// The URL as written.
+        url: String,
+        /// Its scheme, lowercased.
+        scheme: String,
+    },
+    /// A notes link `[@kind@Title](url)` of a kind roadmapper does not know
+    /// (warning): the link is kept without a kind.
+    UnknownLinkKind {
+        /// The kind as written.
+        kind: String,
+    },
+    /// A topic given notes twice (warning): the later notes win.
+    DuplicateNotes {
+        /// The topic's label.
+        label: String,
+        /// Where its notes were first given, as `file:line`.
+        first: String,
+    },
+    /// Warnings of one kind beyond the first [`MAX_LISTED`] (warning).
+    MoreWarnings {
+        /// What they are about, plural: `long labels`.
+        what: &'static str,
+        /// How many more.
+        count: usize,
+    },
     /// The same prerequisite is given twice (warning).
     DuplicatePrerequisite {
         /// The edge, as `A -> B`.
@@ -323,6 +351,14 @@ impl Diagnostic {
                 "{count} more prerequisite{} given twice",
                 if *count == 1 { " is" } else { "s are" }
             ),
+            LinkDropped { url, scheme } => format!(
+                "link `{url}` is dropped: its scheme `{scheme}` is not http, https or mailto"
+            ),
+            UnknownLinkKind { kind } => format!("unknown link kind `@{kind}@`"),
+            DuplicateNotes { label, first } => {
+                format!("`{label}` already has notes (at {first}); these replace them")
+            }
+            MoreWarnings { what, count } => format!("{count} more warnings about {what}"),
         }
     }
 
@@ -444,6 +480,20 @@ impl Diagnostic {
             )),
             MoreDuplicatePrerequisites { .. } => Some(format!(
                 "only the first {MAX_LISTED} are listed; delete the repeated lines"
+            )),
+            LinkDropped { .. } => Some(
+                "only web and mail links are written into posters and checklists; link to an http(s) page"
+                    .to_string(),
+            ),
+            UnknownLinkKind { .. } => Some(format!(
+                "the kinds are {}; the link is kept without a kind",
+                crate::link::LinkKind::ALL.map(|k| k.name()).join(", ")
+            )),
+            DuplicateNotes { .. } => {
+                Some("give each topic one `## TOPIC` section in the notes".to_string())
+            }
+            MoreWarnings { .. } => Some(format!(
+                "only the first {MAX_LISTED} are listed; fix those and run again"
             )),
         }
     }

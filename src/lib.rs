@@ -30,6 +30,7 @@ pub mod generate;
 pub mod implied;
 pub mod input;
 pub mod layout;
+pub mod link;
 pub mod order;
 pub mod outline;
 pub mod output;

@@ -2,9 +2,10 @@
 //!
 //! An outline is one topic per line, nested by indentation, or a Markdown
 //! document as markmap reads it (headings nest by level, list items by
-//! indentation under the heading above them). This module owns the text
-//! format: line splitting, indentation levels, list markers, trailing tags.
-//! It knows nothing about graphs.
+//! their list structure under the heading above them): [`markdown`] says
+//! how a file is recognised as Markdown and what its topics are. This
+//! module owns the plain text format: line splitting, indentation levels,
+//! list markers, trailing tags. It knows nothing about graphs.
 //!
 //! # Complexity and limits
 //!
@@ -19,6 +20,34 @@
 //! says so, rather than a roadmap of roots labelled `A -> B`.
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::link::Link;
+
+pub mod markdown;
+
+/// A topic's task box in a Markdown outline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TaskState {
+    /// `[ ]`
+    Todo,
+    /// `[/]` or `[~]`
+    Learning,
+    /// `[x]` or `[X]`
+    Done,
+    /// `[-]`
+    Skipped,
+}
+
+impl TaskState {
+    /// `todo`, `learning`, `done` or `skipped`.
+    pub fn name(self) -> &'static str {
+        match self {
+            TaskState::Todo => "todo",
+            TaskState::Learning => "learning",
+            TaskState::Done => "done",
+            TaskState::Skipped => "skipped",
+        }
+    }
+}
 
 /// One line of the outline.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +64,12 @@ pub struct OutlineTopic {
     pub line: usize,
     /// 1-based column (in characters) where the label text starts.
     pub column: usize,
+    /// The task box of a Markdown list item, if it has one.
+    pub state: Option<TaskState>,
+    /// A Markdown topic's first paragraph.
+    pub description: Option<String>,
+    /// A Markdown topic's own first link (the plain format has none).
+    pub links: Vec<Link>,
 }
 
 /// A parsed outline: topics in outline (pre-)order, so every parent comes
@@ -45,6 +80,8 @@ pub struct Outline {
     pub file: String,
     /// The topics, in the order they appear.
     pub topics: Vec<OutlineTopic>,
+    /// Warnings (a Markdown link with a refused scheme).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// The most tags one topic may carry. Tags mark a topic as recommended,
@@ -90,6 +127,9 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Outline, Vec<Diagnostic>> {
             1,
             DiagnosticKind::InvalidUtf8,
         )]);
+    }
+    if markdown::is_markdown(file, bytes) {
+        return parse_markdown(file, bytes);
     }
     let mut errors = Vec::new();
     let mut topics: Vec<OutlineTopic> = Vec::new();
@@ -276,6 +316,9 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Outline, Vec<Diagnostic>> {
             parent,
             line: line_no,
             column,
+            state: None,
+            description: None,
+            links: Vec::new(),
         });
     }
 
@@ -292,10 +335,67 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Outline, Vec<Diagnostic>> {
         Ok(Outline {
             file: file.to_string(),
             topics,
+            warnings: Vec::new(),
         })
     } else {
         Err(errors)
     }
+}
+
+/// [`parse`] for a Markdown outline: every invalid UTF-8 line reported,
+/// a prerequisite file refused as in the plain format, then
+/// [`markdown`]'s reading.
+fn parse_markdown(file: &str, bytes: &[u8]) -> Result<Outline, Vec<Diagnostic>> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(_) => {
+            let errors = bytes
+                .split(|&b| b == b'\n')
+                .enumerate()
+                .filter_map(|(i, raw)| line_text(file, i + 1, raw).err().map(|d| *d))
+                .collect();
+            return Err(errors);
+        }
+    };
+    if let Some((line, lines)) = prerequisite_lines(text) {
+        return Err(vec![Diagnostic::error(
+            file,
+            line,
+            1,
+            DiagnosticKind::OutlineLooksLikePrereqs { lines },
+        )]);
+    }
+    let parsed = markdown::parse(file, text);
+    if parsed.errors.is_empty() {
+        Ok(Outline {
+            file: file.to_string(),
+            topics: parsed.topics,
+            warnings: parsed.warnings,
+        })
+    } else {
+        Err(parsed.errors)
+    }
+}
+
+/// The first line and the count of unindented `A -> B` lines, when there
+/// are two or more and every other line is blank or starts with `#`: a
+/// prerequisite file given as the outline.
+fn prerequisite_lines(text: &str) -> Option<(usize, usize)> {
+    let mut first = None;
+    let mut count = 0;
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim_end();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if line.starts_with([' ', '\t']) || !line.contains("->") || strip_list_marker(line) != line
+        {
+            return None;
+        }
+        count += 1;
+        first.get_or_insert(i + 1);
+    }
+    first.filter(|_| count >= 2).map(|line| (line, count))
 }
 
 /// The first character of the line's indentation that looks like a space

@@ -16,8 +16,9 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Error, LONG_LABEL, MAX_LISTED};
+use crate::link::Link;
 use crate::order::{self, Cycles};
-use crate::outline::Outline;
+use crate::outline::{Outline, TaskState};
 use crate::prereqs::{self, PrereqFile, Resolved};
 
 mod focus;
@@ -38,6 +39,13 @@ pub struct Topic {
     pub position: usize,
     /// 1-based line in the outline file.
     pub line: usize,
+    /// The task box of a Markdown outline's item (`[x]`, `[/]`, ...).
+    pub state: Option<TaskState>,
+    /// What the topic is, in a sentence or three: a Markdown outline's
+    /// first paragraph, or the notes ([`crate::notes`]).
+    pub description: Option<String>,
+    /// Where to learn it: the outline's own link first, then the notes'.
+    pub links: Vec<Link>,
 }
 
 /// What an edge means.
@@ -126,6 +134,7 @@ impl Roadmap {
     pub fn build(outline: Outline, prereq_files: &[PrereqFile]) -> Result<Roadmap, Error> {
         let subtree_end = subtree_ends(&outline);
         let (resolved, mut diags) = prereqs::resolve_all(&outline, prereq_files, &subtree_end);
+        diags.splice(0..0, outline.warnings.iter().cloned());
         let parent: Vec<Option<usize>> = outline.topics.iter().map(|t| t.parent).collect();
         let pairs: Vec<(usize, usize)> = resolved.iter().map(|r| (r.from, r.to)).collect();
         let order = match order::study_order(&parent, &pairs) {
@@ -154,6 +163,9 @@ impl Roadmap {
                 depth: t.depth,
                 position,
                 line: t.line,
+                state: t.state,
+                description: t.description,
+                links: t.links,
             });
         }
         for (child, p) in parent.iter().enumerate() {
