@@ -15,7 +15,7 @@ use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
-use crate::diagnostic::{Diagnostic, DiagnosticKind, Error, LONG_LABEL, MAX_LISTED};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Error};
 use crate::link::Link;
 use crate::order::{self, Cycles};
 use crate::outline::{Outline, TaskState};
@@ -23,6 +23,9 @@ use crate::prereqs::{self, PrereqFile, Resolved};
 
 mod focus;
 mod implied;
+mod lint;
+
+pub use lint::cap_repeated;
 
 /// A topic: one line of the outline.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -458,81 +461,6 @@ impl Roadmap {
             .copied()
             .filter(|&i| included[i])
             .collect()
-    }
-
-    /// Style warnings for `check`: labels shared by several topics and
-    /// labels too long for a poster, plus the build warnings, then the
-    /// implied prerequisites ([`Roadmap::implied_warnings`]).
-    pub fn lint(&self) -> Vec<Diagnostic> {
-        let mut out = Vec::new();
-        if self.is_empty() {
-            out.push(Diagnostic::warning(
-                &self.file,
-                1,
-                1,
-                DiagnosticKind::EmptyOutline,
-            ));
-        }
-        let mut by_label: HashMap<String, Vec<usize>> = HashMap::default();
-        for t in self.topics() {
-            by_label
-                .entry(prereqs::fold(&t.label))
-                .or_default()
-                .push(t.position);
-        }
-        let mut reported = HashSet::default();
-        for t in self.topics() {
-            let key = prereqs::fold(&t.label);
-            let same = &by_label[&key];
-            if same.len() > 1 && reported.insert(key) {
-                let paths: Vec<Vec<&str>> = same
-                    .iter()
-                    .take(MAX_LISTED)
-                    .map(|&i| self.path(i))
-                    .collect();
-                let others: Vec<Vec<&str>> = same
-                    .iter()
-                    .skip(MAX_LISTED)
-                    .take(MAX_LISTED * 100)
-                    .map(|&i| self.path(i))
-                    .collect();
-                let mut references = Vec::new();
-                let mut unreachable = Vec::new();
-                for (path, reference) in paths
-                    .iter()
-                    .zip(prereqs::shortest_references(&paths, &others))
-                {
-                    match reference {
-                        Some(r) => references.push(r),
-                        None => unreachable.push(path.join(" > ")),
-                    }
-                }
-                out.push(Diagnostic::warning(
-                    &self.file,
-                    t.line,
-                    1,
-                    DiagnosticKind::DuplicateLabel {
-                        label: t.label.clone(),
-                        paths: paths.iter().map(|p| p.join(" > ")).collect(),
-                        count: same.len(),
-                        references,
-                        unreachable,
-                    },
-                ));
-            }
-            let chars = t.label.chars().count();
-            if chars > LONG_LABEL {
-                out.push(Diagnostic::warning(
-                    &self.file,
-                    t.line,
-                    1,
-                    DiagnosticKind::LongLabel { chars },
-                ));
-            }
-        }
-        out.extend(self.warnings.iter().cloned());
-        out.extend(self.implied_warnings());
-        out
     }
 }
 

@@ -321,3 +321,35 @@ fn this_projects_readme_loads() {
             .any(|t| t.label.contains("backend.txt --prereqs"))
     );
 }
+
+#[test]
+fn check_lists_ten_long_labels_then_a_count() {
+    let long = "x".repeat(70);
+    let outline: String = std::iter::once("Root\n".to_string())
+        .chain((0..25).map(|i| format!("  {long} {i}\n")))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.txt");
+    std::fs::write(&path, outline).unwrap();
+    let out = assert_cmd::Command::cargo_bin("roadmapper")
+        .unwrap()
+        .args(["--color", "never", "check"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        err.matches("characters long; posters read best").count(),
+        10,
+        "{err}"
+    );
+    assert_eq!(
+        err.matches("warning: 15 more warnings about long labels")
+            .count(),
+        1,
+        "{err}"
+    );
+    // The count stands where the eleventh would have been.
+    assert!(err.contains("long.txt:12:"), "{err}");
+}
