@@ -370,6 +370,15 @@ fn run(cli: Cli, reporter: &Reporter) -> Result<(), Failure> {
             }
             Ok(())
         }
+        Command::Show(args) => {
+            check_io_args(None, &args.input)?;
+            let roadmap = load(&args.input, reporter)?;
+            let topic = roadmap.find(&args.topic).map_err(|kind| {
+                Error::Input(vec![Diagnostic::error("TOPIC", 0, 1, kind)])
+            })?;
+            let card = roadmapper::export::card::Card::new(&roadmap, topic).to_string();
+            emit(None, false, |w| w.write_all(card.as_bytes()))
+        }
         Command::Generate(args) => {
             let topics = |default| {
                 args.topics
@@ -472,6 +481,7 @@ fn format_from_extension(path: &Path) -> Result<RenderFormatArg, Error> {
 fn check_io_args(output: Option<&Path>, input: &InputArgs) -> Result<(), Error> {
     let inputs: Vec<&Path> = std::iter::once(&input.outline)
         .chain(&input.prereqs)
+        .chain(&input.notes)
         .map(PathBuf::as_path)
         .collect();
     let shown = |p: &Path| -> String {
@@ -572,8 +582,13 @@ fn load_quiet(args: &InputArgs, reporter: &Reporter) -> Result<Roadmap, Error> {
         .iter()
         .map(|p| read(p, args.max_input_size))
         .collect::<Result<Vec<_>, _>>()?;
-    let result = roadmapper::load(&outline, &prereqs);
-    reporter.remember(std::iter::once(outline).chain(prereqs));
+    let notes = args
+        .notes
+        .iter()
+        .map(|p| read(p, args.max_input_size))
+        .collect::<Result<Vec<_>, _>>()?;
+    let result = roadmapper::load_with_notes(&outline, &prereqs, &notes);
+    reporter.remember(std::iter::once(outline).chain(prereqs).chain(notes));
     result
 }
 

@@ -24,6 +24,7 @@ use crate::prereqs::{self, PrereqFile, Resolved};
 mod focus;
 mod implied;
 mod lint;
+mod notes;
 
 pub use lint::cap_repeated;
 

@@ -14,6 +14,7 @@ use crate::scene::{
     SceneEdge,
 };
 use crate::text::{self, FONT_STACK, Weight};
+use crate::roadmap::{Roadmap, Topic};
 
 /// Colours of a poster.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -228,6 +229,9 @@ pub struct Svg<'a> {
     only: Option<Rect>,
     /// Whether the background and the edges are written.
     edges: bool,
+    /// The roadmap the scene was laid out from, for the topics' links and
+    /// descriptions.
+    notes: Option<&'a Roadmap>,
 }
 
 impl<'a> Svg<'a> {
@@ -239,6 +243,17 @@ impl<'a> Svg<'a> {
             embed_font: false,
             only: None,
             edges: true,
+            notes: None,
+        }
+    }
+
+    /// Links each topic that has a link to its first one (`<a href>`) and
+    /// gives it a tooltip (`<title>`) with its description, else the
+    /// link's title. `roadmap` is the one the scene was laid out from.
+    pub fn notes(self, roadmap: &'a Roadmap) -> Svg<'a> {
+        Svg {
+            notes: Some(roadmap),
+            ..self
         }
     }
 
@@ -302,6 +317,29 @@ impl<'a> Svg<'a> {
     }
 
     fn write_box(&self, f: &mut Formatter<'_>, b: &SceneBox) -> fmt::Result {
+        let topic = self
+            .notes
+            .filter(|r| b.topic < r.len())
+            .map(|r| r.topic(b.topic));
+        let link = topic.and_then(|t| t.links.first());
+        if let Some(l) = link {
+            // Only http, https and mailto URLs reach the model
+            // (crate::link::check_url); escaped all the same.
+            writeln!(f, r#"<a href="{}">"#, Escape(&l.url))?;
+        }
+        self.write_box_shapes(f, b, topic)?;
+        if link.is_some() {
+            f.write_str("</a>\n")?;
+        }
+        Ok(())
+    }
+
+    fn write_box_shapes(
+        &self,
+        f: &mut Formatter<'_>,
+        b: &SceneBox,
+        topic: Option<&Topic>,
+    ) -> fmt::Result {
         let r = b.rect;
         let [fill, stroke, ink] = self.colours(b);
         if b.style.faded {
@@ -312,6 +350,14 @@ impl<'a> Svg<'a> {
             )?;
         } else {
             writeln!(f, r#"<g class="{}">"#, b.role.name())?;
+        }
+        let tooltip = topic.and_then(|t| {
+            t.description
+                .as_deref()
+                .or(t.links.first().map(|l| l.title.as_str()))
+        });
+        if let Some(text) = tooltip {
+            writeln!(f, "<title>{}</title>", Escape(text))?;
         }
         if b.role != Role::Title {
             let (width, radius) = match b.role {
