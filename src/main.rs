@@ -373,9 +373,9 @@ fn run(cli: Cli, reporter: &Reporter) -> Result<(), Failure> {
         Command::Show(args) => {
             check_io_args(None, &args.input)?;
             let roadmap = load(&args.input, reporter)?;
-            let topic = roadmap.find(&args.topic).map_err(|kind| {
-                Error::Input(vec![Diagnostic::error("TOPIC", 0, 1, kind)])
-            })?;
+            let topic = roadmap
+                .find(&args.topic)
+                .map_err(|kind| Error::Input(vec![Diagnostic::error("TOPIC", 0, 1, kind)]))?;
             let card = roadmapper::export::card::Card::new(&roadmap, topic).to_string();
             emit(None, false, |w| w.write_all(card.as_bytes()))
         }

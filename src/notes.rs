@@ -94,9 +94,7 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<NotesFile, Vec<Diagnostic>> {
     let position = |offset: usize| {
         let line = line_starts.partition_point(|&s| s <= offset).max(1);
         let start = line_starts[line - 1];
-        let column = text
-            .get(start..offset)
-            .map_or(1, |s| s.chars().count() + 1);
+        let column = text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
         (line, column)
     };
     let mut out = NotesFile {
@@ -305,7 +303,10 @@ mod tests {
         let n = parse("n.md", src.as_bytes()).unwrap();
         assert_eq!(n.notes.len(), 2);
         let rest = &n.notes[0];
-        assert_eq!((rest.reference.as_str(), rest.line, rest.column), ("APIs > REST", 5, 4));
+        assert_eq!(
+            (rest.reference.as_str(), rest.line, rest.column),
+            ("APIs > REST", 5, 4)
+        );
         assert_eq!(
             rest.description.as_deref(),
             Some("First paragraph. Same one.\n\nSecond one.")
@@ -318,7 +319,11 @@ mod tests {
         assert_eq!(
             links,
             [
-                ("REST in 10 minutes", "https://example.org/v", Some(LinkKind::Video)),
+                (
+                    "REST in 10 minutes",
+                    "https://example.org/v",
+                    Some(LinkKind::Video)
+                ),
                 ("Odd", "https://example.org/t", None),
                 ("No kind", "mailto:a@example.org", None),
             ]
@@ -326,9 +331,15 @@ mod tests {
         assert_eq!(n.notes[1].reference, "Vec<T>");
         assert_eq!(n.warnings.len(), 2);
         assert_eq!((n.warnings[0].line, n.warnings[0].column), (15, 3));
-        assert!(matches!(n.warnings[0].kind, DiagnosticKind::UnknownLinkKind { .. }));
+        assert!(matches!(
+            n.warnings[0].kind,
+            DiagnosticKind::UnknownLinkKind { .. }
+        ));
         assert_eq!(n.warnings[1].line, 17);
-        assert!(matches!(n.warnings[1].kind, DiagnosticKind::LinkDropped { .. }));
+        assert!(matches!(
+            n.warnings[1].kind,
+            DiagnosticKind::LinkDropped { .. }
+        ));
     }
 
     #[test]

@@ -9,12 +9,12 @@
 
 use std::fmt::{self, Display, Formatter, Write as _};
 
+use crate::roadmap::{Roadmap, Topic};
 use crate::scene::{
     Curve, EdgeKind, LegendItem, MARK_RADIUS, MARK_SPACE, Mark, Point, Rect, Role, Scene, SceneBox,
     SceneEdge,
 };
 use crate::text::{self, FONT_STACK, Weight};
-use crate::roadmap::{Roadmap, Topic};
 
 /// Colours of a poster.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
