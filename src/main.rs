@@ -354,6 +354,11 @@ fn run(cli: Cli, reporter: &Reporter) -> Result<(), Failure> {
                     ));
                 }
             }
+            if options.format == Format::Png && !args.input.notes.is_empty() {
+                reporter.warning(
+                    "a PNG cannot carry the notes' links and descriptions\n  help: render -o FILE.svg makes every linked topic a link with its description as a tooltip; -f json carries them as data",
+                );
+            }
             let bytes = roadmapper::render(&roadmap, &options)?;
             if options.format == Format::Png {
                 warn_if_unreadable(&bytes, options.scale, reporter);
