@@ -353,3 +353,96 @@ fn check_lists_ten_long_labels_then_a_count() {
     // The count stands where the eleventh would have been.
     assert!(err.contains("long.txt:12:"), "{err}");
 }
+
+#[path = "fuzz_checks/mod.rs"]
+mod fuzz_checks;
+
+mod random_documents {
+    use proptest::prelude::*;
+    use roadmapper::outline;
+
+    /// Pieces of Markdown that interact: list markers, boxes, indentation
+    /// by tabs and spaces, headings, quotes, fences, tables, HTML, links,
+    /// images, code, front matter, line ends and non-ASCII text.
+    const PIECES: &[&str] = &[
+        "- ",
+        "* ",
+        "1. ",
+        "2) ",
+        "  ",
+        "    ",
+        "\t",
+        "[ ] ",
+        "[x] ",
+        "[/] ",
+        "[~]",
+        "[-] ",
+        "# ",
+        "### ",
+        "> ",
+        "```\n",
+        "~~~",
+        "| a | b |\n|---|---|\n",
+        "<details>\n",
+        "</details>\n",
+        "[a](https://e.org/x)",
+        "[j](javascript:x)",
+        "![i](p.png)",
+        "`c`",
+        "*e*",
+        "**s**",
+        "~~t~~",
+        "---\n",
+        "\n",
+        "\n\n",
+        "\r\n",
+        "[tag]",
+        "word ",
+        "é",
+        "中文",
+        "\\",
+        "<br>",
+        "[ref]: https://e.org\n",
+        "[ref]",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(600))]
+        #[test]
+        fn any_document_parses_into_a_well_formed_outline(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..60)
+        ) {
+            let src: String = picks.iter().map(|&i| PIECES[i]).collect();
+            // The fuzz target's checks: pre-order, lines increasing, labels
+            // collapsed, and the outline builds and orders.
+            super::fuzz_checks::check_outline(src.as_bytes());
+            let lines = src.split('\n').count();
+            if let Ok(o) = outline::parse("r.md", src.as_bytes()) {
+                for (i, t) in o.topics.iter().enumerate() {
+                    prop_assert!(!t.label.is_empty());
+                    prop_assert!(t.line >= 1 && t.line <= lines, "{t:?} in {src:?}");
+                    prop_assert!(t.column >= 1);
+                    match t.parent {
+                        Some(p) => {
+                            prop_assert!(p < i);
+                            prop_assert_eq!(t.depth, o.topics[p].depth + 1);
+                            // Pre-order: every topic between the parent and
+                            // this one is inside the parent.
+                            for k in p + 1..i {
+                                let mut a = o.topics[k].parent;
+                                while let Some(x) = a.filter(|&x| x != p) {
+                                    a = o.topics[x].parent;
+                                }
+                                prop_assert_eq!(a, Some(p), "{:?}", src);
+                            }
+                        }
+                        None => prop_assert_eq!(t.depth, 0),
+                    }
+                    for l in &t.links {
+                        prop_assert!(l.url.starts_with("https://"), "{:?}", l);
+                    }
+                }
+            }
+        }
+    }
+}

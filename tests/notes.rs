@@ -317,3 +317,124 @@ fn a_notes_file_given_twice_is_a_usage_error() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("is given twice"), "{err}");
 }
+
+/// The linked checklist read back by a CommonMark parser: one link per
+/// topic, its text the label and its destination the first link, even for
+/// a label full of Markdown and a URL with parentheses and quotes.
+#[test]
+fn a_commonmark_parser_reads_each_checklist_label_as_one_link() {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let outline = Input::new("o.txt", "Root\n  A [b](c) *d* <e>\n  Plain\n");
+    let notes = Input::new(
+        "n.md",
+        "## Root\n\n- [x](https://roadmap.sh/backend)\n\n## A [b](c) *d* <e>\n\n- [y](<https://a.example/x (1)/\"q\">)\n",
+    );
+    let r = load_with_notes(&outline, &[], &[notes]).unwrap();
+    assert_eq!(r.topic(1).links[0].url, "https://a.example/x (1)/\"q\"");
+    let mut md = Vec::new();
+    let order = r.order().to_vec();
+    roadmapper::export::order::write_order(
+        &r,
+        &order,
+        false,
+        roadmapper::export::order::OrderFormat::Markdown,
+        &mut md,
+    )
+    .unwrap();
+    let md = String::from_utf8(md).unwrap();
+    let mut links = Vec::new();
+    let mut open: Option<(String, String)> = None;
+    for event in Parser::new(&md) {
+        match event {
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                open = Some((dest_url.to_string(), String::new()));
+            }
+            Event::Text(t) => {
+                if let Some((_, text)) = open.as_mut() {
+                    text.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Link) => links.extend(open.take()),
+            Event::Html(_) | Event::InlineHtml(_) => panic!("HTML in {md}"),
+            _ => {}
+        }
+    }
+    assert_eq!(
+        links,
+        [
+            ("https://roadmap.sh/backend".to_string(), "Root".to_string()),
+            (
+                "https://a.example/x%20%281%29/%22q%22".to_string(),
+                "A [b](c) *d* <e>".to_string()
+            ),
+        ],
+        "{md}"
+    );
+}
+
+mod random_notes {
+    use proptest::prelude::*;
+    use roadmapper::{Input, load_with_notes};
+
+    const PIECES: &[&str] = &[
+        "## ",
+        "# ",
+        "### ",
+        "REST",
+        "HTTP",
+        "Web > HTTP",
+        "\n",
+        "\n\n",
+        "- ",
+        "  ",
+        "\t",
+        "[@video@T](https://e.org/v)",
+        "[@x@T](https://e.org)",
+        "[T](javascript:x)",
+        "[T](a.md)",
+        "[@@](https://e.org)",
+        "> ",
+        "```\n",
+        "text ",
+        "é",
+        "<b>",
+        "`c`",
+        "*",
+        "[",
+        "]",
+        "(",
+        ")",
+        "\r\n",
+        "---\n",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        #[test]
+        fn any_notes_file_loads_or_reports_errors_without_panicking(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..50)
+        ) {
+            let src: String = picks.iter().map(|&i| PIECES[i]).collect();
+            let outline = Input::new("o.txt", "Web\n  HTTP\n  REST\n");
+            match load_with_notes(&outline, &[], &[Input::new("n.md", src.clone())]) {
+                Ok(r) => {
+                    for t in r.topics() {
+                        for l in &t.links {
+                            prop_assert!(l.url.starts_with("https://"), "{:?} from {:?}", l, src);
+                        }
+                    }
+                    for w in r.warnings() {
+                        prop_assert!(w.line >= 1 && w.file == "n.md");
+                    }
+                }
+                Err(roadmapper::Error::Input(errors)) => {
+                    prop_assert!(!errors.is_empty());
+                    for e in &errors {
+                        prop_assert!(e.line >= 1 && e.file == "n.md", "{e}");
+                    }
+                }
+                Err(e) => prop_assert!(false, "{e}"),
+            }
+        }
+    }
+}

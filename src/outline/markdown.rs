@@ -512,7 +512,7 @@ impl Reader<'_> {
             // Strip the `[/]` box pulldown-cmark read as text.
             let trimmed = c.raw.trim_start();
             let cut = c.raw.len() - trimmed.len() + 3;
-            if trimmed.starts_with(['[']) && c.raw.len() >= cut {
+            if trimmed.starts_with('[') && c.raw.is_char_boundary(cut) {
                 c.raw.drain(..cut);
                 c.protected = c.protected.saturating_sub(cut);
             }
