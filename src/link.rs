@@ -103,6 +103,14 @@ pub fn split_kind(title: &str) -> (Option<&str>, &str) {
     (None, title)
 }
 
+/// Whether a URL may be written into an output as a link: an absolute
+/// `http`, `https` or `mailto` URL. The inputs keep no other, and the
+/// exporters check again, so a library user's own topics cannot smuggle
+/// a `javascript:` link into a poster either.
+pub fn is_safe(url: &str) -> bool {
+    matches!(check_url(url), UrlCheck::Keep(kept) if kept == url)
+}
+
 /// What to do with a URL found in an input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum UrlCheck {

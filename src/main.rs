@@ -672,5 +672,17 @@ fn summary(r: &Roadmap, input: &InputArgs) -> String {
         }
     ));
     s.push_str(&format!("  stages:         {stages}\n"));
+    if !input.notes.is_empty() {
+        let described = r.topics().filter(|t| t.description.is_some()).count();
+        let links: usize = r.topics().map(|t| t.links.len()).sum();
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        s.push_str(&format!(
+            "  notes:          {described} topic{} described, {links} link{}, from {} file{}\n",
+            plural(described),
+            plural(links),
+            input.notes.len(),
+            plural(input.notes.len()),
+        ));
+    }
     s
 }

@@ -438,3 +438,49 @@ mod random_notes {
         }
     }
 }
+
+/// A library user's own topics cannot put a `javascript:` link into an
+/// output: every exporter checks the scheme again.
+#[test]
+fn exporters_refuse_unsafe_links_that_did_not_come_from_an_input() {
+    use roadmapper::link::Link;
+    use roadmapper::outline;
+    let mut o = outline::parse("o.txt", b"Web\n  HTTP\n").unwrap();
+    o.topics[1].links.push(Link {
+        title: "x".into(),
+        url: "javascript:alert(1)".into(),
+        kind: None,
+    });
+    let r = roadmapper::Roadmap::build(o, &[]).unwrap();
+    let svg = String::from_utf8(roadmapper::render(&r, &Default::default()).unwrap()).unwrap();
+    let dot = roadmapper::export::Dot(&r).to_string();
+    let mut md = Vec::new();
+    let order = r.order().to_vec();
+    roadmapper::export::order::write_order(
+        &r,
+        &order,
+        false,
+        roadmapper::export::order::OrderFormat::Markdown,
+        &mut md,
+    )
+    .unwrap();
+    let json = roadmapper::export::json::to_string(&r);
+    let card = roadmapper::export::card::Card::new(&r, 1).to_string();
+    for out in [svg, dot, String::from_utf8(md).unwrap(), json, card] {
+        assert!(!out.contains("javascript"), "{out}");
+    }
+}
+
+#[test]
+fn check_counts_the_notes() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (code, out, err) = run(
+        root,
+        &["check", OUTLINE, "--prereqs", PREREQS, "--notes", NOTES],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.ends_with("  notes:          115 topics described, 163 links, from 1 file\n"),
+        "{out}"
+    );
+}

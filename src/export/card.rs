@@ -94,9 +94,14 @@ impl Display for Card<'_> {
             writeln!(f)?;
             wrapped(f, &visible(d), "  ")?;
         }
-        if !t.links.is_empty() {
+        let links: Vec<_> = t
+            .links
+            .iter()
+            .filter(|l| crate::link::is_safe(&l.url))
+            .collect();
+        if !links.is_empty() {
             writeln!(f, "\nLinks:")?;
-            for l in &t.links {
+            for l in links {
                 let kind = l.kind.map_or("link", |k| k.name());
                 writeln!(f, "  {kind:<10} {}", visible(&l.title))?;
                 writeln!(f, "  {:<10} {}", "", visible(&l.url))?;

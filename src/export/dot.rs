@@ -272,7 +272,7 @@ fn node(
     if let Some(link) = t
         .links
         .first()
-        .filter(|l| l.url.chars().count() <= MAX_DOT_STRING)
+        .filter(|l| l.url.chars().count() <= MAX_DOT_STRING && crate::link::is_safe(&l.url))
     {
         let _ = write!(attrs, ", URL={}", quote(&link.url));
     }

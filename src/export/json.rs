@@ -188,7 +188,12 @@ pub fn to_document_with(r: &Roadmap, scene: Option<&Scene>) -> Document {
             stage: r.stage(t.position),
             line: t.line,
             description: t.description.clone(),
-            links: t.links.clone(),
+            links: t
+                .links
+                .iter()
+                .filter(|l| crate::link::is_safe(&l.url))
+                .cloned()
+                .collect(),
             task: t.state.map(|s| s.name().to_string()),
             faded: r.is_faded(t.position).then_some(true),
             x: None,

@@ -204,7 +204,7 @@ fn markdown_item(
 ) -> io::Result<()> {
     let t = r.topic(i);
     let label = markdown_escape(&t.label);
-    match t.links.first() {
+    match t.links.first().filter(|l| crate::link::is_safe(&l.url)) {
         Some(link) => write!(
             out,
             "{}- [ ] [{label}]({})",

@@ -321,7 +321,9 @@ impl<'a> Svg<'a> {
             .notes
             .filter(|r| b.topic < r.len())
             .map(|r| r.topic(b.topic));
-        let link = topic.and_then(|t| t.links.first());
+        let link = topic
+            .and_then(|t| t.links.first())
+            .filter(|l| crate::link::is_safe(&l.url));
         if let Some(l) = link {
             // Only http, https and mailto URLs reach the model
             // (crate::link::check_url); escaped all the same.
