@@ -56,6 +56,7 @@ use crate::link::{Link, UrlCheck, check_url};
 /// assert!(is_markdown("plan.txt", b"- [ ] HTTP\n"));
 /// assert!(!is_markdown("plan.txt", b"Backend\n  - HTTP\n"));
 /// assert!(!is_markdown("plan.txt", b"#hashtag\n"));
+/// assert!(!is_markdown("plan.txt", b"#\n-\n"));
 /// ```
 pub fn is_markdown(file: &str, bytes: &[u8]) -> bool {
     let lower = file.to_ascii_lowercase();
@@ -78,8 +79,9 @@ pub fn is_markdown(file: &str, bytes: &[u8]) -> bool {
     let body = &line[indent..];
     let spaced = |rest: &str| rest.is_empty() || rest.starts_with([' ', '\t']);
     let hashes = body.len() - body.trim_start_matches('#').len();
-    if (1..=6).contains(&hashes) && spaced(&body[hashes..]) {
-        return true;
+    if (1..=6).contains(&hashes) {
+        let rest = &body[hashes..];
+        return spaced(rest) && !rest.trim().trim_end_matches('#').trim().is_empty();
     }
     if let Some(rest) = body.strip_prefix(['-', '*', '+']) {
         return spaced(rest) && !rest.trim().is_empty();
