@@ -8,6 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 const EXAMPLES: &str = "\
 Examples:
   roadmapper render roadmap/backend.txt --prereqs roadmap/backend.prereqs -o backend.png
+  roadmapper render roadmap/backend.txt --prereqs roadmap/backend.prereqs --notes roadmap/backend.notes.md -o backend.svg
   roadmapper render roadmap/backend.txt --prereqs roadmap/backend.prereqs -o backend.svg --theme dark
   roadmapper render roadmap/backend.txt --prereqs roadmap/backend.prereqs -o layered.svg --layout layered
   roadmapper render roadmap/backend.txt --prereqs roadmap/backend.prereqs -o backend.dot
@@ -17,7 +18,9 @@ Examples:
   roadmapper order roadmap/backend.txt --prereqs roadmap/backend.prereqs
   roadmapper order roadmap/backend.txt --prereqs roadmap/backend.prereqs --to REST
   roadmapper order roadmap/backend.txt --stages --format markdown
-  roadmapper check roadmap/backend.txt --prereqs roadmap/backend.prereqs";
+  roadmapper check roadmap/backend.txt --prereqs roadmap/backend.prereqs
+  roadmapper show roadmap/backend.txt REST --prereqs roadmap/backend.prereqs --notes roadmap/backend.notes.md
+  roadmapper order README.md                               # a Markdown study plan";
 
 /// Turn a learning-roadmap outline into a graph, a study order and exports.
 #[derive(Debug, Parser)]

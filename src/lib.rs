@@ -1,6 +1,7 @@
-//! roadmapper turns a learning roadmap, written as an indented outline, into
-//! a graph, a study order, posters (SVG, PNG) and exports (Graphviz DOT,
-//! JSON).
+//! roadmapper turns a learning roadmap, written as an indented outline or a
+//! Markdown study plan ([`outline::markdown`]), into a graph, a study order,
+//! posters (SVG, PNG) and exports (Graphviz DOT, JSON). Notes files
+//! ([`notes`]) give topics descriptions and links to learn from.
 //!
 //! The pipeline runs one way:
 //!
