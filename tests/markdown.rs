@@ -446,3 +446,27 @@ mod random_documents {
         }
     }
 }
+
+#[test]
+fn setext_headings_loose_items_and_headings_inside_items() {
+    let src = "Plan\n====\n\nWhy this plan.\n\n- Graphs\n\n  Nodes joined by edges.\n\n  ## Traversals\n\n  - BFS\n\nTrees\n-----\n\n- Heaps\n";
+    let o = outline::parse("p.md", src.as_bytes()).unwrap();
+    assert_eq!(
+        labels(&o),
+        [
+            "Plan",
+            "  Graphs",
+            "    Traversals",
+            "    BFS",
+            "  Trees",
+            "    Heaps"
+        ]
+    );
+    assert_eq!(o.topics[0].description.as_deref(), Some("Why this plan."));
+    assert_eq!(
+        o.topics[1].description.as_deref(),
+        Some("Nodes joined by edges.")
+    );
+    assert_eq!((o.topics[2].line, o.topics[2].column), (10, 6));
+    assert_eq!(o.topics[4].line, 14);
+}
