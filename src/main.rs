@@ -600,7 +600,12 @@ fn load_quiet(args: &InputArgs, reporter: &Reporter) -> Result<Roadmap, Error> {
 /// Loads and prints build warnings (a prerequisite given twice) to stderr.
 fn load(args: &InputArgs, reporter: &Reporter) -> Result<Roadmap, Error> {
     let roadmap = load_quiet(args, reporter)?;
-    for w in roadmap.warnings() {
+    // Repeated kinds (links dropped from notes, say) capped as `check` does.
+    let warnings = roadmapper::roadmap::cap_repeated(
+        roadmap.warnings().to_vec(),
+        roadmapper::diagnostic::MAX_LISTED,
+    );
+    for w in &warnings {
         reporter.diagnostic(w);
     }
     Ok(roadmap)

@@ -484,3 +484,29 @@ fn check_counts_the_notes() {
         "{out}"
     );
 }
+
+#[test]
+fn repeated_notes_warnings_are_capped_on_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("o.txt"), "Web\n  HTTP\n").unwrap();
+    let bad: String = (0..15)
+        .map(|i| format!("- [x{i}](javascript:alert({i}))\n"))
+        .collect();
+    fs::write(dir.path().join("n.md"), format!("## HTTP\n\n{bad}")).unwrap();
+    for args in [
+        &["render", "o.txt", "--notes", "n.md", "-f", "json"][..],
+        &["check", "o.txt", "--notes", "n.md"][..],
+    ] {
+        let (code, _, err) = run(dir.path(), args);
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(
+            err.matches("is dropped: its scheme").count(),
+            10,
+            "{args:?}\n{err}"
+        );
+        assert!(
+            err.contains("warning: 5 more warnings about dropped links"),
+            "{err}"
+        );
+    }
+}
