@@ -1,6 +1,6 @@
 //! Stage 1: outline text → [`Outline`].
 //!
-//! An outline is one topic per line, nested by indentation ([`plain`]), or a
+//! An outline is one topic per line, nested by indentation (the plain format), or a
 //! Markdown document as markmap reads it (headings nest by level, list items
 //! by their list structure under the heading above them): [`markdown`] says
 //! how a file is recognised as Markdown and what its topics are. This module
