@@ -510,3 +510,36 @@ fn repeated_notes_warnings_are_capped_on_every_command() {
         );
     }
 }
+
+/// The linked checklist is itself a Markdown outline: read back, it gives
+/// the study order's labels (links stripped to their text; the checklist's
+/// own decorations, tags in code and `*(Parent)*`, follow them) and each
+/// topic's first link.
+#[test]
+fn the_linked_checklist_reads_back_as_a_markdown_outline() {
+    let r = load_with_notes(&input(OUTLINE), &[input(PREREQS)], &[input(NOTES)]).unwrap();
+    let mut md = Vec::new();
+    let order = r.order().to_vec();
+    roadmapper::export::order::write_order(
+        &r,
+        &order,
+        false,
+        roadmapper::export::order::OrderFormat::Markdown,
+        &mut md,
+    )
+    .unwrap();
+    let back = roadmapper::outline::parse("checklist.md", &md).expect("the checklist parses");
+    assert_eq!(back.topics.len(), r.len());
+    assert!(back.warnings.is_empty());
+    for (t, &i) in back.topics.iter().zip(&order) {
+        let original = r.topic(i);
+        assert_eq!(t.state, Some(roadmapper::outline::TaskState::Todo));
+        assert!(
+            t.label == original.label || t.label.starts_with(&format!("{} ", original.label)),
+            "{} read back as {}",
+            original.label,
+            t.label
+        );
+        assert_eq!(t.links[0].url, original.links[0].url, "{}", original.label);
+    }
+}
