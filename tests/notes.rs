@@ -372,6 +372,9 @@ fn a_commonmark_parser_reads_each_checklist_label_as_one_link() {
     );
 }
 
+#[path = "fuzz_checks/mod.rs"]
+mod fuzz_checks;
+
 mod random_notes {
     use proptest::prelude::*;
     use roadmapper::{Input, load_with_notes};
@@ -415,6 +418,7 @@ mod random_notes {
             picks in proptest::collection::vec(0..PIECES.len(), 0..50)
         ) {
             let src: String = picks.iter().map(|&i| PIECES[i]).collect();
+            super::fuzz_checks::check_notes(src.as_bytes());
             let outline = Input::new("o.txt", "Web\n  HTTP\n  REST\n");
             match load_with_notes(&outline, &[], &[Input::new("n.md", src.clone())]) {
                 Ok(r) => {
