@@ -8,6 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 const EXAMPLES: &str = "\
 Examples:
   roadmapper render roadmap/backend.txt --prereqs roadmap/backend.prereqs -o backend.png
+  roadmapper render roadmap/backend.txt --prereqs roadmap/backend.prereqs --notes roadmap/backend.notes.md -o backend.svg
   roadmapper render roadmap/backend.txt --prereqs roadmap/backend.prereqs -o backend.svg --theme dark
   roadmapper render roadmap/backend.txt --prereqs roadmap/backend.prereqs -o layered.svg --layout layered
   roadmapper render roadmap/backend.txt --prereqs roadmap/backend.prereqs -o backend.dot
@@ -17,7 +18,9 @@ Examples:
   roadmapper order roadmap/backend.txt --prereqs roadmap/backend.prereqs
   roadmapper order roadmap/backend.txt --prereqs roadmap/backend.prereqs --to REST
   roadmapper order roadmap/backend.txt --stages --format markdown
-  roadmapper check roadmap/backend.txt --prereqs roadmap/backend.prereqs";
+  roadmapper check roadmap/backend.txt --prereqs roadmap/backend.prereqs
+  roadmapper show roadmap/backend.txt REST --prereqs roadmap/backend.prereqs --notes roadmap/backend.notes.md
+  roadmapper order README.md                               # a Markdown study plan";
 
 /// Turn a learning-roadmap outline into a graph, a study order and exports.
 #[derive(Debug, Parser)]
@@ -63,6 +66,10 @@ pub enum Command {
     /// Validate the inputs and print a short summary with warnings.
     #[command(after_help = EXAMPLES)]
     Check(InputArgs),
+    /// Print one topic's card: its path, description, links, what to
+    /// learn first, what it unlocks and its stage.
+    #[command(after_help = SHOW_EXAMPLES)]
+    Show(ShowArgs),
     /// Write a realistic generated roadmap, for benchmarks and experiments.
     ///
     /// A title, about sqrt(N)/2 sections, topics with 0 to 8 subtopics,
@@ -75,6 +82,22 @@ pub enum Command {
         /// The shell to complete for.
         shell: clap_complete::Shell,
     },
+}
+
+const SHOW_EXAMPLES: &str = "\
+Examples:
+  roadmapper show roadmap/backend.txt REST --prereqs roadmap/backend.prereqs --notes roadmap/backend.notes.md
+  roadmapper show roadmap/backend.txt 'APIs > REST' --notes roadmap/backend.notes.md";
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// The topic: a label (case-insensitive) or a path suffix such as
+    /// `APIs > SOAP`.
+    #[arg(value_name = "TOPIC")]
+    pub topic: String,
 }
 
 const GENERATE_EXAMPLES: &str = "\
@@ -128,6 +151,15 @@ pub struct InputArgs {
     /// A prerequisite file: lines `A -> B` (A before B); repeatable.
     #[arg(short, long = "prereqs", value_name = "FILE")]
     pub prereqs: Vec<PathBuf>,
+
+    /// A notes file: descriptions and links per topic; repeatable.
+    ///
+    /// Markdown: each `## TOPIC` heading names a topic as a prerequisite
+    /// file does, followed by paragraphs (the description) and a list of
+    /// links, `[@video@Title](https://...)`. JSON, SVG, the Markdown
+    /// checklist and `show` carry them.
+    #[arg(long = "notes", value_name = "FILE")]
+    pub notes: Vec<PathBuf>,
 
     /// Refuse an input file larger than SIZE (bytes, or with K, M, G: KiB,
     /// MiB, GiB).

@@ -1,6 +1,7 @@
-//! roadmapper turns a learning roadmap, written as an indented outline, into
-//! a graph, a study order, posters (SVG, PNG) and exports (Graphviz DOT,
-//! JSON).
+//! roadmapper turns a learning roadmap, written as an indented outline or a
+//! Markdown study plan ([`outline::markdown`]), into a graph, a study order,
+//! posters (SVG, PNG) and exports (Graphviz DOT, JSON). Notes files
+//! ([`notes`]) give topics descriptions and links to learn from.
 //!
 //! The pipeline runs one way:
 //!
@@ -30,6 +31,8 @@ pub mod generate;
 pub mod implied;
 pub mod input;
 pub mod layout;
+pub mod link;
+pub mod notes;
 pub mod order;
 pub mod outline;
 pub mod output;
@@ -53,6 +56,54 @@ pub use roadmap::{Edge, Roadmap, Topic};
 /// syntax, unknown or ambiguous references, cycles. Prerequisites (the
 /// well-formed lines) are resolved whenever the outline itself parsed.
 pub fn load(outline: &Input, prereqs: &[Input]) -> Result<Roadmap, Error> {
+    load_with_notes(outline, prereqs, &[])
+}
+
+/// [`load`], then the notes files ([`notes`]): each topic they name gets
+/// its description and links ([`Roadmap::apply_notes`]). Every error of
+/// every input is reported; the notes' warnings join
+/// [`Roadmap::warnings`].
+///
+/// ```
+/// use roadmapper::{Input, load_with_notes};
+/// let outline = Input::new("r.txt", "Web\n  HTTP\n");
+/// let notes = Input::new("r.notes.md", "## HTTP\n\nThe web's protocol.\n\n- [@official@RFC 9110](https://www.rfc-editor.org/rfc/rfc9110)\n- [x](javascript:alert(1))\n");
+/// let r = load_with_notes(&outline, &[], &[notes]).unwrap();
+/// assert_eq!(r.topic(1).links.len(), 1);
+/// assert_eq!(r.warnings().len(), 1, "the javascript: link is dropped with a warning");
+/// ```
+pub fn load_with_notes(
+    outline: &Input,
+    prereqs: &[Input],
+    notes: &[Input],
+) -> Result<Roadmap, Error> {
+    let mut notes_errors = Vec::new();
+    let mut notes_files = Vec::with_capacity(notes.len());
+    for n in notes {
+        match notes::parse(&n.name, &n.bytes) {
+            Ok(file) => notes_files.push(file),
+            Err(e) => notes_errors.extend(e),
+        }
+    }
+    match load_outline(outline, prereqs) {
+        Ok(mut roadmap) => {
+            notes_errors.extend(roadmap.apply_notes(&notes_files));
+            if notes_errors.is_empty() {
+                Ok(roadmap)
+            } else {
+                Err(Error::Input(notes_errors))
+            }
+        }
+        Err(Error::Input(mut errors)) => {
+            errors.extend(notes_errors);
+            Err(Error::Input(errors))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// [`load`] without notes.
+fn load_outline(outline: &Input, prereqs: &[Input]) -> Result<Roadmap, Error> {
     let mut errors = Vec::new();
     let parsed_outline =
         outline::parse(&outline.name, &outline.bytes).map_err(|e| errors.extend(e));
@@ -161,7 +212,9 @@ pub fn render(roadmap: &Roadmap, options: &RenderOptions) -> Result<Vec<u8>, Err
         }
         Format::Json => out = export::json::to_string_with(roadmap, Some(&scene)),
         Format::Svg => {
-            let svg = export::Svg::new(&scene, &options.theme).embed_font(options.embed_font);
+            let svg = export::Svg::new(&scene, &options.theme)
+                .embed_font(options.embed_font)
+                .notes(drawn);
             let _ = write!(out, "{svg}");
         }
         Format::Png => {

@@ -355,6 +355,11 @@ fn run(cli: Cli, reporter: &Reporter) -> Result<(), Failure> {
                 }
             }
             install_fonts(&args.fonts, args.system_fonts, &roadmap, &options, reporter)?;
+            if options.format == Format::Png && !args.input.notes.is_empty() {
+                reporter.warning(
+                    "a PNG cannot carry the notes' links and descriptions\n  help: render -o FILE.svg makes every linked topic a link with its description as a tooltip; -f json carries them as data",
+                );
+            }
             let bytes = roadmapper::render(&roadmap, &options)?;
             if options.format == Format::Png {
                 warn_if_unreadable(&bytes, options.scale, reporter);
@@ -370,6 +375,15 @@ fn run(cli: Cli, reporter: &Reporter) -> Result<(), Failure> {
                 reporter.diagnostic(&w);
             }
             Ok(())
+        }
+        Command::Show(args) => {
+            check_io_args(None, &args.input)?;
+            let roadmap = load(&args.input, reporter)?;
+            let topic = roadmap
+                .find(&args.topic)
+                .map_err(|kind| Error::Input(vec![Diagnostic::error("TOPIC", 0, 1, kind)]))?;
+            let card = roadmapper::export::card::Card::new(&roadmap, topic).to_string();
+            emit(None, false, |w| w.write_all(card.as_bytes()))
         }
         Command::Generate(args) => {
             let topics = |default| {
@@ -473,6 +487,7 @@ fn format_from_extension(path: &Path) -> Result<RenderFormatArg, Error> {
 fn check_io_args(output: Option<&Path>, input: &InputArgs) -> Result<(), Error> {
     let inputs: Vec<&Path> = std::iter::once(&input.outline)
         .chain(&input.prereqs)
+        .chain(&input.notes)
         .map(PathBuf::as_path)
         .collect();
     let shown = |p: &Path| -> String {
@@ -573,15 +588,25 @@ fn load_quiet(args: &InputArgs, reporter: &Reporter) -> Result<Roadmap, Error> {
         .iter()
         .map(|p| read(p, args.max_input_size))
         .collect::<Result<Vec<_>, _>>()?;
-    let result = roadmapper::load(&outline, &prereqs);
-    reporter.remember(std::iter::once(outline).chain(prereqs));
+    let notes = args
+        .notes
+        .iter()
+        .map(|p| read(p, args.max_input_size))
+        .collect::<Result<Vec<_>, _>>()?;
+    let result = roadmapper::load_with_notes(&outline, &prereqs, &notes);
+    reporter.remember(std::iter::once(outline).chain(prereqs).chain(notes));
     result
 }
 
 /// Loads and prints build warnings (a prerequisite given twice) to stderr.
 fn load(args: &InputArgs, reporter: &Reporter) -> Result<Roadmap, Error> {
     let roadmap = load_quiet(args, reporter)?;
-    for w in roadmap.warnings() {
+    // Repeated kinds (links dropped from notes, say) capped as `check` does.
+    let warnings = roadmapper::roadmap::cap_repeated(
+        roadmap.warnings().to_vec(),
+        roadmapper::diagnostic::MAX_LISTED,
+    );
+    for w in &warnings {
         reporter.diagnostic(w);
     }
     Ok(roadmap)
@@ -698,5 +723,17 @@ fn summary(r: &Roadmap, input: &InputArgs) -> String {
         }
     ));
     s.push_str(&format!("  stages:         {stages}\n"));
+    if !input.notes.is_empty() {
+        let described = r.topics().filter(|t| t.description.is_some()).count();
+        let links: usize = r.topics().map(|t| t.links.len()).sum();
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        s.push_str(&format!(
+            "  notes:          {described} topic{} described, {links} link{}, from {} file{}\n",
+            plural(described),
+            plural(links),
+            input.notes.len(),
+            plural(input.notes.len()),
+        ));
+    }
     s
 }

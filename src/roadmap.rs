@@ -9,24 +9,26 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
-use crate::diagnostic::{Diagnostic, DiagnosticKind, Error, LONG_LABEL, MAX_LISTED};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Error};
+use crate::link::Link;
 use crate::order::{self, Cycles};
-use crate::outline::Outline;
+use crate::outline::{Outline, TaskState};
 use crate::prereqs::{self, PrereqFile, Resolved};
 
 mod focus;
 mod ids;
 mod implied;
+mod lint;
 mod names;
+mod notes;
 
 use ids::make_ids;
 pub use ids::slug;
+pub use lint::cap_repeated;
 
 /// A topic: one line of the outline.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +45,13 @@ pub struct Topic {
     pub position: usize,
     /// 1-based line in the outline file.
     pub line: usize,
+    /// The task box of a Markdown outline's item (`[x]`, `[/]`, ...).
+    pub state: Option<TaskState>,
+    /// What the topic is, in a sentence or three: a Markdown outline's
+    /// first paragraph, or the notes ([`crate::notes`]).
+    pub description: Option<String>,
+    /// Where to learn it: the outline's own link first, then the notes'.
+    pub links: Vec<Link>,
 }
 
 /// What an edge means.
@@ -131,6 +140,7 @@ impl Roadmap {
     pub fn build(outline: Outline, prereq_files: &[PrereqFile]) -> Result<Roadmap, Error> {
         let subtree_end = subtree_ends(&outline);
         let (resolved, mut diags) = prereqs::resolve_all(&outline, prereq_files, &subtree_end);
+        diags.splice(0..0, outline.warnings.iter().cloned());
         let parent: Vec<Option<usize>> = outline.topics.iter().map(|t| t.parent).collect();
         let pairs: Vec<(usize, usize)> = resolved.iter().map(|r| (r.from, r.to)).collect();
         let order = match order::study_order(&parent, &pairs) {
@@ -159,6 +169,9 @@ impl Roadmap {
                 depth: t.depth,
                 position,
                 line: t.line,
+                state: t.state,
+                description: t.description,
+                links: t.links,
             });
         }
         for (child, p) in parent.iter().enumerate() {
@@ -472,81 +485,6 @@ impl Roadmap {
             .copied()
             .filter(|&i| included[i])
             .collect()
-    }
-
-    /// Style warnings for `check`: labels shared by several topics and
-    /// labels too long for a poster, plus the build warnings, then the
-    /// implied prerequisites ([`Roadmap::implied_warnings`]).
-    pub fn lint(&self) -> Vec<Diagnostic> {
-        let mut out = Vec::new();
-        if self.is_empty() {
-            out.push(Diagnostic::warning(
-                &self.file,
-                1,
-                1,
-                DiagnosticKind::EmptyOutline,
-            ));
-        }
-        let mut by_label: HashMap<String, Vec<usize>> = HashMap::default();
-        for t in self.topics() {
-            by_label
-                .entry(prereqs::fold(&t.label))
-                .or_default()
-                .push(t.position);
-        }
-        let mut reported = HashSet::default();
-        for t in self.topics() {
-            let key = prereqs::fold(&t.label);
-            let same = &by_label[&key];
-            if same.len() > 1 && reported.insert(key) {
-                let paths: Vec<Vec<&str>> = same
-                    .iter()
-                    .take(MAX_LISTED)
-                    .map(|&i| self.path(i))
-                    .collect();
-                let others: Vec<Vec<&str>> = same
-                    .iter()
-                    .skip(MAX_LISTED)
-                    .take(MAX_LISTED * 100)
-                    .map(|&i| self.path(i))
-                    .collect();
-                let mut references = Vec::new();
-                let mut unreachable = Vec::new();
-                for (path, reference) in paths
-                    .iter()
-                    .zip(prereqs::shortest_references(&paths, &others))
-                {
-                    match reference {
-                        Some(r) => references.push(r),
-                        None => unreachable.push(path.join(" > ")),
-                    }
-                }
-                out.push(Diagnostic::warning(
-                    &self.file,
-                    t.line,
-                    1,
-                    DiagnosticKind::DuplicateLabel {
-                        label: t.label.clone(),
-                        paths: paths.iter().map(|p| p.join(" > ")).collect(),
-                        count: same.len(),
-                        references,
-                        unreachable,
-                    },
-                ));
-            }
-            let chars = t.label.chars().count();
-            if chars > LONG_LABEL {
-                out.push(Diagnostic::warning(
-                    &self.file,
-                    t.line,
-                    1,
-                    DiagnosticKind::LongLabel { chars },
-                ));
-            }
-        }
-        out.extend(self.warnings.iter().cloned());
-        out.extend(self.implied_warnings());
-        out
     }
 }
 

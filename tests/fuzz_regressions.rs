@@ -38,6 +38,11 @@ fn prereqs_saved_inputs() {
 }
 
 #[test]
+fn notes_saved_inputs() {
+    run_saved("notes", fuzz_checks::check_notes);
+}
+
+#[test]
 fn pipeline_saved_inputs() {
     run_saved("pipeline", fuzz_checks::check_pipeline);
 }

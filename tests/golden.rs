@@ -174,11 +174,16 @@ fn shipped_backend_roadmap() {
     // the exporters shows up as a reviewed diff.
     let outline = Path::new(env!("CARGO_MANIFEST_DIR")).join("roadmap/backend.txt");
     let prereqs = outline.with_extension("prereqs");
-    let r = roadmapper::load(
+    let notes = outline.with_extension("notes.md");
+    let r = roadmapper::load_with_notes(
         &Input::new("backend.txt", fs::read(&outline).expect("shipped outline")),
         &[Input::new(
             "backend.prereqs",
             fs::read(&prereqs).expect("shipped prereqs"),
+        )],
+        &[Input::new(
+            "backend.notes.md",
+            fs::read(&notes).expect("shipped notes"),
         )],
     )
     .expect("the shipped roadmap loads");
@@ -188,6 +193,10 @@ fn shipped_backend_roadmap() {
         (
             "backend.order.txt".to_string(),
             order(&r, false, OrderFormat::Text),
+        ),
+        (
+            "backend.order.md".to_string(),
+            order(&r, false, OrderFormat::Markdown),
         ),
         (
             "backend.svg".to_string(),

@@ -729,7 +729,9 @@ proptest! {
 
 proptest! {
     /// Markdown as markmap reads it: the top levels as `#` headings, the
-    /// rest as nested list items under the heading above them.
+    /// rest as nested list items under the heading above them, each level
+    /// indented to its parent item's content (2 columns for `- `, 3 for
+    /// `1. `, as CommonMark nests them).
     #[test]
     fn markdown_headings_and_lists_load_the_same_tree(
         parent in tree(),
@@ -746,7 +748,9 @@ proptest! {
                 text.push_str(&"#".repeat(depth[i] + 1));
                 text.push(' ');
             } else {
-                text.push_str(&"  ".repeat(depth[i] - heading_levels));
+                // CommonMark nests an item under another when it starts at
+                // the other's content column: the marker's width.
+                text.push_str(&" ".repeat(marker.len()).repeat(depth[i] - heading_levels));
                 text.push_str(marker);
             }
             text.push_str(&format!("topic {i}\n"));

@@ -72,7 +72,7 @@ fn readme_console_blocks_show_real_output() {
     let readme = fs::read_to_string(root.join("README.md")).expect("README.md exists");
     let dir = tempfile::tempdir().expect("scratch folder");
     fs::create_dir(dir.path().join("roadmap")).expect("mkdir roadmap");
-    for f in ["backend.txt", "backend.prereqs"] {
+    for f in ["backend.txt", "backend.prereqs", "backend.notes.md"] {
         fs::copy(
             root.join("roadmap").join(f),
             dir.path().join("roadmap").join(f),
@@ -119,4 +119,56 @@ fn readme_console_blocks_show_real_output() {
         }
     }
     assert!(ran >= 6, "only {ran} README examples found");
+}
+
+/// The set-up's render command, run as written (without `cargo run
+/// --release --`): it succeeds without a word and the SVG links topics to
+/// their resources.
+#[test]
+fn readme_setup_render_command_works_as_written() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = fs::read_to_string(root.join("README.md")).expect("README.md exists");
+    let setup = &readme[readme.find("## Set-up").expect("a Set-up section")..];
+    let line = setup
+        .lines()
+        .find_map(|l| l.strip_prefix("cargo run --release -- "))
+        .expect("the set-up's cargo run command");
+    let args = words(line);
+    assert!(args.iter().any(|a| a == "--notes"), "{line}");
+    let dir = tempfile::tempdir().expect("scratch folder");
+    fs::create_dir(dir.path().join("roadmap")).expect("mkdir roadmap");
+    for f in ["backend.txt", "backend.prereqs", "backend.notes.md"] {
+        fs::copy(
+            root.join("roadmap").join(f),
+            dir.path().join("roadmap").join(f),
+        )
+        .expect("copy shipped roadmap");
+    }
+    let out = Command::cargo_bin("roadmapper")
+        .expect("binary built")
+        .current_dir(dir.path())
+        .args(&args)
+        .output()
+        .expect("run roadmapper");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let output = args
+        .iter()
+        .position(|a| a == "-o")
+        .map(|i| &args[i + 1])
+        .expect("the command writes a file");
+    let svg = fs::read_to_string(dir.path().join(output)).expect("the poster");
+    assert_eq!(
+        svg.matches("<a href=\"http").count(),
+        115,
+        "every topic links"
+    );
 }

@@ -248,19 +248,33 @@ fn node(
     if r.is_faded(i) {
         attrs.push_str(", color=\"#c8c8c8\", fillcolor=\"#f7f7f7\", fontcolor=\"#8a8a8a\"");
     }
-    // The tooltip: the whole label when the drawn one is cut, and the tags.
+    // The tooltip: the whole label when the drawn one is cut, the tags
+    // and the description.
     let mut tooltip = String::new();
     if label != t.label {
         tooltip.push_str(&t.label);
     }
-    if !t.tags.is_empty() {
+    for part in [t.tags.join(", "), t.description.clone().unwrap_or_default()] {
+        if part.is_empty() {
+            continue;
+        }
         if !tooltip.is_empty() {
             tooltip.push('\n');
         }
-        tooltip.push_str(&t.tags.join(", "));
+        tooltip.push_str(&part);
     }
     if !tooltip.is_empty() {
         let _ = write!(attrs, ", tooltip={}", quote(&cut(&tooltip, MAX_DOT_STRING)));
+    }
+    // Graphviz makes the node a link in SVG output. Only http, https and
+    // mailto URLs reach the model; one too long to keep whole is left out
+    // rather than cut into another address.
+    if let Some(link) = t
+        .links
+        .first()
+        .filter(|l| l.url.chars().count() <= MAX_DOT_STRING && crate::link::is_safe(&l.url))
+    {
+        let _ = write!(attrs, ", URL={}", quote(&link.url));
     }
     if let Some(pos) = layout.and_then(|l| l.nodes.get(i)).and_then(Option::as_ref) {
         let _ = write!(attrs, ", {pos}");

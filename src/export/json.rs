@@ -84,6 +84,19 @@ pub struct Node {
     pub stage: usize,
     /// 1-based line in the outline.
     pub line: usize,
+    /// What the topic is (a Markdown outline's first paragraph, or the
+    /// notes'); `null` when none is given.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Where to learn it: `{title, url, kind}`, kind `null` or one of
+    /// article, video, official, course, book, opensource, podcast, feed,
+    /// roadmap.
+    #[serde(default)]
+    pub links: Vec<crate::link::Link>,
+    /// The task box of a Markdown outline's item: `todo`, `learning`,
+    /// `done` or `skipped`; absent when it has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task: Option<String>,
     /// `true` for a topic drawn faded: from elsewhere, needed by the
     /// focused section.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -174,6 +187,14 @@ pub fn to_document_with(r: &Roadmap, scene: Option<&Scene>) -> Document {
             order: r.rank(t.position),
             stage: r.stage(t.position),
             line: t.line,
+            description: t.description.clone(),
+            links: t
+                .links
+                .iter()
+                .filter(|l| crate::link::is_safe(&l.url))
+                .cloned()
+                .collect(),
+            task: t.state.map(|s| s.name().to_string()),
             faded: r.is_faded(t.position).then_some(true),
             x: None,
             y: None,

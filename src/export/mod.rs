@@ -2,6 +2,7 @@
 //! text (or PNG bytes). None opens files or recomputes layout; the caller
 //! decides where the bytes go (see [`crate::write_atomically`]).
 
+pub mod card;
 pub mod dot;
 pub mod json;
 mod line;

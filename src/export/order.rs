@@ -201,7 +201,8 @@ fn item_number(number: usize, width: usize, out: &mut dyn Write) -> io::Result<(
     out.write_all(b". ")
 }
 
-/// `- [ ] Label *(Parent)* `tag``, indented two spaces a level.
+/// `- [ ] Label *(Parent)* `tag``, indented two spaces a level; the label
+/// links to the topic's first link, when it has one.
 fn markdown_item(
     r: &Roadmap,
     names: &[Cow<'_, str>],
@@ -211,12 +212,16 @@ fn markdown_item(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let t = r.topic(i);
-    write!(
-        out,
-        "{}- [ ] {}",
-        "  ".repeat(indent),
-        markdown_escape(&t.label)
-    )?;
+    let label = markdown_escape(&t.label);
+    match t.links.first().filter(|l| crate::link::is_safe(&l.url)) {
+        Some(link) => write!(
+            out,
+            "{}- [ ] [{label}]({})",
+            "  ".repeat(indent),
+            markdown_url(&link.url)
+        )?,
+        None => write!(out, "{}- [ ] {label}", "  ".repeat(indent))?,
+    }
     if let Some(p) = context {
         write!(out, " *({})*", markdown_escape(&names[p]))?;
     }
@@ -284,6 +289,28 @@ pub fn markdown_escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
             c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A URL as a Markdown link destination: the characters that would end
+/// or escape it (spaces, brackets, parentheses, backslashes, quotes) and
+/// anything outside printable ASCII percent-encoded, so the destination is
+/// the URL and nothing else.
+///
+/// ```
+/// use roadmapper::export::order::markdown_url;
+/// assert_eq!(markdown_url("https://en.wikipedia.org/wiki/Go_(language)"), "https://en.wikipedia.org/wiki/Go_%28language%29");
+/// assert_eq!(markdown_url("https://a.example/x y<z>\\"), "https://a.example/x%20y%3Cz%3E%5C");
+/// ```
+pub fn markdown_url(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for b in url.bytes() {
+        if b.is_ascii_graphic() && !b" <>()[]\\\"'`".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
         }
     }
     out

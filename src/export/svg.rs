@@ -10,6 +10,7 @@
 use std::fmt::{self, Display, Formatter, Write as _};
 
 use crate::export::line::{Line, one_font};
+use crate::roadmap::{Roadmap, Topic};
 use crate::scene::{
     Curve, EdgeKind, LegendItem, MARK_RADIUS, MARK_SPACE, Mark, Point, Rect, Role, Scene, SceneBox,
     SceneEdge,
@@ -229,6 +230,9 @@ pub struct Svg<'a> {
     only: Option<Rect>,
     /// Whether the background and the edges are written.
     edges: bool,
+    /// The roadmap the scene was laid out from, for the topics' links and
+    /// descriptions.
+    notes: Option<&'a Roadmap>,
 }
 
 impl<'a> Svg<'a> {
@@ -240,6 +244,17 @@ impl<'a> Svg<'a> {
             embed_font: false,
             only: None,
             edges: true,
+            notes: None,
+        }
+    }
+
+    /// Links each topic that has a link to its first one (`<a href>`) and
+    /// gives it a tooltip (`<title>`) with its description, else the
+    /// link's title. `roadmap` is the one the scene was laid out from.
+    pub fn notes(self, roadmap: &'a Roadmap) -> Svg<'a> {
+        Svg {
+            notes: Some(roadmap),
+            ..self
         }
     }
 
@@ -303,6 +318,31 @@ impl<'a> Svg<'a> {
     }
 
     fn write_box(&self, f: &mut Formatter<'_>, b: &SceneBox) -> fmt::Result {
+        let topic = self
+            .notes
+            .filter(|r| b.topic < r.len())
+            .map(|r| r.topic(b.topic));
+        let link = topic
+            .and_then(|t| t.links.first())
+            .filter(|l| crate::link::is_safe(&l.url));
+        if let Some(l) = link {
+            // Only http, https and mailto URLs reach the model
+            // (crate::link::check_url); escaped all the same.
+            writeln!(f, r#"<a href="{}">"#, Escape(&l.url))?;
+        }
+        self.write_box_shapes(f, b, topic)?;
+        if link.is_some() {
+            f.write_str("</a>\n")?;
+        }
+        Ok(())
+    }
+
+    fn write_box_shapes(
+        &self,
+        f: &mut Formatter<'_>,
+        b: &SceneBox,
+        topic: Option<&Topic>,
+    ) -> fmt::Result {
         let r = b.rect;
         let [fill, stroke, ink] = self.colours(b);
         if b.style.faded {
@@ -313,6 +353,14 @@ impl<'a> Svg<'a> {
             )?;
         } else {
             writeln!(f, r#"<g class="{}">"#, b.role.name())?;
+        }
+        let tooltip = topic.and_then(|t| {
+            t.description
+                .as_deref()
+                .or(t.links.first().map(|l| l.title.as_str()))
+        });
+        if let Some(text) = tooltip {
+            writeln!(f, "<title>{}</title>", Escape(text))?;
         }
         if b.role != Role::Title {
             let (width, radius) = match b.role {

@@ -103,6 +103,56 @@ pub fn check_outline(data: &[u8]) {
     }
 }
 
+/// `notes` target: a notes file of arbitrary bytes, applied to a small
+/// fixed outline, never panics; every diagnostic names a line of it; every
+/// link kept is safe, and none other reaches the SVG, JSON or checklist.
+pub fn check_notes(data: &[u8]) {
+    if data.len() > MAX_INPUT {
+        return;
+    }
+    let outline = Input::new("o.txt", SMALL_OUTLINE);
+    match roadmapper::load_with_notes(&outline, &[], &[Input::new("n.md", data.to_vec())]) {
+        Ok(r) => {
+            for w in r.warnings() {
+                assert!(
+                    w.file == "n.md" && w.line >= 1,
+                    "warning without a line: {w}"
+                );
+                let _ = w.to_string();
+            }
+            for t in r.topics() {
+                for l in &t.links {
+                    assert!(roadmapper::link::is_safe(&l.url), "unsafe link kept: {l:?}");
+                }
+            }
+            let svg = String::from_utf8(
+                roadmapper::render(&r, &RenderOptions::default()).expect("an SVG renders"),
+            )
+            .expect("SVG is UTF-8");
+            roxmltree_check(&svg);
+            let mut md = Vec::new();
+            let order = r.order().to_vec();
+            write_order(&r, &order, false, OrderFormat::Markdown, &mut md).expect("in memory");
+            let _ = export::json::to_string(&r);
+        }
+        Err(Error::Input(errors)) => {
+            assert!(!errors.is_empty());
+            for e in &errors {
+                assert!(e.file == "n.md" && e.line >= 1, "error without a line: {e}");
+                let _ = e.to_string();
+            }
+        }
+        Err(e) => panic!("notes gave a non-input error: {e}"),
+    }
+}
+
+/// The SVG is well-formed XML.
+fn roxmltree_check(svg: &str) {
+    if let Err(e) = resvg::usvg::roxmltree::Document::parse(svg) {
+        panic!("the SVG is not well-formed: {e}");
+    }
+}
+
 /// `prereqs` target: parsing arbitrary bytes never panics and agrees with
 /// the lenient parser; resolving against a small fixed outline (and, for
 /// some inputs, the Backend outline) never panics, and a loaded roadmap's

@@ -1,0 +1,148 @@
+//! `check`'s style warnings: labels shared or too long, and the build's
+//! warnings, each kind capped so a long file cannot bury the summary.
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use super::Roadmap;
+use crate::diagnostic::{Diagnostic, DiagnosticKind, LONG_LABEL, MAX_LISTED};
+use crate::prereqs;
+
+impl Roadmap {
+    /// Style warnings for `check`: labels shared by several topics and
+    /// labels too long for a poster, plus the build warnings, then the
+    /// implied prerequisites ([`Roadmap::implied_warnings`]). Of each kind
+    /// of repeated warning only the first [`MAX_LISTED`] are given, then
+    /// one that counts the rest ([`cap_repeated`]).
+    pub fn lint(&self) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        if self.is_empty() {
+            out.push(Diagnostic::warning(
+                &self.file,
+                1,
+                1,
+                DiagnosticKind::EmptyOutline,
+            ));
+        }
+        let mut by_label: HashMap<String, Vec<usize>> = HashMap::default();
+        for t in self.topics() {
+            by_label
+                .entry(prereqs::fold(&t.label))
+                .or_default()
+                .push(t.position);
+        }
+        let mut reported = HashSet::default();
+        for t in self.topics() {
+            let key = prereqs::fold(&t.label);
+            let same = &by_label[&key];
+            if same.len() > 1 && reported.insert(key) {
+                let paths: Vec<Vec<&str>> = same
+                    .iter()
+                    .take(MAX_LISTED)
+                    .map(|&i| self.path(i))
+                    .collect();
+                let others: Vec<Vec<&str>> = same
+                    .iter()
+                    .skip(MAX_LISTED)
+                    .take(MAX_LISTED * 100)
+                    .map(|&i| self.path(i))
+                    .collect();
+                let mut references = Vec::new();
+                let mut unreachable = Vec::new();
+                for (path, reference) in paths
+                    .iter()
+                    .zip(prereqs::shortest_references(&paths, &others))
+                {
+                    match reference {
+                        Some(r) => references.push(r),
+                        None => unreachable.push(path.join(" > ")),
+                    }
+                }
+                out.push(Diagnostic::warning(
+                    &self.file,
+                    t.line,
+                    1,
+                    DiagnosticKind::DuplicateLabel {
+                        label: t.label.clone(),
+                        paths: paths.iter().map(|p| p.join(" > ")).collect(),
+                        count: same.len(),
+                        references,
+                        unreachable,
+                    },
+                ));
+            }
+            let chars = t.label.chars().count();
+            if chars > LONG_LABEL {
+                out.push(Diagnostic::warning(
+                    &self.file,
+                    t.line,
+                    1,
+                    DiagnosticKind::LongLabel { chars },
+                ));
+            }
+        }
+        out.extend(self.warnings.iter().cloned());
+        let mut out = cap_repeated(out, MAX_LISTED);
+        out.extend(self.implied_warnings());
+        out
+    }
+}
+
+/// What a repeated warning is about, plural, for the count that replaces
+/// those past the cap; None for kinds capped where they are made (or
+/// never repeated).
+fn repeated(kind: &DiagnosticKind) -> Option<&'static str> {
+    Some(match kind {
+        DiagnosticKind::LongLabel { .. } => "long labels",
+        DiagnosticKind::DuplicateLabel { .. } => "shared labels",
+        DiagnosticKind::LinkDropped { .. } => "dropped links",
+        DiagnosticKind::UnknownLinkKind { .. } => "unknown link kinds",
+        DiagnosticKind::DuplicateNotes { .. } => "topics given notes twice",
+        _ => return None,
+    })
+}
+
+/// Keeps the first `max` warnings of each repeated kind, in their order,
+/// and, in place of the first one left out, one
+/// [`DiagnosticKind::MoreWarnings`] counting the rest. Linear in the number
+/// of warnings.
+///
+/// ```
+/// use roadmapper::diagnostic::{Diagnostic, DiagnosticKind};
+/// let many: Vec<Diagnostic> = (1..=25)
+///     .map(|line| Diagnostic::warning("o.txt", line, 1, DiagnosticKind::LongLabel { chars: 80 }))
+///     .collect();
+/// let capped = roadmapper::roadmap::cap_repeated(many, 10);
+/// assert_eq!(capped.len(), 11);
+/// assert_eq!(capped[10].message(), "15 more warnings about long labels");
+/// ```
+pub fn cap_repeated(warnings: Vec<Diagnostic>, max: usize) -> Vec<Diagnostic> {
+    let mut total: HashMap<&'static str, usize> = HashMap::default();
+    for w in &warnings {
+        if let Some(what) = repeated(&w.kind) {
+            *total.entry(what).or_default() += 1;
+        }
+    }
+    let mut given: HashMap<&'static str, usize> = HashMap::default();
+    let mut out = Vec::with_capacity(warnings.len().min(64));
+    for w in warnings {
+        let Some(what) = repeated(&w.kind) else {
+            out.push(w);
+            continue;
+        };
+        let n = given.entry(what).or_default();
+        *n += 1;
+        if *n <= max {
+            out.push(w);
+        } else if *n == max + 1 {
+            // At the first one left out, as the implied prerequisites' count.
+            let count = total[what] - max;
+            out.push(Diagnostic::warning(
+                &w.file,
+                w.line,
+                1,
+                DiagnosticKind::MoreWarnings { what, count },
+            ));
+        }
+    }
+    out
+}
