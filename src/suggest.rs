@@ -29,6 +29,12 @@ pub fn similarity(wanted: &str, label: &str) -> Option<f64> {
     let contains = shorter >= 3 && (label.contains(wanted) || wanted.contains(label));
     let shares_word = words(wanted).any(|w| words(label).any(|l| same_word(w, l)));
     let close = spelling >= 0.75 || (edits <= 1 && longest >= 3);
+    // A label with an arrow in it (`A -> B`) that a prerequisite line split
+    // into references: its parts name it (the error then says to rename it).
+    let arrow_part = label.contains("->") && label.split("->").any(|part| part.trim() == wanted);
+    if arrow_part {
+        return Some(spelling + 0.3);
+    }
     // Containment and shared words lift a label above a mere spelling
     // neighbour (`rest`: `REST API` before `Rust`).
     let score = spelling
@@ -82,6 +88,7 @@ mod tests {
             ("json web tokens", "web tokens"),
             ("oauth 2", "oauth"),
             ("sql injection", "sql"),
+            ("a", "a -> b"),
         ] {
             assert!(similarity(wanted, label).is_some(), "{wanted} / {label}");
         }
