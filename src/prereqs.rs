@@ -737,6 +737,18 @@ pub fn resolve_all(
     files: &[PrereqFile],
     subtree_end: &[usize],
 ) -> (Vec<Resolved>, Vec<Diagnostic>) {
+    let (resolved, diags, _) = resolve_all_indexed(outline, files, subtree_end);
+    (resolved, diags)
+}
+
+/// [`resolve_all`], and for each topic the next one in outline order with
+/// the same label (compared folded), or `usize::MAX`: the index the
+/// resolver built, kept so listings need not build it again.
+pub fn resolve_all_indexed(
+    outline: &Outline,
+    files: &[PrereqFile],
+    subtree_end: &[usize],
+) -> (Vec<Resolved>, Vec<Diagnostic>, Vec<usize>) {
     let resolver = Resolver::new(outline);
     let mut resolved = Vec::new();
     let mut diags = Vec::new();
@@ -877,7 +889,7 @@ pub fn resolve_all(
             DiagnosticKind::RepeatedPrereqFile,
         ));
     }
-    (resolved, diags)
+    (resolved, diags, resolver.next_same)
 }
 
 #[cfg(test)]

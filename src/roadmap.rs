@@ -29,6 +29,7 @@ mod notes;
 use ids::make_ids;
 pub use ids::slug;
 pub use lint::cap_repeated;
+pub use names::Names;
 
 /// A topic: one line of the outline.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,6 +86,9 @@ pub struct Roadmap {
     file: String,
     parent: Vec<Option<usize>>,
     subtree_end: Vec<usize>,
+    /// For each topic, the next one (in outline order) with the same label,
+    /// compared folded, or `usize::MAX`.
+    same_label: Vec<usize>,
     /// The root of each topic's tree.
     root_of: Vec<usize>,
     order: Vec<usize>,
@@ -139,7 +143,8 @@ impl Roadmap {
     /// failure.
     pub fn build(outline: Outline, prereq_files: &[PrereqFile]) -> Result<Roadmap, Error> {
         let subtree_end = subtree_ends(&outline);
-        let (resolved, mut diags) = prereqs::resolve_all(&outline, prereq_files, &subtree_end);
+        let (resolved, mut diags, same_label) =
+            prereqs::resolve_all_indexed(&outline, prereq_files, &subtree_end);
         diags.splice(0..0, outline.warnings.iter().cloned());
         let parent: Vec<Option<usize>> = outline.topics.iter().map(|t| t.parent).collect();
         let pairs: Vec<(usize, usize)> = resolved.iter().map(|r| (r.from, r.to)).collect();
@@ -194,6 +199,7 @@ impl Roadmap {
             outline.file,
             parent,
             subtree_end,
+            same_label,
             order::Order { order, stage },
             diags,
             View::default(),
@@ -206,6 +212,7 @@ impl Roadmap {
         file: String,
         parent: Vec<Option<usize>>,
         subtree_end: Vec<usize>,
+        same_label: Vec<usize>,
         order::Order { order, stage }: order::Order,
         warnings: Vec<Diagnostic>,
         view: View,
@@ -226,6 +233,7 @@ impl Roadmap {
             file,
             parent,
             subtree_end,
+            same_label,
             root_of,
             order,
             rank,

@@ -11,12 +11,11 @@
 //! written as the path suffix that picks it (`APIs > SOAP`, see
 //! [`Roadmap::listing_names`]) wherever it is named after an item.
 
-use std::borrow::Cow;
 use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::roadmap::Roadmap;
+use crate::roadmap::{Names, Roadmap};
 
 /// Output format of a study order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -140,7 +139,7 @@ fn stage_groups(r: &Roadmap, items: &[usize], stages: bool) -> Vec<(Option<usize
 /// `Label [tag]  (in Parent)  (after A, B)` after the number.
 fn text_item(
     r: &Roadmap,
-    names: &[Cow<'_, str>],
+    names: &Names<'_>,
     i: usize,
     indent: usize,
     context: Option<usize>,
@@ -156,16 +155,16 @@ fn text_item(
     }
     if let Some(p) = context {
         out.write_all(b"  (in ")?;
-        out.write_all(visible(&names[p]).as_bytes())?;
+        out.write_all(visible(names.get(p)).as_bytes())?;
         out.write_all(b")")?;
     }
     let mut after = r.prerequisites_of(i).into_iter();
     if let Some(first) = after.next() {
         out.write_all(b"  (after ")?;
-        out.write_all(visible(&names[first]).as_bytes())?;
+        out.write_all(visible(names.get(first)).as_bytes())?;
         for p in after {
             out.write_all(b", ")?;
-            out.write_all(visible(&names[p]).as_bytes())?;
+            out.write_all(visible(names.get(p)).as_bytes())?;
         }
         out.write_all(b")")?;
     }
@@ -205,7 +204,7 @@ fn item_number(number: usize, width: usize, out: &mut dyn Write) -> io::Result<(
 /// links to the topic's first link, when it has one.
 fn markdown_item(
     r: &Roadmap,
-    names: &[Cow<'_, str>],
+    names: &Names<'_>,
     i: usize,
     indent: usize,
     context: Option<usize>,
@@ -223,7 +222,7 @@ fn markdown_item(
         None => write!(out, "{}- [ ] {label}", "  ".repeat(indent))?,
     }
     if let Some(p) = context {
-        write!(out, " *({})*", markdown_escape(&names[p]))?;
+        write!(out, " *({})*", markdown_escape(names.get(p)))?;
     }
     for tag in &t.tags {
         write!(out, " `{}`", tag.replace('`', "'"))?;

@@ -305,11 +305,29 @@ impl Roadmap {
                 ),
             }
         };
+        // The chains of topics sharing a label, through the kept ones.
+        let mut same_label = vec![usize::MAX; m];
+        let mut last_kept = vec![usize::MAX; n];
+        for i in (0..n).rev() {
+            let next = self.same_label[i];
+            let next_kept = if next == usize::MAX {
+                usize::MAX
+            } else if kept(next) {
+                next
+            } else {
+                last_kept[next]
+            };
+            last_kept[i] = next_kept;
+            if kept(i) && next_kept != usize::MAX {
+                same_label[index[i]] = index[next_kept];
+            }
+        }
         Roadmap::from_parts(
             graph,
             self.file.clone(),
             parent,
             subtree_end,
+            same_label,
             order::Order { order, stage },
             Vec::new(),
             view,

@@ -2,8 +2,6 @@
 //! that label, else the shortest end of its path that picks it
 //! (`APIs > SOAP`), as a prerequisite file would write it.
 
-use std::borrow::Cow;
-
 use rustc_hash::FxHashMap as HashMap;
 
 use super::Roadmap;
@@ -13,38 +11,60 @@ use crate::prereqs;
 /// paths: telling each from every other compares every pair.
 const MAX_COMPARED: usize = 1000;
 
+/// The names of a roadmap's topics (see [`Roadmap::listing_names`]).
+#[derive(Debug, Clone)]
+pub struct Names<'a> {
+    roadmap: &'a Roadmap,
+    /// The names of the topics whose label is shared, by topic.
+    shared: HashMap<usize, String>,
+}
+
+impl Names<'_> {
+    /// The name of topic `index`.
+    pub fn get(&self, index: usize) -> &str {
+        self.shared
+            .get(&index)
+            .map_or(self.roadmap.topic(index).label.as_str(), String::as_str)
+    }
+}
+
 impl Roadmap {
     /// Each topic's name: its label when no other topic has it (case
     /// ignored), else the shortest path suffix that picks it, else (no
     /// reference can pick it, or too many share the label) its whole path.
-    /// O(n) for distinct labels; O(k^2 x depth) for k topics sharing one.
+    /// O(n) for distinct labels, with no hashing or allocation for them;
+    /// O(k^2 x depth) for k topics sharing one.
     ///
     /// ```
     /// let text = "Web\n  APIs\n    SOAP\n  Patterns\n    SOAP\n  REST\n";
     /// let r = roadmapper::load(&roadmapper::Input::new("w.txt", text), &[]).unwrap();
     /// let names = r.listing_names();
-    /// assert_eq!(names[2], "APIs > SOAP");
-    /// assert_eq!(names[4], "Patterns > SOAP");
-    /// assert_eq!(names[5], "REST");
+    /// assert_eq!(names.get(2), "APIs > SOAP");
+    /// assert_eq!(names.get(4), "Patterns > SOAP");
+    /// assert_eq!(names.get(5), "REST");
     /// ```
-    pub fn listing_names(&self) -> Vec<Cow<'_, str>> {
-        let mut by_label: HashMap<String, Vec<usize>> = HashMap::default();
-        for t in self.topics() {
-            by_label
-                .entry(prereqs::fold(&t.label))
-                .or_default()
-                .push(t.position);
+    pub fn listing_names(&self) -> Names<'_> {
+        // The chains of topics sharing a label, from their heads (the
+        // resolver's index, kept by the roadmap: no label is hashed here).
+        let n = self.len();
+        let mut has_prev = vec![false; n];
+        for &next in &self.same_label {
+            if let Some(p) = has_prev.get_mut(next) {
+                *p = true;
+            }
         }
-        let mut names: Vec<Cow<'_, str>> = self
-            .topics()
-            .map(|t| Cow::Borrowed(t.label.as_str()))
-            .collect();
-        let mut groups: Vec<&Vec<usize>> = by_label.values().filter(|s| s.len() > 1).collect();
-        groups.sort_unstable_by_key(|s| s[0]);
-        for same in groups {
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for head in (0..n).filter(|&i| !has_prev[i] && self.same_label[i] != usize::MAX) {
+            let chain = std::iter::successors(Some(head), |&i| {
+                self.same_label.get(i).copied().filter(|&j| j != usize::MAX)
+            });
+            groups.push(chain.collect());
+        }
+        let mut shared = HashMap::default();
+        for same in &groups {
             if same.len() > MAX_COMPARED {
                 for &i in same {
-                    names[i] = Cow::Owned(self.path(i).join(" > "));
+                    shared.insert(i, self.path(i).join(" > "));
                 }
                 continue;
             }
@@ -54,9 +74,12 @@ impl Roadmap {
                 .zip(&paths)
                 .zip(prereqs::shortest_references(&paths, &[]))
             {
-                names[i] = Cow::Owned(reference.unwrap_or_else(|| path.join(" > ")));
+                shared.insert(i, reference.unwrap_or_else(|| path.join(" > ")));
             }
         }
-        names
+        Names {
+            roadmap: self,
+            shared,
+        }
     }
 }
