@@ -101,6 +101,14 @@ pub struct Roadmap {
     view: View,
 }
 
+/// The shape of an outline, by topic: each one's parent, the end of its
+/// subtree, the next topic with the same label.
+struct Tree {
+    parent: Vec<Option<usize>>,
+    subtree_end: Vec<usize>,
+    same_label: Vec<usize>,
+}
+
 /// What a roadmap derived for drawing ([`Roadmap::without_implied`],
 /// [`Roadmap::focus_to`], [`Roadmap::focus_section`]) leaves out or fades;
 /// empty for a roadmap built from its files.
@@ -197,9 +205,11 @@ impl Roadmap {
         Ok(Roadmap::from_parts(
             graph,
             outline.file,
-            parent,
-            subtree_end,
-            same_label,
+            Tree {
+                parent,
+                subtree_end,
+                same_label,
+            },
             order::Order { order, stage },
             diags,
             View::default(),
@@ -210,9 +220,11 @@ impl Roadmap {
     fn from_parts(
         graph: DiGraph<Topic, Edge>,
         file: String,
-        parent: Vec<Option<usize>>,
-        subtree_end: Vec<usize>,
-        same_label: Vec<usize>,
+        Tree {
+            parent,
+            subtree_end,
+            same_label,
+        }: Tree,
         order::Order { order, stage }: order::Order,
         warnings: Vec<Diagnostic>,
         view: View,

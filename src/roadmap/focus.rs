@@ -325,9 +325,11 @@ impl Roadmap {
         Roadmap::from_parts(
             graph,
             self.file.clone(),
-            parent,
-            subtree_end,
-            same_label,
+            super::Tree {
+                parent,
+                subtree_end,
+                same_label,
+            },
             order::Order { order, stage },
             Vec::new(),
             view,
