@@ -30,6 +30,7 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::link::{Link, LinkKind, UrlCheck, check_url, split_kind};
 use crate::outline::collapse_whitespace;
+use crate::outline::markdown::{ignored_container, ignored_container_end};
 
 /// One `## REFERENCE` section.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -267,30 +268,6 @@ fn heading_text(text: &str, offset: usize) -> (String, usize) {
         rest
     };
     (collapse_whitespace(rest), at)
-}
-
-fn ignored_container(tag: &Tag<'_>) -> bool {
-    matches!(
-        tag,
-        Tag::BlockQuote(_)
-            | Tag::CodeBlock(_)
-            | Tag::HtmlBlock
-            | Tag::Table(_)
-            | Tag::MetadataBlock(_)
-            | Tag::FootnoteDefinition(_)
-    )
-}
-
-fn ignored_container_end(tag: &TagEnd) -> bool {
-    matches!(
-        tag,
-        TagEnd::BlockQuote(_)
-            | TagEnd::CodeBlock
-            | TagEnd::HtmlBlock
-            | TagEnd::Table
-            | TagEnd::MetadataBlock(_)
-            | TagEnd::FootnoteDefinition
-    )
 }
 
 #[cfg(test)]

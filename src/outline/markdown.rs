@@ -200,7 +200,9 @@ struct Reader<'a> {
     pending_description: Option<(usize, usize)>,
 }
 
-fn ignored_container(tag: &Tag<'_>) -> bool {
+/// Blocks whose text is no topic, label or description: quotes, code,
+/// HTML, tables, front matter, footnotes, definition lists.
+pub(crate) fn ignored_container(tag: &Tag<'_>) -> bool {
     matches!(
         tag,
         Tag::BlockQuote(_)
@@ -213,7 +215,8 @@ fn ignored_container(tag: &Tag<'_>) -> bool {
     )
 }
 
-fn ignored_container_end(tag: &TagEnd) -> bool {
+/// The end of an [`ignored_container`].
+pub(crate) fn ignored_container_end(tag: &TagEnd) -> bool {
     matches!(
         tag,
         TagEnd::BlockQuote(_)
