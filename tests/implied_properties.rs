@@ -13,27 +13,7 @@ use roadmapper::implied::implied;
 use roadmapper::order::study_order;
 #[path = "support/trees.rs"]
 mod trees;
-use trees::{subtree_ends as ends, tree_from_choices as tree};
-
-/// Prerequisites from random pairs: no topic with itself or with its own
-/// inside, none given twice, none closing a cycle.
-fn prerequisites(parent: &[Option<usize>], pairs: &[(usize, usize)]) -> Vec<(usize, usize)> {
-    let n = parent.len();
-    let end = ends(parent);
-    let inside = |g: usize, x: usize| g < x && x < end[g];
-    let mut kept: Vec<(usize, usize)> = Vec::new();
-    for &(a, b) in pairs {
-        let (a, b) = (a % n, b % n);
-        if a == b || inside(a, b) || inside(b, a) || kept.contains(&(a, b)) {
-            continue;
-        }
-        kept.push((a, b));
-        if study_order(parent, &kept).is_err() {
-            kept.pop();
-        }
-    }
-    kept
-}
+use trees::{prerequisites, subtree_ends as ends, tree_from_choices as tree};
 
 /// `before[x][y]`: x must come before y, closed transitively.
 fn closure(parent: &[Option<usize>], prereqs: &[(usize, usize)]) -> Vec<Vec<bool>> {

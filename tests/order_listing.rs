@@ -15,31 +15,19 @@ use roadmapper::export::order::{OrderFormat, write_order};
 use roadmapper::{Input, Roadmap, load};
 #[path = "support/trees.rs"]
 mod trees;
-use trees::{subtree_ends, tree_from_choices as tree};
+use trees::{prerequisites, tree_from_choices as tree};
 
-/// Prerequisites from random pairs, skipping any that is not allowed or
-/// closes a cycle (as the loader would refuse them).
+/// The roadmap of a random case, its prerequisites written with the
+/// listing's names.
 fn load_case(parent: &[Option<usize>], labels: &[String], pairs: &[(usize, usize)]) -> Roadmap {
     let n = parent.len();
-    let end = subtree_ends(parent);
-    let inside = |g: usize, x: usize| g < x && x < end[g];
     let mut depth = vec![0usize; n];
     let mut outline = String::new();
     for (i, p) in parent.iter().enumerate() {
         depth[i] = p.map_or(0, |p| depth[p] + 1);
         outline.push_str(&format!("{}{}\n", "  ".repeat(depth[i]), labels[i]));
     }
-    let mut kept: Vec<(usize, usize)> = Vec::new();
-    for &(a, b) in pairs {
-        let (a, b) = (a % n, b % n);
-        if a == b || inside(a, b) || inside(b, a) || kept.contains(&(a, b)) {
-            continue;
-        }
-        kept.push((a, b));
-        if roadmapper::order::study_order(parent, &kept).is_err() {
-            kept.pop();
-        }
-    }
+    let kept = prerequisites(parent, pairs);
     let r = load(&Input::new("o.txt", outline.clone()), &[]).expect("the outline loads");
     let names = r.listing_names();
     // Topics no reference can pick (a sibling with the same label and the

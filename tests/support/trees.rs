@@ -45,3 +45,24 @@ pub fn subtree_ends(parent: &[Option<usize>]) -> Vec<usize> {
     }
     end
 }
+
+/// Prerequisites from random pairs (indices taken modulo the topics): no
+/// topic with itself or with its own inside, none given twice, none
+/// closing a cycle (as the loader would refuse them).
+pub fn prerequisites(parent: &[Option<usize>], pairs: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let n = parent.len();
+    let end = subtree_ends(parent);
+    let inside = |g: usize, x: usize| g < x && x < end[g];
+    let mut kept: Vec<(usize, usize)> = Vec::new();
+    for &(a, b) in pairs {
+        let (a, b) = (a % n, b % n);
+        if a == b || inside(a, b) || inside(b, a) || kept.contains(&(a, b)) {
+            continue;
+        }
+        kept.push((a, b));
+        if roadmapper::order::study_order(parent, &kept).is_err() {
+            kept.pop();
+        }
+    }
+    kept
+}
