@@ -49,6 +49,8 @@ pub fn subtree_ends(parent: &[Option<usize>]) -> Vec<usize> {
 /// Prerequisites from random pairs (indices taken modulo the topics): no
 /// topic with itself or with its own inside, none given twice, none
 /// closing a cycle (as the loader would refuse them).
+// Not every test crate that includes this file uses it.
+#[allow(dead_code)]
 pub fn prerequisites(parent: &[Option<usize>], pairs: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let n = parent.len();
     let end = subtree_ends(parent);
