@@ -210,6 +210,15 @@ pub enum DiagnosticKind {
         /// Where its notes were first given, as `file:line`.
         first: String,
     },
+    /// A topic given two different states in progress files (warning).
+    StateGivenTwice {
+        /// The topic's label.
+        label: String,
+        /// Where its state was first given, as `file:line`.
+        first: String,
+        /// The state given there and the one given here.
+        states: (String, String),
+    },
     /// Warnings of one kind beyond the first [`MAX_LISTED`] (warning).
     MoreWarnings {
         /// What they are about, plural: `long labels`.
@@ -362,6 +371,14 @@ impl Diagnostic {
             DuplicateNotes { label, first } => {
                 format!("`{label}` already has notes (at {first}); these replace them")
             }
+            StateGivenTwice {
+                label,
+                first,
+                states,
+            } => format!(
+                "`{label}` is {} here but {} at {first}; this line wins",
+                states.1, states.0
+            ),
             MoreWarnings { what, count } => format!("{count} more warnings about {what}"),
         }
     }
@@ -495,6 +512,9 @@ impl Diagnostic {
             )),
             DuplicateNotes { .. } => {
                 Some("give each topic one `## TOPIC` section in the notes".to_string())
+            }
+            StateGivenTwice { .. } => {
+                Some("keep one line per topic in the progress file".to_string())
             }
             MoreWarnings { .. } => Some(format!(
                 "only the first {MAX_LISTED} are listed; fix those and run again"

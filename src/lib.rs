@@ -37,6 +37,7 @@ pub mod order;
 pub mod outline;
 pub mod output;
 pub mod prereqs;
+pub mod progress;
 pub mod roadmap;
 pub mod scene;
 pub mod suggest;

@@ -25,6 +25,7 @@ mod implied;
 mod lint;
 mod names;
 mod notes;
+mod progress;
 
 use ids::make_ids;
 pub use ids::slug;

@@ -1,0 +1,377 @@
+//! Stage 1 for progress: a progress file's text → its task items.
+//!
+//! A progress file is a Markdown task list: `- [x]` (or `[X]`) done,
+//! `- [/]` or `- [~]` learning, `- [-]` skipped, `- [ ]` todo. Lines that
+//! are not task items (headings, notes, prose) are ignored. An item's text,
+//! without its box and without the decorations `order --format markdown`
+//! writes (the label's link, a trailing `*(Parent)*`, trailing `` `tag` ``
+//! code spans), is a topic reference as in a prerequisite file; the
+//! reference is resolved against a roadmap by
+//! [`crate::roadmap::Roadmap::apply_progress`]. This module only reads the
+//! file: it knows nothing about roadmaps.
+//!
+//! Parsed with pulldown-cmark, like Markdown outlines, so nesting follows
+//! CommonMark (tabs, spaces, lazy lines) and escapes are undone. Linear in
+//! the input.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::outline::TaskState;
+use crate::outline::collapse_whitespace;
+
+/// One task item of a progress file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProgressItem {
+    /// The topic reference: the item's text without box or decorations.
+    pub reference: String,
+    /// The `*(Parent)*` decoration's text, a reference to the parent of
+    /// the item's topic, when the item has one.
+    pub within: Option<String>,
+    /// The task state of its box.
+    pub state: TaskState,
+    /// The nearest enclosing task item, by index in [`ProgressFile::items`].
+    pub parent: Option<usize>,
+    /// 1-based line and column of the item's text.
+    pub line: usize,
+    /// See `line`.
+    pub column: usize,
+}
+
+/// A parsed progress file.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ProgressFile {
+    /// The file name as given, for diagnostics.
+    pub file: String,
+    /// The task items, in file order.
+    pub items: Vec<ProgressItem>,
+}
+
+/// One piece of an item's text, for telling the reference from the
+/// decorations.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Piece {
+    /// Plain text (and link text).
+    Text(String),
+    /// A code span.
+    Code(String),
+    /// Emphasised text.
+    Emphasis(String),
+}
+
+/// An item being read.
+#[derive(Debug, Default)]
+struct Open {
+    /// Its index in the items, once it is known to be a task item.
+    item: Option<usize>,
+    /// Whether its text has started (only its first paragraph counts).
+    started: bool,
+    /// Whether its text is over.
+    done: bool,
+    state: Option<TaskState>,
+    pieces: Vec<Piece>,
+    /// Emphasis depth, and the text collected inside it.
+    emphasis: usize,
+    emphasised: String,
+    /// Byte offset of its text.
+    at: usize,
+}
+
+/// Reads a progress file. Never fails: what is not a task item is not
+/// progress.
+///
+/// ```
+/// use roadmapper::outline::TaskState;
+/// let p = roadmapper::progress::parse("p.md", "# Mine\n\n- [x] REST\n  - [/] [HATEOAS](https://x.org) *(APIs)* `optional`\n- plain item\n");
+/// assert_eq!(p.items.len(), 2);
+/// assert_eq!((p.items[0].reference.as_str(), p.items[0].state), ("REST", TaskState::Done));
+/// assert_eq!(p.items[1].reference, "HATEOAS");
+/// assert_eq!(p.items[1].within.as_deref(), Some("APIs"));
+/// assert_eq!((p.items[1].parent, p.items[1].line), (Some(0), 4));
+/// ```
+pub fn parse(file: &str, text: &str) -> ProgressFile {
+    let mut out = ProgressFile {
+        file: file.to_string(),
+        items: Vec::new(),
+    };
+    let options = Options::ENABLE_TASKLISTS
+        | Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    let lines = LineIndex::new(text);
+    let mut stack: Vec<Open> = Vec::new();
+    // Inside a block that holds no items' text (code, HTML, tables).
+    let mut ignored = 0usize;
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        match &event {
+            Event::Start(tag) if crate::outline::markdown::ignored_container(tag) => {
+                ignored += 1;
+                continue;
+            }
+            Event::End(tag) if crate::outline::markdown::ignored_container_end(tag) => {
+                ignored = ignored.saturating_sub(1);
+                continue;
+            }
+            _ if ignored > 0 => continue,
+            _ => {}
+        }
+        match event {
+            Event::Start(Tag::Item) => stack.push(Open::default()),
+            Event::End(TagEnd::Item) => {
+                if let Some(open) = stack.pop() {
+                    finish(&mut out, &stack, open, &lines);
+                }
+            }
+            Event::TaskListMarker(done) => {
+                if let Some(open) = stack.last_mut().filter(|o| !o.started) {
+                    open.state = Some(if done {
+                        TaskState::Done
+                    } else {
+                        TaskState::Todo
+                    });
+                }
+            }
+            Event::Start(Tag::List(_))
+            | Event::Start(Tag::Paragraph)
+            | Event::End(TagEnd::Paragraph)
+                if stack.last().is_some_and(|o| o.started) =>
+            {
+                // The item's first paragraph (or tight text) is over; its
+                // reference is known before its sub-items come.
+                if let Some(open) = stack.last_mut() {
+                    open.done = true;
+                }
+                let depth = stack.len();
+                settle(&mut out, &mut stack, depth, &lines);
+            }
+            Event::Start(Tag::Emphasis | Tag::Strong) => {
+                if let Some(o) = stack.last_mut().filter(|o| !o.done) {
+                    o.emphasis += 1;
+                }
+            }
+            Event::End(TagEnd::Emphasis | TagEnd::Strong) => {
+                if let Some(o) = stack.last_mut().filter(|o| !o.done && o.emphasis > 0) {
+                    o.emphasis -= 1;
+                    if o.emphasis == 0 {
+                        let t = std::mem::take(&mut o.emphasised);
+                        o.pieces.push(Piece::Emphasis(t));
+                    }
+                }
+            }
+            Event::Text(_) | Event::Code(_) => {
+                let (t, code) = match event {
+                    Event::Code(t) => (t, true),
+                    Event::Text(t) => (t, false),
+                    _ => continue,
+                };
+                let Some(o) = stack.last_mut().filter(|o| !o.done) else {
+                    continue;
+                };
+                if !o.started {
+                    o.started = true;
+                    o.at = range.start;
+                }
+                if o.emphasis > 0 {
+                    o.emphasised.push_str(&t);
+                } else if code {
+                    o.pieces.push(Piece::Code(t.to_string()));
+                } else if let Some(Piece::Text(last)) = o.pieces.last_mut() {
+                    // The parser splits text at brackets: one piece.
+                    last.push_str(&t);
+                } else {
+                    o.pieces.push(Piece::Text(t.to_string()));
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(o) = stack.last_mut().filter(|o| !o.done && o.started) {
+                    match o.pieces.last_mut() {
+                        Some(Piece::Text(last)) => last.push(' '),
+                        _ => o.pieces.push(Piece::Text(" ".to_string())),
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Gives the innermost open item its place in the items once its text is
+/// over (so an item comes before its sub-items).
+fn settle(out: &mut ProgressFile, stack: &mut [Open], depth: usize, lines: &LineIndex) {
+    let parent = stack[..depth - 1].iter().rev().find_map(|o| o.item);
+    let Some(open) = stack.get_mut(depth - 1) else {
+        return;
+    };
+    if open.item.is_some() {
+        return;
+    }
+    if let Some(item) = item_of(open, parent, lines) {
+        open.item = Some(out.items.len());
+        out.items.push(item);
+    }
+}
+
+/// Finishes an item at its end: settles it if its text never ended.
+fn finish(out: &mut ProgressFile, stack: &[Open], mut open: Open, lines: &LineIndex) {
+    if open.item.is_some() {
+        return;
+    }
+    let parent = stack.iter().rev().find_map(|o| o.item);
+    open.done = true;
+    if let Some(item) = item_of(&mut open, parent, lines) {
+        out.items.push(item);
+    }
+}
+
+/// The task item an open item is, if it is one.
+fn item_of(open: &mut Open, parent: Option<usize>, lines: &LineIndex) -> Option<ProgressItem> {
+    let mut pieces = std::mem::take(&mut open.pieces);
+    let mut state = open.state;
+    // `[/]`, `[~]`, `[-]`: pulldown-cmark reads them as text.
+    if state.is_none()
+        && let Some(Piece::Text(first)) = pieces.first_mut()
+    {
+        let trimmed = first.trim_start();
+        for (marker, s) in [
+            ("[/]", TaskState::Learning),
+            ("[~]", TaskState::Learning),
+            ("[-]", TaskState::Skipped),
+        ] {
+            if let Some(rest) = trimmed.strip_prefix(marker)
+                && (rest.is_empty() || rest.starts_with([' ', '\t']))
+            {
+                state = Some(s);
+                *first = rest.to_string();
+                break;
+            }
+        }
+    }
+    let state = state?;
+    // Trailing code spans are the checklist's tags.
+    while matches!(pieces.last(), Some(Piece::Code(_))) {
+        let only_space_before = matches!(
+            pieces.get(pieces.len().wrapping_sub(2)),
+            Some(Piece::Text(t)) if t.ends_with(' ')
+        ) || matches!(
+            pieces.get(pieces.len().wrapping_sub(2)),
+            Some(Piece::Emphasis(_))
+        );
+        if !only_space_before {
+            break;
+        }
+        pieces.pop();
+        while matches!(pieces.last(), Some(Piece::Text(t)) if t.trim().is_empty()) {
+            pieces.pop();
+        }
+    }
+    // A trailing `*(Parent)*` names the parent.
+    let mut within = None;
+    if let Some(Piece::Emphasis(e)) = pieces.last() {
+        let e = e.trim();
+        if let Some(inner) = e.strip_prefix('(').and_then(|e| e.strip_suffix(')')) {
+            within = Some(collapse_whitespace(inner));
+            pieces.pop();
+        }
+    }
+    let text: String = pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Text(t) | Piece::Code(t) | Piece::Emphasis(t) => t.as_str(),
+        })
+        .collect();
+    let (reference, _tags) = crate::outline::split_label(&collapse_whitespace(&text));
+    if reference.is_empty() {
+        return None;
+    }
+    let (line, column) = lines.position(open.at);
+    Some(ProgressItem {
+        reference,
+        within,
+        state,
+        parent,
+        line,
+        column,
+    })
+}
+
+/// Byte offsets to 1-based lines and columns (in characters).
+struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { text, starts }
+    }
+
+    fn position(&self, offset: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts[line - 1];
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(1, |s| s.chars().count() + 1);
+        (line, column)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reference, parent decoration, state, parent item, line.
+    type Item = (String, Option<String>, TaskState, Option<usize>, usize);
+
+    fn items(src: &str) -> Vec<Item> {
+        parse("p.md", src)
+            .items
+            .into_iter()
+            .map(|i| (i.reference, i.within, i.state, i.parent, i.line))
+            .collect()
+    }
+
+    #[test]
+    fn every_box_and_nothing_else() {
+        let got = items(
+            "# Progress\n\nSome notes.\n\n- [x] A\n- [X] B\n- [/] C\n- [~] D\n- [-] E\n- [ ] F\n- G\n\n```\n- [x] in code\n```\n",
+        );
+        let states: Vec<(String, TaskState)> = got.iter().map(|g| (g.0.clone(), g.2)).collect();
+        assert_eq!(
+            states,
+            [
+                ("A".to_string(), TaskState::Done),
+                ("B".to_string(), TaskState::Done),
+                ("C".to_string(), TaskState::Learning),
+                ("D".to_string(), TaskState::Learning),
+                ("E".to_string(), TaskState::Skipped),
+                ("F".to_string(), TaskState::Todo),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_checklists_decorations_are_not_the_reference() {
+        let got = items(
+            "- [ ] [MD5 (Don't Use)](https://x.org/a_(b)) *(Web Security)* `optional` `legacy`\n- [x] Use `grep` here\n- [ ] APIs > SOAP\n",
+        );
+        assert_eq!(got[0].0, "MD5 (Don't Use)");
+        assert_eq!(got[0].1.as_deref(), Some("Web Security"));
+        assert_eq!(got[1].0, "Use grep here");
+        assert_eq!(got[2].0, "APIs > SOAP");
+    }
+
+    #[test]
+    fn nesting_lines_and_escapes() {
+        let got = items("- [x] Web\n\t- [ ] HTTP\n    - [/] \\*REST\\*\n- [ ] DNS\r\n");
+        assert_eq!(got[0], ("Web".into(), None, TaskState::Done, None, 1));
+        assert_eq!(got[1], ("HTTP".into(), None, TaskState::Todo, Some(0), 2));
+        assert_eq!(
+            got[2],
+            ("*REST*".into(), None, TaskState::Learning, Some(0), 3)
+        );
+        assert_eq!(got[3], ("DNS".into(), None, TaskState::Todo, None, 4));
+    }
+}

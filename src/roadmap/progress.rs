@@ -1,0 +1,304 @@
+//! The learner's progress on a roadmap: progress files
+//! ([`crate::progress`]) resolved to topics, and each topic's state with
+//! the group rules.
+//!
+//! A state on a group applies to every topic inside it that has none of
+//! its own (the nearest marked ancestor wins). A group's own shown state
+//! comes from the topics without children inside it: done when all are
+//! done or skipped and one at least is done, skipped when all are skipped,
+//! learning when any is learning or done, else todo.
+
+use petgraph::graph::NodeIndex;
+use rustc_hash::FxHashMap as HashMap;
+
+use super::Roadmap;
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::outline::TaskState;
+use crate::prereqs;
+use crate::progress::ProgressFile;
+
+/// Topics sharing a label beyond this many are not looked up within a
+/// group (each would be compared): the reference must then pick the topic
+/// on its own.
+const MAX_SCOPED: usize = 1000;
+
+/// The indexes a progress file's references are looked up in, built once
+/// per [`Roadmap::apply_progress`]: O(1) per reference rather than O(n).
+struct Lookup<'r, 'a> {
+    resolver: &'r prereqs::Resolver<'a>,
+    by_label: &'r HashMap<String, Vec<usize>>,
+}
+
+impl Roadmap {
+    /// Sets the state of each topic a progress file's items name, over the
+    /// outline's own task boxes. An item's reference is looked up first
+    /// among the children of the topic its `*(Parent)*` decoration names,
+    /// then inside the topic of the item it is nested under (its children
+    /// first), then in the whole roadmap, as a prerequisite reference is.
+    ///
+    /// Returns the errors (an item naming no topic or several, at its
+    /// file:line, with the same suggestions as prerequisites). A topic
+    /// given two different states is a warning, in [`Roadmap::warnings`];
+    /// the later line wins.
+    ///
+    /// ```
+    /// use roadmapper::outline::TaskState;
+    /// use roadmapper::{Input, load, progress};
+    /// let mut r = load(&Input::new("r.txt", "Web\n  APIs\n    SOAP\n  Patterns\n    SOAP\n"), &[]).unwrap();
+    /// let p = progress::parse("p.md", "- [x] Patterns\n  - [/] SOAP\n");
+    /// assert!(r.apply_progress(&[p]).is_empty());
+    /// assert_eq!(r.topic(4).state, Some(TaskState::Learning));
+    /// assert_eq!(r.topic(2).state, None);
+    /// ```
+    pub fn apply_progress(&mut self, files: &[ProgressFile]) -> Vec<Diagnostic> {
+        let found = self.resolve_progress(files);
+        let mut errors = Vec::new();
+        let mut given: HashMap<usize, (String, usize, TaskState)> = HashMap::default();
+        for (file, found) in files.iter().zip(found) {
+            for (item, found) in file.items.iter().zip(found) {
+                let topic = match found {
+                    Ok(t) => t,
+                    Err(kind) => {
+                        errors.push(Diagnostic::error(&file.file, item.line, item.column, kind));
+                        continue;
+                    }
+                };
+                if let Some((first_file, first_line, first_state)) =
+                    given.insert(topic, (file.file.clone(), item.line, item.state))
+                    && first_state != item.state
+                {
+                    self.warnings.push(Diagnostic::warning(
+                        &file.file,
+                        item.line,
+                        item.column,
+                        DiagnosticKind::StateGivenTwice {
+                            label: self.topic(topic).label.clone(),
+                            first: format!("{first_file}:{first_line}"),
+                            states: (
+                                first_state.name().to_string(),
+                                item.state.name().to_string(),
+                            ),
+                        },
+                    ));
+                }
+                self.graph[NodeIndex::new(topic)].state = Some(item.state);
+            }
+        }
+        errors
+    }
+
+    /// The topic each item of each file names, or why none. O(n) to index
+    /// the labels, then about O(1) per item (O(group) for an item nested
+    /// under another, looked up in that one's topic).
+    fn resolve_progress(&self, files: &[ProgressFile]) -> Vec<Vec<Result<usize, DiagnosticKind>>> {
+        if files.iter().all(|f| f.items.is_empty()) {
+            return files.iter().map(|_| Vec::new()).collect();
+        }
+        let resolver = prereqs::Resolver::from_parts(
+            self.topics().map(|t| t.label.as_str()).collect(),
+            (0..self.len()).map(|i| self.parent(i)).collect(),
+        );
+        // Topics by folded label, for whole paths from a root.
+        let mut by_label: HashMap<String, Vec<usize>> = HashMap::default();
+        for t in self.topics() {
+            by_label
+                .entry(prereqs::fold(&t.label))
+                .or_default()
+                .push(t.position);
+        }
+        let look = Lookup {
+            resolver: &resolver,
+            by_label: &by_label,
+        };
+        files
+            .iter()
+            .map(|file| {
+                // The topic of each item, for the items nested under it.
+                let mut topic_of: Vec<Option<usize>> = Vec::with_capacity(file.items.len());
+                file.items
+                    .iter()
+                    .map(|item| {
+                        let inside = item.parent.and_then(|p| topic_of.get(p).copied().flatten());
+                        let found =
+                            self.find_item(&item.reference, item.within.as_deref(), inside, &look);
+                        topic_of.push(found.as_ref().ok().copied());
+                        found
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The topic a progress item names (see [`Roadmap::apply_progress`]).
+    fn find_item(
+        &self,
+        reference: &str,
+        within: Option<&str>,
+        inside: Option<usize>,
+        look: &Lookup<'_, '_>,
+    ) -> Result<usize, DiagnosticKind> {
+        let segments: Vec<String> = reference.split('>').map(prereqs::fold).collect();
+        let segments: Vec<&str> = segments.iter().map(|s| s.trim()).collect();
+        if let Some(p) = within.and_then(|w| self.find_reference(w, look).ok())
+            && let Some(t) = self.one_below(p, &segments, true, look.by_label)
+        {
+            return Ok(t);
+        }
+        if let Some(a) = inside {
+            if let Some(t) = self.one_below(a, &segments, true, look.by_label) {
+                return Ok(t);
+            }
+            if let Some(t) = self.one_below(a, &segments, false, look.by_label) {
+                return Ok(t);
+            }
+        }
+        self.find_reference(reference, look)
+    }
+
+    /// A reference as in a prerequisite file; when that is ambiguous, the
+    /// one topic whose whole path from its root it is (`Web` beside `Old >
+    /// Web`: the listing names such a topic by its whole path).
+    fn find_reference(
+        &self,
+        reference: &str,
+        look: &Lookup<'_, '_>,
+    ) -> Result<usize, DiagnosticKind> {
+        let found = match prereqs::reference(reference) {
+            Some(parsed) => look.resolver.resolve(&parsed),
+            None => Err(DiagnosticKind::UnknownTopic {
+                reference: reference.to_string(),
+                suggestions: Vec::new(),
+            }),
+        };
+        match found {
+            Err(e @ DiagnosticKind::AmbiguousTopic { .. }) => {
+                self.anchored(reference, look.by_label).ok_or(e)
+            }
+            other => other,
+        }
+    }
+
+    /// The one topic whose whole path, from its root, is `reference`.
+    fn anchored(&self, reference: &str, by_label: &HashMap<String, Vec<usize>>) -> Option<usize> {
+        let segments: Vec<String> = reference.split('>').map(prereqs::fold).collect();
+        let segments: Vec<&str> = segments.iter().map(|s| s.trim()).collect();
+        let last = segments.last()?;
+        let mut found = None;
+        for &i in by_label.get(*last)? {
+            if self.topic(i).depth + 1 == segments.len() && self.path_ends_with(i, &segments) {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(i);
+            }
+        }
+        found
+    }
+
+    /// The one topic below `group` (its children only, or its whole
+    /// subtree) whose path ends with `segments` (folded), if exactly one.
+    /// O(topics with that label), none looked at beyond [`MAX_SCOPED`].
+    fn one_below(
+        &self,
+        group: usize,
+        segments: &[&str],
+        children_only: bool,
+        by_label: &HashMap<String, Vec<usize>>,
+    ) -> Option<usize> {
+        let same = by_label.get(*segments.last()?)?;
+        if same.len() > MAX_SCOPED {
+            return None;
+        }
+        let mut found = None;
+        for &i in same {
+            let below = if children_only {
+                self.parent(i) == Some(group)
+            } else {
+                i != group && self.is_inside(i, group)
+            };
+            if below && self.path_ends_with(i, segments) {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(i);
+            }
+        }
+        found
+    }
+
+    /// Whether the labels of `index` and its nearest ancestors are
+    /// `segments` (folded), the last one its own.
+    fn path_ends_with(&self, index: usize, segments: &[&str]) -> bool {
+        let mut at = Some(index);
+        for wanted in segments.iter().rev() {
+            match at {
+                Some(i) if prereqs::fold(&self.topic(i).label).trim() == *wanted => {
+                    at = self.parent(i);
+                }
+                _ => return false,
+            }
+        }
+        true
+    }
+
+    /// Each topic's state with the group rules: a topic without children
+    /// has its own state, else its nearest marked ancestor's, else todo; a
+    /// group's is derived from the topics without children inside it (see
+    /// the module docs). O(n).
+    ///
+    /// ```
+    /// use roadmapper::outline::TaskState::*;
+    /// use roadmapper::{Input, load};
+    /// let r = load(&Input::new("p.md", "- [x] Web\n  - [ ] HTTP\n  - DNS\n- Ops\n  - [/] CI\n  - CD\n"), &[]).unwrap();
+    /// assert_eq!(r.statuses(), [Learning, Todo, Done, Learning, Learning, Todo]);
+    /// ```
+    pub fn statuses(&self) -> Vec<TaskState> {
+        let n = self.len();
+        // Inherited: own, else the nearest marked ancestor's (parents come
+        // first in outline order).
+        let mut inherited: Vec<Option<TaskState>> = Vec::with_capacity(n);
+        for i in 0..n {
+            let own = self.topic(i).state;
+            let from_parent = self.parent(i).and_then(|p| inherited[p]);
+            inherited.push(own.or(from_parent));
+        }
+        // Counts of leaves inside each topic: done, skipped, learning, all.
+        let mut counts = vec![[0usize; 4]; n];
+        for i in (0..n).rev() {
+            let is_leaf = self.subtree(i).len() == 1;
+            if is_leaf {
+                let s = inherited[i].unwrap_or(TaskState::Todo);
+                let c = &mut counts[i];
+                match s {
+                    TaskState::Done => c[0] += 1,
+                    TaskState::Skipped => c[1] += 1,
+                    TaskState::Learning => c[2] += 1,
+                    TaskState::Todo => {}
+                }
+                c[3] += 1;
+            }
+            if let Some(p) = self.parent(i) {
+                let c = counts[i];
+                for (k, v) in c.iter().enumerate() {
+                    counts[p][k] += v;
+                }
+            }
+        }
+        (0..n)
+            .map(|i| {
+                let [done, skipped, learning, all] = counts[i];
+                if self.subtree(i).len() == 1 {
+                    inherited[i].unwrap_or(TaskState::Todo)
+                } else if all > 0 && skipped == all {
+                    TaskState::Skipped
+                } else if all > 0 && done + skipped == all {
+                    TaskState::Done
+                } else if learning + done > 0 {
+                    TaskState::Learning
+                } else {
+                    TaskState::Todo
+                }
+            })
+            .collect()
+    }
+}

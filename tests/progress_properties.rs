@@ -1,0 +1,149 @@
+//! Property tests of progress files (issue 14's first part): the checklist
+//! `order --format markdown` writes is a progress file. For random
+//! outlines with shared labels and random acyclic prerequisites, its boxes
+//! ticked at random and read back, every item resolves to the topic it was
+//! written for and gets the state ticked; and the group rules match a
+//! naive reading of them.
+
+use proptest::prelude::*;
+use roadmapper::export::order::{OrderFormat, write_order};
+use roadmapper::outline::TaskState;
+use roadmapper::{Input, Roadmap, load, progress};
+#[path = "support/trees.rs"]
+mod trees;
+use trees::{prerequisites, tree_from_choices as tree};
+
+const STATES: [(&str, TaskState); 5] = [
+    ("[ ]", TaskState::Todo),
+    ("[x]", TaskState::Done),
+    ("[/]", TaskState::Learning),
+    ("[~]", TaskState::Learning),
+    ("[-]", TaskState::Skipped),
+];
+
+fn roadmap(parent: &[Option<usize>], labels: &[String], pairs: &[(usize, usize)]) -> Roadmap {
+    let mut depth = vec![0usize; parent.len()];
+    let mut outline = String::new();
+    for (i, p) in parent.iter().enumerate() {
+        depth[i] = p.map_or(0, |p| depth[p] + 1);
+        outline.push_str(&format!("{}{}\n", "  ".repeat(depth[i]), labels[i]));
+    }
+    let plain = load(&Input::new("o.txt", outline.clone()), &[]).expect("loads");
+    let names = plain.listing_names();
+    let text: String = prerequisites(parent, pairs)
+        .iter()
+        .filter(|&&(a, b)| plain.find(names.get(a)) == Ok(a) && plain.find(names.get(b)) == Ok(b))
+        .map(|&(a, b)| format!("{} -> {}\n", names.get(a), names.get(b)))
+        .collect();
+    load(&Input::new("o.txt", outline), &[Input::new("p.txt", text)]).expect("resolves")
+}
+
+/// Whether some other topic has the same label and the same parent (no
+/// reference or nesting can tell the two apart).
+fn has_twin(r: &Roadmap, i: usize) -> bool {
+    (0..r.len()).any(|j| {
+        j != i
+            && r.parent(j) == r.parent(i)
+            && r.topic(j).label.to_lowercase() == r.topic(i).label.to_lowercase()
+    })
+}
+
+type Case = (
+    Vec<Option<usize>>,
+    Vec<String>,
+    Vec<(usize, usize)>,
+    Vec<usize>,
+);
+
+fn case() -> impl Strategy<Value = Case> {
+    (
+        prop::collection::vec(any::<u32>(), 1..24),
+        prop::collection::vec(0usize..5, 24),
+        prop::collection::vec((0usize..64, 0usize..64), 0..30),
+        prop::collection::vec(0usize..STATES.len(), 24),
+    )
+        .prop_map(|(choices, picks, pairs, ticks)| {
+            let parent = tree(&choices);
+            let labels = (0..parent.len())
+                .map(|i| format!("Topic {}", picks[i]))
+                .collect();
+            (parent, labels, pairs, ticks)
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn the_checklist_read_back_gives_every_topic_its_state((parent, labels, pairs, ticks) in case()) {
+        let r = roadmap(&parent, &labels, &pairs);
+        prop_assume!((0..r.len()).all(|i| !has_twin(&r, i)));
+        let mut out = Vec::new();
+        write_order(&r, r.order(), false, OrderFormat::Markdown, &mut out).expect("written");
+        let checklist = String::from_utf8(out).expect("UTF-8");
+        // Tick line k (topic order()[k]) with state ticks[k].
+        let mut ticked = String::new();
+        let mut want = vec![TaskState::Todo; r.len()];
+        for (k, line) in checklist.lines().enumerate() {
+            let (mark, state) = STATES[ticks[k % ticks.len()]];
+            ticked.push_str(&line.replacen("[ ]", mark, 1));
+            ticked.push('\n');
+            want[r.order()[k]] = state;
+        }
+        let file = progress::parse("progress.md", &ticked);
+        prop_assert_eq!(file.items.len(), r.len(), "{}", ticked);
+        let mut r = r;
+        let errors = r.apply_progress(&[file]);
+        prop_assert!(errors.is_empty(), "{:?}\n{}", errors, ticked);
+        for (i, &state) in want.iter().enumerate() {
+            prop_assert_eq!(r.topic(i).state, Some(state), "topic {} in\n{}", i, ticked);
+        }
+    }
+
+    #[test]
+    fn group_states_follow_the_rules((parent, labels, _pairs, ticks) in case()) {
+        let mut r = roadmap(&parent, &labels, &[]);
+        prop_assume!((0..r.len()).all(|i| !has_twin(&r, i)));
+        // Mark about half the topics, by path.
+        let mut text = String::new();
+        for i in 0..r.len() {
+            let (mark, _) = STATES[ticks[i % ticks.len()]];
+            if (i + ticks[0]) % 2 == 0 {
+                text.push_str(&format!("- {mark} {}\n", r.path(i).join(" > ")));
+            }
+        }
+        let errors = r.apply_progress(&[progress::parse("p.md", &text)]);
+        prop_assert!(errors.is_empty(), "{:?}", errors);
+        let got = r.statuses();
+        // Naively: a leaf's state is the first marked one walking up.
+        let leaf_state = |i: usize| {
+            let mut at = Some(i);
+            while let Some(a) = at {
+                if let Some(s) = r.topic(a).state {
+                    return s;
+                }
+                at = r.parent(a);
+            }
+            TaskState::Todo
+        };
+        for (i, &status) in got.iter().enumerate() {
+            let leaves: Vec<TaskState> = r
+                .subtree(i)
+                .filter(|&j| r.subtree(j).len() == 1)
+                .map(leaf_state)
+                .collect();
+            let want = if r.subtree(i).len() == 1 {
+                leaf_state(i)
+            } else if leaves.iter().all(|&s| s == TaskState::Skipped) {
+                TaskState::Skipped
+            } else if leaves.iter().all(|&s| s == TaskState::Done || s == TaskState::Skipped) {
+                TaskState::Done
+            } else if leaves.iter().any(|&s| s == TaskState::Done || s == TaskState::Learning) {
+                TaskState::Learning
+            } else {
+                TaskState::Todo
+            };
+            prop_assert_eq!(status, want, "topic {}", i);
+        }
+    }
+}
