@@ -22,9 +22,15 @@
 /// assert!(similarity("kubernetes", "internet").is_none());
 /// ```
 pub fn similarity(wanted: &str, label: &str) -> Option<f64> {
-    let spelling = strsim::normalized_damerau_levenshtein(wanted, label);
+    // One edit distance, normalised by hand (strsim's normalised one is
+    // the same distance again).
     let edits = strsim::damerau_levenshtein(wanted, label);
     let longest = wanted.chars().count().max(label.chars().count());
+    let spelling = if longest == 0 {
+        1.0
+    } else {
+        1.0 - edits as f64 / longest as f64
+    };
     let shorter = wanted.chars().count().min(label.chars().count());
     let contains = shorter >= 3 && (label.contains(wanted) || wanted.contains(label));
     let shares_word = words(wanted).any(|w| words(label).any(|l| same_word(w, l)));
@@ -48,6 +54,9 @@ pub fn similarity(wanted: &str, label: &str) -> Option<f64> {
     (contains || shares_word || close).then_some(score)
 }
 
+/// The longest word compared by spelling.
+const MAX_WORD: usize = 24;
+
 /// Words too common in labels to make two alike (`What is HTTPS` is not
 /// `What is Domain Name`).
 const STOP_WORDS: &[&str] = &[
@@ -69,7 +78,10 @@ fn same_word(a: &str, b: &str) -> bool {
     if na < 2 || nb < 2 {
         return false;
     }
-    a == b || (na >= 5 && nb >= 5 && strsim::damerau_levenshtein(a, b) <= 1)
+    // Words longer than any real word are compared whole by the caller
+    // already (one more edit distance of them would double the cost).
+    let fuzzy = (5..=MAX_WORD).contains(&na) && (5..=MAX_WORD).contains(&nb);
+    a == b || (fuzzy && na.abs_diff(nb) <= 1 && strsim::damerau_levenshtein(a, b) <= 1)
 }
 
 #[cfg(test)]
