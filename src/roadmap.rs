@@ -24,6 +24,7 @@ mod ids;
 mod implied;
 mod lint;
 mod names;
+mod next;
 mod notes;
 mod progress;
 
@@ -31,6 +32,7 @@ use ids::make_ids;
 pub use ids::slug;
 pub use lint::cap_repeated;
 pub use names::Names;
+pub use next::{HOURS_PER_DAY, NextReason, estimate_hours};
 
 /// A topic: one line of the outline.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -146,4 +146,70 @@ proptest! {
             prop_assert_eq!(status, want, "topic {}", i);
         }
     }
+
+    #[test]
+    fn next_is_the_naive_rule((parent, labels, pairs, ticks) in case()) {
+        let mut r = roadmap(&parent, &labels, &pairs);
+        prop_assume!((0..r.len()).all(|i| !has_twin(&r, i)));
+        let mut text = String::new();
+        for i in 0..r.len() {
+            let (mark, _) = STATES[ticks[i % ticks.len()]];
+            if (i * 7 + ticks[1]) % 3 != 0 {
+                text.push_str(&format!("- {mark} {}\n", r.path(i).join(" > ")));
+            }
+        }
+        let errors = r.apply_progress(&[progress::parse("p.md", &text)]);
+        prop_assert!(errors.is_empty(), "{:?}", errors);
+        let statuses = r.statuses();
+        let leaf = |i: usize| r.subtree(i).len() == 1;
+        // Naive: a leaf's state walking up; a topic satisfied when every
+        // leaf inside is done or skipped; ready when every prerequisite of
+        // it and its ancestors is satisfied.
+        let leaf_state = |i: usize| {
+            let mut at = Some(i);
+            while let Some(a) = at {
+                if let Some(s) = r.topic(a).state {
+                    return s;
+                }
+                at = r.parent(a);
+            }
+            TaskState::Todo
+        };
+        let satisfied = |p: usize| {
+            r.subtree(p)
+                .filter(|&j| leaf(j))
+                .all(|j| matches!(leaf_state(j), TaskState::Done | TaskState::Skipped))
+        };
+        let prereqs: Vec<(usize, usize)> = r.prerequisites().map(|(a, b, _)| (a, b)).collect();
+        let ready = |i: usize| {
+            let mut at = Some(i);
+            while let Some(a) = at {
+                if prereqs.iter().any(|&(p, b)| b == a && !satisfied(p)) {
+                    return false;
+                }
+                at = r.parent(a);
+            }
+            true
+        };
+        let mut want: Vec<(usize, roadmapper::roadmap::NextReason)> = r
+            .order()
+            .iter()
+            .copied()
+            .filter(|&i| leaf(i) && leaf_state(i) == TaskState::Learning)
+            .map(|i| (i, roadmapper::roadmap::NextReason::Learning))
+            .collect();
+        want.extend(
+            r.order()
+                .iter()
+                .copied()
+                .filter(|&i| leaf(i) && leaf_state(i) == TaskState::Todo && ready(i))
+                .map(|i| (i, roadmapper::roadmap::NextReason::Ready)),
+        );
+        prop_assert_eq!(r.next(&statuses, None), want);
+        // With a target, only what it needs.
+        let target = r.len() - 1;
+        let needs = r.needs(&[target]);
+        let focused: Vec<_> = r.next(&statuses, Some(&[target]));
+        prop_assert!(focused.iter().all(|(i, _)| needs.contains(i)));
+    }
 }
