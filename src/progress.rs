@@ -31,6 +31,8 @@ pub struct ProgressItem {
     pub state: TaskState,
     /// The nearest enclosing task item, by index in [`ProgressFile::items`].
     pub parent: Option<usize>,
+    /// The byte range of its task box (`[x]`) in the file.
+    pub task_box: std::ops::Range<usize>,
     /// 1-based line and column of the item's text.
     pub line: usize,
     /// See `line`.
@@ -68,6 +70,8 @@ struct Open {
     /// Whether its text is over.
     done: bool,
     state: Option<TaskState>,
+    /// The byte range of its task box.
+    task_box: std::ops::Range<usize>,
     pieces: Vec<Piece>,
     /// Emphasis depth, and the text collected inside it.
     emphasis: usize,
@@ -123,6 +127,7 @@ pub fn parse(file: &str, text: &str) -> ProgressFile {
             }
             Event::TaskListMarker(done) => {
                 if let Some(open) = stack.last_mut().filter(|o| !o.started) {
+                    open.task_box = range.clone();
                     open.state = Some(if done {
                         TaskState::Done
                     } else {
@@ -169,6 +174,10 @@ pub fn parse(file: &str, text: &str) -> ProgressFile {
                 if !o.started {
                     o.started = true;
                     o.at = range.start;
+                    if o.state.is_none() {
+                        // A `[/]`, `[~]` or `[-]` box is the text's start.
+                        o.task_box = range.start..range.start + 3;
+                    }
                 }
                 if o.emphasis > 0 {
                     o.emphasised.push_str(&t);
@@ -289,6 +298,7 @@ fn item_of(open: &mut Open, parent: Option<usize>, lines: &LineIndex) -> Option<
         within,
         state,
         parent,
+        task_box: open.task_box.clone(),
         line,
         column,
     })

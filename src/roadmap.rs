@@ -23,6 +23,7 @@ mod focus;
 mod ids;
 mod implied;
 mod lint;
+mod mark;
 mod names;
 mod next;
 mod notes;
@@ -31,6 +32,7 @@ mod progress;
 use ids::make_ids;
 pub use ids::slug;
 pub use lint::cap_repeated;
+pub use mark::task_box;
 pub use names::Names;
 pub use next::{HOURS_PER_DAY, NextReason, estimate_hours};
 

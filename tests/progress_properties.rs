@@ -212,4 +212,55 @@ proptest! {
         let focused: Vec<_> = r.next(&statuses, Some(&[target]));
         prop_assert!(focused.iter().all(|(i, _)| needs.contains(i)));
     }
+
+    #[test]
+    fn mark_changes_only_the_boxes_it_must(
+        (parent, labels, pairs, ticks) in case(),
+        crlf in any::<bool>(),
+        final_newline in any::<bool>(),
+        pick in 0usize..5,
+    ) {
+        let r = roadmap(&parent, &labels, &pairs);
+        prop_assume!((0..r.len()).all(|i| !has_twin(&r, i)));
+        let mut out = Vec::new();
+        write_order(&r, r.order(), false, OrderFormat::Markdown, &mut out).expect("written");
+        let checklist = String::from_utf8(out).expect("UTF-8");
+        // A hand-kept file: a heading, a comment, the first half of the
+        // items (the rest will be appended), given line ends.
+        let eol = if crlf { "\r\n" } else { "\n" };
+        let lines: Vec<&str> = checklist.lines().collect();
+        let keep = lines.len().div_ceil(2);
+        let mut text = format!("# My progress{eol}<!-- keep me -->{eol}");
+        for line in &lines[..keep] {
+            text.push_str(line);
+            text.push_str(eol);
+        }
+        if !final_newline {
+            text.truncate(text.len() - eol.len());
+        }
+        let (_, state) = STATES[pick];
+        let chosen: Vec<usize> = (0..r.len()).filter(|i| (i + ticks[0]) % 2 == 0).collect();
+        let marked = r.mark_progress("p.md", Some(&text), &chosen, state).expect("marks");
+        // The file's own lines: the same, but for the boxes of chosen ones.
+        let before: Vec<&str> = text.split(eol).collect();
+        let after: Vec<&str> = marked.split(eol).collect();
+        for (k, (b, a)) in before.iter().zip(&after).enumerate() {
+            if b != a {
+                prop_assert!(k >= 2 && k - 2 < keep, "line {} changed: {:?} -> {:?}", k, b, a);
+                let topic = r.order()[k - 2];
+                prop_assert!(chosen.contains(&topic));
+                prop_assert_eq!(a.replacen(roadmapper::roadmap::task_box(state), "[ ]", 1), b.to_string());
+            }
+        }
+        prop_assert!(after.len() >= before.len(), "lines lost");
+        // Read back: the chosen ones have the state, the others theirs.
+        let mut back = r.clone();
+        let errors = back.apply_progress(&[progress::parse("p.md", &marked)]);
+        prop_assert!(errors.is_empty(), "{:?}\n{}", errors, marked);
+        for i in 0..r.len() {
+            if chosen.contains(&i) {
+                prop_assert_eq!(back.topic(i).state, Some(state), "topic {}:\n{}", i, marked);
+            }
+        }
+    }
 }

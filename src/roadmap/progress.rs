@@ -90,7 +90,10 @@ impl Roadmap {
     /// The topic each item of each file names, or why none. O(n) to index
     /// the labels, then about O(1) per item (O(group) for an item nested
     /// under another, looked up in that one's topic).
-    fn resolve_progress(&self, files: &[ProgressFile]) -> Vec<Vec<Result<usize, DiagnosticKind>>> {
+    pub(super) fn resolve_progress(
+        &self,
+        files: &[ProgressFile],
+    ) -> Vec<Vec<Result<usize, DiagnosticKind>>> {
         if files.iter().all(|f| f.items.is_empty()) {
             return files.iter().map(|_| Vec::new()).collect();
         }
