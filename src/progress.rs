@@ -65,6 +65,8 @@ enum Piece {
 struct Open {
     /// Its index in the items, once it is known to be a task item.
     item: Option<usize>,
+    /// The nearest enclosing task item.
+    above: Option<usize>,
     /// Whether its text has started (only its first paragraph counts).
     started: bool,
     /// Whether its text is over.
@@ -119,10 +121,17 @@ pub fn parse(file: &str, text: &str) -> ProgressFile {
             _ => {}
         }
         match event {
-            Event::Start(Tag::Item) => stack.push(Open::default()),
+            Event::Start(Tag::Item) => {
+                // The nearest enclosing task item: O(1), not a walk up.
+                let above = stack.last().and_then(|o| o.item.or(o.above));
+                stack.push(Open {
+                    above,
+                    ..Open::default()
+                });
+            }
             Event::End(TagEnd::Item) => {
                 if let Some(open) = stack.pop() {
-                    finish(&mut out, &stack, open, &lines);
+                    finish(&mut out, open, &lines);
                 }
             }
             Event::TaskListMarker(done) => {
@@ -207,10 +216,10 @@ pub fn parse(file: &str, text: &str) -> ProgressFile {
 /// Gives the innermost open item its place in the items once its text is
 /// over (so an item comes before its sub-items).
 fn settle(out: &mut ProgressFile, stack: &mut [Open], depth: usize, lines: &LineIndex) {
-    let parent = stack[..depth - 1].iter().rev().find_map(|o| o.item);
     let Some(open) = stack.get_mut(depth - 1) else {
         return;
     };
+    let parent = open.above;
     if open.item.is_some() {
         return;
     }
@@ -221,11 +230,11 @@ fn settle(out: &mut ProgressFile, stack: &mut [Open], depth: usize, lines: &Line
 }
 
 /// Finishes an item at its end: settles it if its text never ended.
-fn finish(out: &mut ProgressFile, stack: &[Open], mut open: Open, lines: &LineIndex) {
+fn finish(out: &mut ProgressFile, mut open: Open, lines: &LineIndex) {
     if open.item.is_some() {
         return;
     }
-    let parent = stack.iter().rev().find_map(|o| o.item);
+    let parent = open.above;
     open.done = true;
     if let Some(item) = item_of(&mut open, parent, lines) {
         out.items.push(item);

@@ -263,4 +263,16 @@ proptest! {
             }
         }
     }
+
+    #[test]
+    fn any_text_parses_and_every_box_is_in_it(text in "[-*+\\[\\]x/~ \t\n\r`()>#<!a-cé1.]{0,200}") {
+        let file = progress::parse("p.md", &text);
+        let lines = text.split('\n').count();
+        for item in &file.items {
+            prop_assert!(text.get(item.task_box.clone()).is_some(), "{:?}", item);
+            prop_assert!(item.line >= 1 && item.line <= lines);
+            prop_assert!(item.parent.is_none_or(|p| p < file.items.len()));
+            prop_assert!(!item.reference.is_empty());
+        }
+    }
 }
