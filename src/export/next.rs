@@ -1,0 +1,191 @@
+//! What to learn next ([`Roadmap::next`]), written for a terminal, as a
+//! Markdown checklist, or as JSON.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::outline::TaskState;
+use crate::roadmap::{NextReason, Roadmap};
+
+/// Output format of `next`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum NextFormat {
+    /// Numbered, with what each topic completes and the time left.
+    #[default]
+    Text,
+    /// A checklist: `- [/]` being learnt, `- [ ]` ready.
+    Markdown,
+    /// An array of objects.
+    Json,
+}
+
+#[derive(Serialize)]
+struct Item<'a> {
+    id: &'a str,
+    label: &'a str,
+    path: Vec<&'a str>,
+    status: &'static str,
+    estimate_hours: Option<f64>,
+}
+
+/// Writes `items` (from [`Roadmap::next`]) in `format`; `left` is the
+/// number of topics without children left (to do or being learnt) and
+/// their hours ([`Roadmap::hours_left`]), for the text's last line.
+pub fn write_next(
+    r: &Roadmap,
+    statuses: &[TaskState],
+    items: &[(usize, NextReason)],
+    left: (usize, f64, usize),
+    format: NextFormat,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let names = r.listing_names();
+    match format {
+        NextFormat::Json => {
+            let list: Vec<Item<'_>> = items
+                .iter()
+                .map(|&(i, why)| Item {
+                    id: &r.topic(i).id,
+                    label: &r.topic(i).label,
+                    path: r.path_within(i, crate::export::json::MAX_PATH),
+                    status: why.name(),
+                    estimate_hours: r.own_estimate(i),
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &list)?;
+            writeln!(out)
+        }
+        NextFormat::Markdown => {
+            for &(i, why) in items {
+                let task = match why {
+                    NextReason::Learning => "[/]",
+                    NextReason::Ready => "[ ]",
+                };
+                writeln!(
+                    out,
+                    "- {task} {}",
+                    crate::export::order::markdown_escape(names.get(i))
+                )?;
+            }
+            Ok(())
+        }
+        NextFormat::Text => {
+            let width = items.len().to_string().len();
+            let mut heading = None;
+            for (k, &(i, why)) in items.iter().enumerate() {
+                if heading != Some(why) {
+                    writeln!(
+                        out,
+                        "{}",
+                        match why {
+                            NextReason::Learning => "Being learnt:",
+                            NextReason::Ready => "Ready to start:",
+                        }
+                    )?;
+                    heading = Some(why);
+                }
+                write!(
+                    out,
+                    "{:>width$}. {}",
+                    k + 1,
+                    crate::terminal::visible(names.get(i))
+                )?;
+                if let Some(h) = r.own_estimate(i) {
+                    write!(out, "  ({})", hours(h))?;
+                }
+                if let Some(g) = completes(r, statuses, i) {
+                    write!(
+                        out,
+                        "  completes {}",
+                        crate::terminal::visible(names.get(g))
+                    )?;
+                }
+                writeln!(out)?;
+            }
+            let (topics, h, unknown) = left;
+            match topics {
+                0 => writeln!(out, "Nothing left: every topic is done or skipped."),
+                _ => {
+                    write!(
+                        out,
+                        "{topics} topic{} left",
+                        if topics == 1 { "" } else { "s" }
+                    )?;
+                    if h > 0.0 {
+                        write!(out, ", {}", hours(h))?;
+                    }
+                    if unknown > 0 {
+                        write!(out, " ({unknown} without an estimate)")?;
+                    }
+                    writeln!(out)
+                }
+            }
+        }
+    }
+}
+
+/// `2 h`, `1.5 h`, `20 min`.
+pub fn hours(h: f64) -> String {
+    if h < 1.0 {
+        format!("{} min", (h * 60.0).round())
+    } else if (h - h.round()).abs() < 0.05 {
+        format!("{} h", h.round())
+    } else {
+        format!("{:.1} h", h)
+    }
+}
+
+/// The outermost group that topic `i` is the last one left in (every
+/// other topic without children inside it done or skipped), if any.
+fn completes(r: &Roadmap, statuses: &[TaskState], i: usize) -> Option<usize> {
+    let mut found = None;
+    let mut at = r.parent(i);
+    while let Some(a) = at {
+        let others_left = r.subtree(a).any(|j| {
+            j != i
+                && r.is_leaf(j)
+                && matches!(statuses.get(j), Some(TaskState::Todo | TaskState::Learning))
+        });
+        if others_left {
+            break;
+        }
+        found = Some(a);
+        at = r.parent(a);
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Input, load};
+
+    #[test]
+    fn text_says_what_each_completes_and_what_is_left() {
+        let r = load(
+            &Input::new(
+                "p.md",
+                "- Web\n  - Basics\n    - [x] HTTP\n    - DNS [90m]\n  - [/] REST [2h]\n  - GraphQL [1.5h]\n",
+            ),
+            &[Input::new("p.txt", "REST -> GraphQL\n")],
+        )
+        .unwrap();
+        let statuses = r.statuses();
+        let items = r.next(&statuses, None);
+        let (h, unknown) = r.hours_left(&statuses, None);
+        let left = (3, h, unknown);
+        let mut out = Vec::new();
+        write_next(&r, &statuses, &items, left, NextFormat::Text, &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "Being learnt:\n1. REST  (2 h)\nReady to start:\n2. DNS  (1.5 h)  completes Basics\n3 topics left, 5 h\n"
+        );
+        let mut out = Vec::new();
+        write_next(&r, &statuses, &items, left, NextFormat::Json, &mut out).unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(v[0]["status"], "learning");
+        assert_eq!(v[1]["path"], serde_json::json!(["Web", "Basics", "DNS"]));
+        assert_eq!(v[1]["estimate_hours"], 1.5);
+    }
+}
