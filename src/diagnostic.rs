@@ -594,14 +594,8 @@ pub enum Error {
     /// A request that does not fit the inputs (for example `--to` naming an
     /// unknown topic is an [`Error::Input`]; this is for other misuse).
     Usage(String),
-    /// The output cannot be made as asked (for example a PNG over the pixel
-    /// budget); `help` says what to do instead.
-    Render {
-        /// What went wrong.
-        message: String,
-        /// What to do about it.
-        help: String,
-    },
+    /// A PNG cannot be made as asked (over the pixel budget, say).
+    Png(crate::export::png::PngError),
 }
 
 impl fmt::Display for Error {
@@ -626,7 +620,7 @@ impl fmt::Display for Error {
                 human_size(*limit)
             ),
             Error::Usage(msg) => write!(f, "error: {msg}"),
-            Error::Render { message, help } => write!(f, "error: {message}\n  help: {help}"),
+            Error::Png(e) => write!(f, "error: {e}"),
         }
     }
 }

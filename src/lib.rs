@@ -219,10 +219,7 @@ pub fn render(roadmap: &Roadmap, options: &RenderOptions) -> Result<Vec<u8>, Err
         }
         Format::Png => {
             if !(options.scale.is_finite() && options.scale > 0.0) {
-                return Err(Error::Usage(format!(
-                    "--scale must be a positive number, not {}",
-                    options.scale
-                )));
+                return Err(Error::Png(export::png::PngError::BadScale(options.scale)));
             }
             return export::png::render_scene(&scene, &options.theme, options.scale);
         }

@@ -239,8 +239,10 @@ const MAX_CLIMB: usize = 64;
 /// its parent. O(items x [`MAX_CLIMB`]).
 fn nesting(r: &Roadmap, items: &[usize]) -> impl Iterator<Item = (usize, bool)> {
     let mut chain: Vec<usize> = Vec::new();
-    // Each topic's place in the chain, or usize::MAX.
-    let mut at = vec![usize::MAX; r.len()];
+    // Each topic's place in the chain, or usize::MAX. A map, not a vector
+    // of all topics: this runs once per stage, and 100,000 stages of a
+    // 100,000-topic roadmap would make a vector cost 10^10 steps.
+    let mut at: rustc_hash::FxHashMap<usize, usize> = rustc_hash::FxHashMap::default();
     let mut out = Vec::with_capacity(items.len());
     for &i in items {
         let mut ancestor = r.parent(i);
@@ -249,7 +251,7 @@ fn nesting(r: &Roadmap, items: &[usize]) -> impl Iterator<Item = (usize, bool)> 
             let Some(a) = ancestor else {
                 break;
             };
-            if let Some(&pos) = at.get(a).filter(|&&pos| pos != usize::MAX) {
+            if let Some(&pos) = at.get(&a).filter(|&&pos| pos != usize::MAX) {
                 place = Some(pos);
                 break;
             }
@@ -257,12 +259,12 @@ fn nesting(r: &Roadmap, items: &[usize]) -> impl Iterator<Item = (usize, bool)> 
         }
         let keep = place.map_or(0, |pos| pos + 1);
         for &gone in &chain[keep..] {
-            at[gone] = usize::MAX;
+            at.insert(gone, usize::MAX);
         }
         chain.truncate(keep);
         let moved = r.parent(i).is_some() && ancestor != r.parent(i);
         out.push((chain.len(), moved));
-        at[i] = chain.len();
+        at.insert(i, chain.len());
         chain.push(i);
     }
     out.into_iter()
