@@ -96,7 +96,7 @@ pub struct Reporter {
     /// Warnings and "wrote" lines are dropped (`--quiet`).
     pub quiet: Cell<bool>,
     /// Whether "wrote FILE" lines are printed: standard error is a
-    /// terminal (or, for tests only, `ROADMAPPER_TEST_TERMINAL=1`).
+    /// terminal (tests/messages.rs gives it one with script(1)).
     terminal: bool,
     /// The inputs read, each with the start of every line once a
     /// diagnostic needs one (so each diagnostic costs O(1), not O(file)).
@@ -123,8 +123,7 @@ impl Reporter {
         Reporter {
             color,
             quiet: Cell::new(false),
-            terminal: terminal
-                || std::env::var_os("ROADMAPPER_TEST_TERMINAL").is_some_and(|v| v == "1"),
+            terminal,
             sources: RefCell::new(Vec::new()),
             printed: Cell::new(false),
             closed: Cell::new(false),
