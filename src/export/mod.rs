@@ -6,6 +6,7 @@ pub mod card;
 pub mod dot;
 pub mod json;
 mod line;
+pub mod markdown;
 pub mod order;
 pub mod png;
 pub mod svg;

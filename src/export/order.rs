@@ -212,15 +212,21 @@ fn markdown_item(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let t = r.topic(i);
-    let label = markdown_escape(&t.label);
+    use crate::export::markdown::{Context, escape};
     match t.links.first().filter(|l| crate::link::is_safe(&l.url)) {
         Some(link) => write!(
             out,
-            "{}- [ ] [{label}]({})",
+            "{}- [ ] [{}]({})",
             "  ".repeat(indent),
+            escape(&t.label, Context::LinkText),
             markdown_url(&link.url)
         )?,
-        None => write!(out, "{}- [ ] {label}", "  ".repeat(indent))?,
+        None => write!(
+            out,
+            "{}- [ ] {}",
+            "  ".repeat(indent),
+            escape(&t.label, Context::Inline)
+        )?,
     }
     if let Some(p) = context {
         write!(out, " *({})*", markdown_escape(&names[p]))?;
@@ -277,23 +283,11 @@ pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Escapes text so Markdown shows it literally: no emphasis, links, HTML or
-/// headings; control and bidirectional formatting characters become U+FFFD.
+/// code spans, escaping only what would otherwise change the rendering
+/// ([`crate::export::markdown`]); control and bidirectional formatting
+/// characters become U+FFFD.
 pub fn markdown_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            c if crate::terminal::is_hidden(c) || c == '\t' => out.push('\u{fffd}'),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '#' | '|' | '~' | '!' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::export::markdown::escape(s, crate::export::markdown::Context::Inline)
 }
 
 /// A URL as a Markdown link destination: the characters that would end
