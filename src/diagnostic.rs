@@ -591,9 +591,32 @@ pub enum Error {
         /// The limit in bytes.
         limit: u64,
     },
-    /// A request that does not fit the inputs (for example `--to` naming an
-    /// unknown topic is an [`Error::Input`]; this is for other misuse).
-    Usage(String),
+    /// An output file is read-only, and replacing it was not asked for
+    /// ([`crate::WriteOptions::force`]).
+    ReadOnly {
+        /// The file.
+        path: PathBuf,
+    },
+    /// Two outputs written as a pair name the same file.
+    SameOutput {
+        /// The first output as given.
+        first: PathBuf,
+        /// The second, naming the same file.
+        second: PathBuf,
+    },
+    /// A file given as a font is not one.
+    NotAFont {
+        /// The file.
+        path: PathBuf,
+        /// What the font parser said.
+        reason: String,
+    },
+    /// A font file holds only the family roadmapper embeds and always
+    /// draws with.
+    EmbeddedFont {
+        /// The file.
+        path: PathBuf,
+    },
     /// A PNG cannot be made as asked (over the pixel budget, say).
     Png(crate::export::png::PngError),
 }
@@ -612,15 +635,36 @@ impl fmt::Display for Error {
                 }
                 Ok(())
             }
-            Error::Io { path, source } => write!(f, "error: {}: {source}", path.display()),
+            Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
             Error::TooLarge { path, limit } => write!(
                 f,
-                "error: `{}` is larger than the input limit of {}\n  help: if it really is a roadmap, raise the limit with --max-input-size",
+                "`{}` is larger than the input limit of {}",
                 path.display(),
                 human_size(*limit)
             ),
-            Error::Usage(msg) => write!(f, "error: {msg}"),
-            Error::Png(e) => write!(f, "error: {e}"),
+            Error::ReadOnly { path } => {
+                write!(
+                    f,
+                    "`{}` is read-only; refusing to replace it",
+                    path.display()
+                )
+            }
+            Error::SameOutput { first, second } => write!(
+                f,
+                "`{}` and `{}` are the same file; both outputs would go there",
+                first.display(),
+                second.display()
+            ),
+            Error::NotAFont { path, reason } => {
+                write!(f, "`{}` is not a font file ({reason})", path.display())
+            }
+            Error::EmbeddedFont { path } => write!(
+                f,
+                "`{}` holds {}, which roadmapper embeds and always draws with",
+                path.display(),
+                crate::text::FAMILY
+            ),
+            Error::Png(e) => write!(f, "{e}"),
         }
     }
 }

@@ -194,14 +194,14 @@ fn generate(args: &GenerateArgs, reporter: &Reporter) -> Result<(), Failure> {
     })
     .map_err(|e| match e {
         // The library names the two paths; say which flags put them there.
-        Error::Usage(_) if args.prereqs_output.is_none() => Failure::Usage(Usage {
+        Error::SameOutput { .. } if args.prereqs_output.is_none() => Failure::Usage(Usage {
             message: format!(
                 "`-o {}` would put the prerequisites (--prereqs-output, by default the output with the extension .prereqs) in the same file",
                 output.display()
             ),
             help: "give -o another extension, or --prereqs-output another file".into(),
         }),
-        Error::Usage(_) => Failure::Usage(Usage {
+        Error::SameOutput { .. } => Failure::Usage(Usage {
             message: format!(
                 "`-o {}` and `--prereqs-output {}` are the same file",
                 output.display(),

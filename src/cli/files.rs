@@ -25,26 +25,7 @@ pub fn read(path: &Path, limit: u64) -> Result<Input, Failure> {
 /// A library I/O error as the binary reports it: the operation, and a
 /// hint where one is known.
 pub fn io_failure(op: &'static str, e: Error) -> Failure {
-    match e {
-        Error::Io { path, source } if source.kind() != io::ErrorKind::BrokenPipe => {
-            let help = hint(&path, &source);
-            Failure::Io {
-                op,
-                path,
-                source,
-                help,
-            }
-        }
-        Error::TooLarge { path, limit } => Failure::Message {
-            message: format!(
-                "`{}` is larger than the input limit of {}",
-                path.display(),
-                roadmapper::diagnostic::human_size(limit)
-            ),
-            help: "if it really is a roadmap, raise the limit with --max-input-size".into(),
-        },
-        e => e.into(),
-    }
+    super::report::failure(op, e)
 }
 
 /// What the system's error means, without `(os error N)`: the library's
@@ -65,7 +46,7 @@ pub fn reason(e: &io::Error) -> String {
 /// The advice for a failed read or write: a near file name in the same
 /// folder for a missing file, or the advice the library put in the
 /// message.
-fn hint(path: &Path, e: &io::Error) -> Option<String> {
+pub fn hint(path: &Path, e: &io::Error) -> Option<String> {
     if let Some((_, help)) = e.to_string().split_once("\n  help: ") {
         return Some(help.to_string());
     }

@@ -3,10 +3,9 @@
 
 use std::path::PathBuf;
 
-use roadmapper::{Error, Roadmap};
+use roadmapper::Roadmap;
 
 use super::files::io_failure;
-use super::plan::Usage;
 use super::report::{Failure, Reporter};
 
 /// Loads the fonts for the render, and warns once when labels to be drawn
@@ -19,20 +18,9 @@ pub fn install(
 ) -> Result<(), Failure> {
     let mut fonts = roadmapper::text::FontSet::embedded();
     for file in files {
-        fonts.add_file(file).map_err(|e| match e {
-            // Not a font: a bad value of --font.
-            Error::Usage(text) => match text.split_once("\n  help: ") {
-                Some((message, help)) => Failure::Usage(Usage {
-                    message: message.to_string(),
-                    help: help.to_string(),
-                }),
-                None => Failure::Usage(Usage {
-                    message: text,
-                    help: String::new(),
-                }),
-            },
-            e => io_failure("read the font", e),
-        })?;
+        fonts
+            .add_file(file)
+            .map_err(|e| io_failure("read the font", e))?;
     }
     if system {
         let labels: String = roadmap.topics().map(|t| t.label.as_str()).collect();

@@ -44,13 +44,60 @@ pub enum Failure {
 
 impl From<Error> for Failure {
     fn from(e: Error) -> Self {
-        match e {
-            Error::Io { source, .. } if source.kind() == io::ErrorKind::BrokenPipe => {
-                Failure::BrokenPipe
-            }
-            Error::Usage(message) => Failure::Usage(Usage::from_library(&message)),
-            e => Failure::Error(e),
+        failure("access", e)
+    }
+}
+
+/// The library's error as the command line words it: `op` is what was
+/// being done to a file (`read`, `write`); the advice names the flags.
+pub fn failure(op: &'static str, e: Error) -> Failure {
+    let usage = |message: String, help: &str| {
+        Failure::Usage(Usage {
+            message,
+            help: help.to_string(),
+        })
+    };
+    match e {
+        Error::Io { source, .. } if source.kind() == io::ErrorKind::BrokenPipe => {
+            Failure::BrokenPipe
         }
+        Error::Io { path, source } => {
+            let help = super::files::hint(&path, &source);
+            Failure::Io {
+                op,
+                path,
+                source,
+                help,
+            }
+        }
+        Error::TooLarge { .. } => Failure::Message {
+            message: e.to_string(),
+            help: "if it really is a roadmap, raise the limit with --max-input-size".into(),
+        },
+        Error::ReadOnly { path } => Failure::Message {
+            message: format!(
+                "cannot {op} `{}`: it is read-only; refusing to replace it",
+                path.display()
+            ),
+            help: "pass --force to replace it anyway, or make it writable first (chmod u+w)".into(),
+        },
+        Error::SameOutput { .. } => usage(e.to_string(), "give the two outputs different files"),
+        Error::NotAFont { path, reason } => usage(
+            format!("--font {}: not a font file ({reason})", path.display()),
+            "give a TrueType or OpenType font or collection (.ttf, .otf, .ttc), such as /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+        ),
+        Error::EmbeddedFont { path } => usage(
+            format!(
+                "--font {}: this is {}, which roadmapper embeds and always draws with",
+                path.display(),
+                roadmapper::text::FAMILY
+            ),
+            &format!(
+                "give a font for the characters {} lacks, such as Noto Sans CJK for Chinese and Japanese",
+                roadmapper::text::FAMILY
+            ),
+        ),
+        e => Failure::Error(e),
     }
 }
 
@@ -68,22 +115,6 @@ impl Failure {
             Failure::BrokenPipe => 0,
             Failure::Usage(_) => 2,
             _ => 1,
-        }
-    }
-}
-
-impl Usage {
-    /// A usage error the library words as `message\n  help: hint`.
-    fn from_library(text: &str) -> Usage {
-        match text.split_once("\n  help: ") {
-            Some((message, help)) => Usage {
-                message: message.to_string(),
-                help: help.to_string(),
-            },
-            None => Usage {
-                message: text.to_string(),
-                help: String::new(),
-            },
         }
     }
 }
@@ -205,13 +236,7 @@ impl Reporter {
                     self.labelled("error", "1;31", &format!("aborting due to {errors} errors"));
                 }
             }
-            Failure::Error(other) => {
-                self.labelled(
-                    "error",
-                    "1;31",
-                    &other.to_string().replacen("error: ", "", 1),
-                );
-            }
+            Failure::Error(other) => self.labelled("error", "1;31", &other.to_string()),
         }
     }
 
