@@ -208,14 +208,14 @@ pub fn render(roadmap: &Roadmap, options: &RenderOptions) -> Result<Vec<u8>, Err
     let mut out = String::new();
     match options.format {
         Format::Dot => {
-            let _ = write!(out, "{}", export::dot::Positioned(drawn, &scene));
+            write!(out, "{}", export::dot::Positioned(drawn, &scene)).map_err(formatting)?;
         }
         Format::Json => out = export::json::to_string_with(roadmap, Some(&scene)),
         Format::Svg => {
             let svg = export::Svg::new(&scene, &options.theme)
                 .embed_font(options.embed_font)
                 .notes(drawn);
-            let _ = write!(out, "{svg}");
+            write!(out, "{svg}").map_err(formatting)?;
         }
         Format::Png => {
             if !(options.scale.is_finite() && options.scale > 0.0) {
@@ -225,4 +225,13 @@ pub fn render(roadmap: &Roadmap, options: &RenderOptions) -> Result<Vec<u8>, Err
         }
     }
     Ok(out.into_bytes())
+}
+
+/// A `Display` exporter that failed (none does but by a bug): returned,
+/// not dropped, so no half-written document passes for a whole one.
+fn formatting(_: std::fmt::Error) -> Error {
+    Error::Io {
+        path: "<memory>".into(),
+        source: std::io::Error::other("an exporter failed while formatting"),
+    }
 }
