@@ -226,18 +226,33 @@ pub enum DiagnosticKind {
     },
 }
 
-/// A located problem in an input file.
+/// Where a diagnostic points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    /// A place in an input file.
+    File {
+        /// The file as the user named it (`<stdin>` for standard input).
+        file: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column, in characters.
+        column: usize,
+    },
+    /// A value given on the command line rather than in a file (the
+    /// binary's `--to`, `--section`, `TOPIC`).
+    Argument {
+        /// How the command line names the value (`--to`).
+        name: String,
+    },
+}
+
+/// A located problem in an input file or a command-line value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// How serious it is.
     pub severity: Severity,
-    /// The file as the user named it (`<stdin>` for standard input).
-    pub file: String,
-    /// 1-based line; 0 when the problem is in a command-line value rather
-    /// than a file.
-    pub line: usize,
-    /// 1-based column, in characters.
-    pub column: usize,
+    /// Where it is.
+    pub location: Location,
     /// What went wrong.
     pub kind: DiagnosticKind,
 }
@@ -247,9 +262,11 @@ impl Diagnostic {
     pub fn error(file: &str, line: usize, column: usize, kind: DiagnosticKind) -> Self {
         Diagnostic {
             severity: Severity::Error,
-            file: file.to_string(),
-            line,
-            column,
+            location: Location::File {
+                file: file.to_string(),
+                line,
+                column,
+            },
             kind,
         }
     }
@@ -259,6 +276,41 @@ impl Diagnostic {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(file, line, column, kind)
+        }
+    }
+
+    /// An error in a command-line value, which `name` names (`--to`).
+    pub fn argument(name: &str, kind: DiagnosticKind) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            location: Location::Argument {
+                name: name.to_string(),
+            },
+            kind,
+        }
+    }
+
+    /// The file (or, for a command-line value, its name).
+    pub fn file(&self) -> &str {
+        match &self.location {
+            Location::File { file, .. } => file,
+            Location::Argument { name } => name,
+        }
+    }
+
+    /// The 1-based line in the file; `None` for a command-line value.
+    pub fn line(&self) -> Option<usize> {
+        match self.location {
+            Location::File { line, .. } => Some(line),
+            Location::Argument { .. } => None,
+        }
+    }
+
+    /// The 1-based column in the line; `None` for a command-line value.
+    pub fn column(&self) -> Option<usize> {
+        match self.location {
+            Location::File { column, .. } => Some(column),
+            Location::Argument { .. } => None,
         }
     }
 
@@ -557,11 +609,12 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        if self.line == 0 {
+        match &self.location {
             // Not from a file: a command-line value such as `--to`.
-            write!(f, "{word}: {}: {}", self.file, self.message())?;
-        } else {
-            write!(f, "{word}: {}:{}: {}", self.file, self.line, self.message())?;
+            Location::Argument { name } => write!(f, "{word}: {name}: {}", self.message())?,
+            Location::File { file, line, .. } => {
+                write!(f, "{word}: {file}:{line}: {}", self.message())?;
+            }
         }
         if let Some(help) = self.help() {
             write!(f, "\n  help: {help}")?;

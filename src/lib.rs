@@ -45,7 +45,7 @@ pub mod text;
 
 use std::fmt::Write as _;
 
-pub use diagnostic::{Diagnostic, DiagnosticKind, Error, Severity};
+pub use diagnostic::{Diagnostic, DiagnosticKind, Error, Location, Severity};
 pub use input::Input;
 pub use output::{WriteOptions, write_atomically};
 pub use roadmap::{Edge, Roadmap, Topic};

@@ -50,7 +50,7 @@ pub fn run(cli: Cli, reporter: &Reporter) -> Result<(), Failure> {
             let roadmap = load(&args.input, reporter)?;
             let topic = roadmap
                 .find(&args.topic)
-                .map_err(|kind| Error::Input(vec![Diagnostic::error("TOPIC", 0, 1, kind)]))?;
+                .map_err(|kind| Error::Input(vec![Diagnostic::argument("TOPIC", kind)]))?;
             let card = roadmapper::export::card::Card::new(&roadmap, topic).to_string();
             emit(None, false, |w| w.write_all(card.as_bytes()))
         }
@@ -85,7 +85,7 @@ fn render(args: &RenderArgs, reporter: &Reporter) -> Result<(), Failure> {
     let roadmap = if let Some(name) = &args.section {
         let section = whole
             .find_section(name)
-            .map_err(|kind| Error::Input(vec![Diagnostic::error("--section", 0, 1, kind)]))?;
+            .map_err(|kind| Error::Input(vec![Diagnostic::argument("--section", kind)]))?;
         whole.focus_section(section)
     } else if !args.to.is_empty() {
         whole.focus_to(&find_targets(&whole, &args.to)?)
@@ -254,7 +254,7 @@ fn find_targets(roadmap: &Roadmap, to: &[String]) -> Result<Vec<usize>, Error> {
     for found in roadmap.find_all(&references) {
         match found {
             Ok(i) => targets.push(i),
-            Err(kind) => errors.push(Diagnostic::error("--to", 0, 1, kind)),
+            Err(kind) => errors.push(Diagnostic::argument("--to", kind)),
         }
     }
     if errors.is_empty() {

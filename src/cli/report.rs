@@ -200,7 +200,7 @@ impl Reporter {
         if !d.is_error() && self.quiet.get() {
             return;
         }
-        let line = self.line(&d.file, d.line);
+        let line = d.line().and_then(|n| self.line(d.file(), n));
         self.separate();
         self.write(&d.render_line(line.as_deref(), self.color));
     }
