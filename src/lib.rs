@@ -43,8 +43,6 @@ pub mod suggest;
 pub mod terminal;
 pub mod text;
 
-use std::fmt::Write as _;
-
 pub use diagnostic::{Diagnostic, DiagnosticKind, Error, Location, Severity};
 pub use input::Input;
 pub use output::{WriteOptions, write_atomically};
@@ -201,37 +199,54 @@ pub fn render(roadmap: &Roadmap, options: &RenderOptions) -> Result<Vec<u8>, Err
         reduced = roadmap.without_implied();
         &reduced
     };
-    if options.format == Format::Dot && !options.positions {
-        return Ok(export::Dot(drawn).to_string().into_bytes());
-    }
-    let scene = layout::layout(drawn, &options.layout);
-    let mut out = String::new();
-    match options.format {
-        Format::Dot => {
-            write!(out, "{}", export::dot::Positioned(drawn, &scene)).map_err(formatting)?;
-        }
-        Format::Json => out = export::json::to_string_with(roadmap, Some(&scene)),
-        Format::Svg => {
-            let svg = export::Svg::new(&scene, &options.theme)
-                .embed_font(options.embed_font)
-                .notes(drawn);
-            write!(out, "{svg}").map_err(formatting)?;
-        }
-        Format::Png => {
-            if !(options.scale.is_finite() && options.scale > 0.0) {
-                return Err(Error::Png(export::png::PngError::BadScale(options.scale)));
-            }
-            return export::png::render_scene(&scene, &options.theme, options.scale);
-        }
-    }
-    Ok(out.into_bytes())
+    let mut out = Vec::new();
+    render_to(roadmap, drawn, options, &mut out)?;
+    Ok(out)
 }
 
-/// A `Display` exporter that failed (none does but by a bug): returned,
-/// not dropped, so no half-written document passes for a whole one.
-fn formatting(_: std::fmt::Error) -> Error {
+/// [`render`]'s work, through each exporter's one shape
+/// ([`export::Export`]), into `out`.
+fn render_to(
+    roadmap: &Roadmap,
+    drawn: &Roadmap,
+    options: &RenderOptions,
+    out: &mut Vec<u8>,
+) -> Result<(), Error> {
+    use export::Export;
+    if options.format == Format::Dot && !options.positions {
+        return export::Dot(drawn).write_to(out).map_err(in_memory);
+    }
+    let scene = layout::layout(drawn, &options.layout);
+    match options.format {
+        Format::Dot => export::dot::Positioned(drawn, &scene)
+            .write_to(out)
+            .map_err(in_memory),
+        Format::Json => export::json::Json {
+            roadmap,
+            scene: Some(&scene),
+        }
+        .write_to(out)
+        .map_err(in_memory),
+        Format::Svg => export::Svg::new(&scene, &options.theme)
+            .embed_font(options.embed_font)
+            .notes(drawn)
+            .write_to(out)
+            .map_err(in_memory),
+        Format::Png => export::png::Png {
+            scene: &scene,
+            theme: &options.theme,
+            scale: options.scale,
+        }
+        .write_to(out),
+    }
+}
+
+/// An exporter that failed writing to memory (none does but by a bug):
+/// returned, not dropped, so no half-written document passes for a whole
+/// one.
+fn in_memory(source: std::io::Error) -> Error {
     Error::Io {
         path: "<memory>".into(),
-        source: std::io::Error::other("an exporter failed while formatting"),
+        source,
     }
 }

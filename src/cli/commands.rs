@@ -5,7 +5,8 @@ use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
 use clap::CommandFactory;
-use roadmapper::export::order::write_order;
+use roadmapper::export::Export;
+use roadmapper::export::order::Order;
 use roadmapper::{Diagnostic, Error, Format, RenderOptions, Roadmap, WriteOptions, layout};
 
 use super::files::{check_io_args, io_failure, read};
@@ -26,8 +27,14 @@ pub fn run(cli: Cli, reporter: &Reporter) -> Result<(), Failure> {
             } else {
                 roadmap.needs(&targets)
             };
-            let written = emit(args.output.as_deref(), args.force, |w| {
-                write_order(&roadmap, &items, args.stages, format, w)
+            let listing = Order {
+                roadmap: &roadmap,
+                items: &items,
+                stages: args.stages,
+                format,
+            };
+            let written = emit(args.output.as_deref(), args.force, |mut w| {
+                listing.write_to(&mut w)
             });
             // The process ends now: returning 100,000 topics' strings to
             // the allocator one by one would take a tenth of the run.

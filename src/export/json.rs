@@ -317,6 +317,26 @@ pub fn to_string(r: &Roadmap) -> String {
     to_string_with(r, None)
 }
 
+/// The JSON exporter: the roadmap, and the layout when there is one
+/// ([`crate::export::Export`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Json<'a> {
+    /// The roadmap.
+    pub roadmap: &'a Roadmap,
+    /// Its layout, for the geometry.
+    pub scene: Option<&'a Scene>,
+}
+
+impl crate::export::Export for Json<'_> {
+    type Error = std::io::Error;
+
+    /// The same bytes as [`to_string_with`].
+    fn write_to(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
+        serde_json::to_writer_pretty(&mut *out, &to_document_with(self.roadmap, self.scene))?;
+        out.write_all(b"\n")
+    }
+}
+
 /// The document, with the scene's geometry when given, as pretty-printed
 /// JSON with a final newline.
 pub fn to_string_with(r: &Roadmap, scene: Option<&Scene>) -> String {

@@ -9,8 +9,10 @@ mod line;
 pub mod markdown;
 pub mod order;
 pub mod png;
+mod shape;
 pub mod svg;
 
 pub use dot::Dot;
 pub use json::{Document, to_document};
+pub use shape::Export;
 pub use svg::Svg;

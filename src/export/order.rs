@@ -33,6 +33,28 @@ pub enum OrderFormat {
     Tsort,
 }
 
+/// The study-order exporter ([`crate::export::Export`]): `items` (outline
+/// positions, in study order) as [`write_order`] writes them.
+#[derive(Debug, Clone, Copy)]
+pub struct Order<'a> {
+    /// The roadmap.
+    pub roadmap: &'a Roadmap,
+    /// The topics listed, in study order.
+    pub items: &'a [usize],
+    /// Grouped by stage.
+    pub stages: bool,
+    /// The format.
+    pub format: OrderFormat,
+}
+
+impl crate::export::Export for Order<'_> {
+    type Error = io::Error;
+
+    fn write_to(&self, out: &mut impl Write) -> io::Result<()> {
+        write_order(self.roadmap, self.items, self.stages, self.format, out)
+    }
+}
+
 /// Writes `items` (outline positions, in study order) in `format`. With
 /// `stages`, items are grouped by stage (text and Markdown) or carry a
 /// `stage` field (JSON).

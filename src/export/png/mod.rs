@@ -153,6 +153,33 @@ pub fn render(svg: &str, scale: f32) -> Result<Vec<u8>, Error> {
     )
 }
 
+/// The PNG exporter ([`crate::export::Export`]): the scene drawn with
+/// `theme` at `scale` ([`render_scene`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Png<'a> {
+    /// The poster.
+    pub scene: &'a Scene,
+    /// Its colours.
+    pub theme: &'a Theme,
+    /// PNG pixels per poster pixel.
+    pub scale: f32,
+}
+
+impl crate::export::Export for Png<'_> {
+    type Error = Error;
+
+    fn write_to(&self, out: &mut impl Write) -> Result<(), Error> {
+        if !(self.scale.is_finite() && self.scale > 0.0) {
+            return Err(Error::Png(PngError::BadScale(self.scale)));
+        }
+        let bytes = render_scene(self.scene, self.theme, self.scale)?;
+        out.write_all(&bytes).map_err(|source| Error::Io {
+            path: "<output>".into(),
+            source,
+        })
+    }
+}
+
 /// Renders a poster scene to PNG bytes at `scale`: the picture of its SVG,
 /// drawn faster. The background and the edges are painted straight into
 /// the pixmap ([`lines`]), then resvg draws the boxes, text and legend
