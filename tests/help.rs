@@ -212,6 +212,7 @@ fn man_pages_come_from_the_clap_definitions() {
         "theme",
         "scale",
         "system\\-fonts",
+        "\\-\\-color",
     ] {
         assert!(render.contains(flag), "roadmapper-render(1) lacks {flag}");
     }

@@ -9,7 +9,9 @@ use super::plan::Usage;
 
 /// The page of the program, or of one of its subcommands.
 pub fn page(command: Option<&str>) -> Result<Vec<u8>, Usage> {
-    let cli = Cli::command();
+    let mut cli = Cli::command();
+    // Built, so the subcommands carry the global --color too.
+    cli.build();
     let cmd = match command {
         None => cli,
         Some(name) => {
