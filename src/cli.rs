@@ -1,39 +1,75 @@
-//! Command-line arguments (clap types only). The binary turns them into
-//! library calls; clap never reaches the library.
+//! Command-line arguments (clap types), and the binary's modules that
+//! turn them into the library's plain options ([`plan`]), run each
+//! subcommand ([`commands`]) and report ([`report`]). clap never reaches
+//! the library.
+
+pub mod commands;
+pub mod files;
+pub mod fonts;
+pub mod man;
+pub mod plan;
+pub mod report;
+pub mod summary;
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-const EXAMPLES: &str = "\
+/// The examples of `roadmapper --help`: one per common task. Each
+/// subcommand shows its own. Long commands go on with a `\` line, so no
+/// line is wider than 72 columns: none wraps at 80 columns, in `--help` or
+/// in the man page (indented by 7), and each pastes into a shell as written
+/// (tests/help.rs checks all three).
+pub const EXAMPLES: &str = "\
 Examples:
-  roadmapper render roadmap/backend.txt --prereqs roadmap/backend.prereqs -o backend.png
-  roadmapper render roadmap/backend.txt --prereqs roadmap/backend.prereqs --notes roadmap/backend.notes.md -o backend.svg
-  roadmapper render roadmap/backend.txt --prereqs roadmap/backend.prereqs -o backend.svg --theme dark
-  roadmapper render roadmap/backend.txt --prereqs roadmap/backend.prereqs -o layered.svg --layout layered
-  roadmapper render roadmap/backend.txt --prereqs roadmap/backend.prereqs -o backend.dot
-  roadmapper render roadmap/backend.txt --prereqs roadmap/backend.prereqs --to REST -o rest.png
-  roadmapper render roadmap/backend.txt --prereqs roadmap/backend.prereqs --section Databases -o db.svg
-  roadmapper render roadmap/backend.txt -o backend.json
+  roadmapper check roadmap/backend.txt
+  roadmapper order roadmap/backend.txt --stages
+  roadmapper render roadmap/backend.txt -p roadmap/backend.prereqs \\
+      -o backend.svg --theme dark";
+
+/// `roadmapper order --help`.
+pub const ORDER_EXAMPLES: &str = "\
+Examples:
   roadmapper order roadmap/backend.txt --prereqs roadmap/backend.prereqs
-  roadmapper order roadmap/backend.txt --prereqs roadmap/backend.prereqs --to REST
-  roadmapper order roadmap/backend.txt --stages --format markdown
+  roadmapper order roadmap/backend.txt \\
+      --prereqs roadmap/backend.prereqs --to REST --format markdown
+  roadmapper order README.md --stages          # a Markdown study plan";
+
+/// `roadmapper render --help`.
+pub const RENDER_EXAMPLES: &str = "\
+Examples:
+  roadmapper render roadmap/backend.txt \\
+      --prereqs roadmap/backend.prereqs -o backend.png
+  roadmapper render roadmap/backend.txt \\
+      --prereqs roadmap/backend.prereqs \\
+      --notes roadmap/backend.notes.md -o backend.svg
+  roadmapper render roadmap/backend.txt \\
+      --prereqs roadmap/backend.prereqs --to REST \\
+      --layout layered --direction right -o rest.svg";
+
+/// `roadmapper check --help`.
+pub const CHECK_EXAMPLES: &str = "\
+Examples:
   roadmapper check roadmap/backend.txt --prereqs roadmap/backend.prereqs
-  roadmapper show roadmap/backend.txt REST --prereqs roadmap/backend.prereqs --notes roadmap/backend.notes.md
-  roadmapper order README.md                               # a Markdown study plan";
+  roadmapper check roadmap/backend.txt --notes roadmap/backend.notes.md";
 
 /// Turn a learning-roadmap outline into a graph, a study order and exports.
 #[derive(Debug, Parser)]
-#[command(name = "roadmapper", version, about, after_help = EXAMPLES)]
+#[command(name = "roadmapper", version, about, after_help = EXAMPLES, max_term_width = 100)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
 
-    /// When to colour error messages.
-    ///
-    /// `auto` colours only when standard error is a terminal and the
-    /// NO_COLOR environment variable is unset or empty.
-    #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto)]
+    /// Colour messages: auto (on a terminal, unless NO_COLOR is set),
+    /// always, never.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value_t = ColorArg::Auto,
+        hide_possible_values = true,
+        value_name = "WHEN"
+    )]
     pub color: ColorArg,
 }
 
@@ -54,17 +90,17 @@ pub enum Command {
     /// Kahn's algorithm over the constraints (parent before children, each
     /// prerequisite, a group prerequisite standing for the whole group),
     /// always taking the available topic that comes first in the outline.
-    #[command(after_help = EXAMPLES)]
+    #[command(after_help = ORDER_EXAMPLES)]
     Order(OrderArgs),
     /// Draw a poster (SVG, PNG) or export the graph (DOT, JSON).
     ///
     /// The format is taken from --format, else from the -o extension
     /// (.svg, .png, .dot, .gv, .json), else DOT. Posters are laid out by
     /// --layout; JSON carries that layout's geometry.
-    #[command(after_help = EXAMPLES)]
+    #[command(after_help = RENDER_EXAMPLES)]
     Render(RenderArgs),
     /// Validate the inputs and print a short summary with warnings.
-    #[command(after_help = EXAMPLES)]
+    #[command(after_help = CHECK_EXAMPLES)]
     Check(InputArgs),
     /// Print one topic's card: its path, description, links, what to
     /// learn first, what it unlocks and its stage.
@@ -82,12 +118,23 @@ pub enum Command {
         /// The shell to complete for.
         shell: clap_complete::Shell,
     },
+    /// Print a man page (roff), made from the same definitions as --help.
+    ///
+    /// Without COMMAND, roadmapper(1); with one, roadmapper-COMMAND(1):
+    /// `roadmapper man render | man -l -`.
+    #[command(hide = true)]
+    Man {
+        /// The subcommand whose page to print.
+        command: Option<String>,
+    },
 }
 
-const SHOW_EXAMPLES: &str = "\
+/// `roadmapper show --help`.
+pub const SHOW_EXAMPLES: &str = "\
 Examples:
-  roadmapper show roadmap/backend.txt REST --prereqs roadmap/backend.prereqs --notes roadmap/backend.notes.md
-  roadmapper show roadmap/backend.txt 'APIs > REST' --notes roadmap/backend.notes.md";
+  roadmapper show roadmap/backend.txt REST \\
+      --prereqs roadmap/backend.prereqs --notes roadmap/backend.notes.md
+  roadmapper show roadmap/backend.txt 'APIs > SOAP'";
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
@@ -100,11 +147,11 @@ pub struct ShowArgs {
     pub topic: String,
 }
 
-const GENERATE_EXAMPLES: &str = "\
+/// `roadmapper generate --help`.
+pub const GENERATE_EXAMPLES: &str = "\
 Examples:
-  roadmapper generate --topics 10000 -o big.txt            # writes big.txt and big.prereqs
-  roadmapper generate --topics 100000 --seed 7 -o huge.txt
-  roadmapper generate --dense -o dense.txt                 # 500 topics, 2.4 prerequisites each
+  roadmapper generate --topics 10000 -o big.txt  # and big.prereqs
+  roadmapper generate --dense -o dense.txt       # 2.4 prerequisites
   roadmapper generate --topics 500 | roadmapper order -";
 
 #[derive(Debug, Args)]
@@ -138,6 +185,10 @@ pub struct GenerateArgs {
     /// Replace the output file even when it is read-only.
     #[arg(long)]
     pub force: bool,
+
+    /// Print nothing but errors: not what was written.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Args)]
@@ -256,28 +307,35 @@ pub struct RenderArgs {
     #[arg(long)]
     pub force: bool,
 
-    /// Layout engine for posters and geometry.
-    #[arg(short, long, value_enum, default_value_t = LayoutArg::Poster)]
-    pub layout: LayoutArg,
+    /// Layout engine of SVG, PNG, JSON and `dot --positions` [default:
+    /// poster].
+    #[arg(short, long, value_enum)]
+    pub layout: Option<LayoutArg>,
 
-    /// Flow of the layered layout.
-    #[arg(long, value_enum, default_value_t = DirectionArg::Down)]
-    pub direction: DirectionArg,
+    /// Flow of `--layout layered` [default: down].
+    #[arg(long, value_enum)]
+    pub direction: Option<DirectionArg>,
 
-    /// Colour theme of SVG and PNG posters.
-    #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
-    pub theme: ThemeArg,
+    /// Colour theme of SVG and PNG posters [default: light].
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeArg>,
 
-    /// PNG pixels per poster pixel (2 prints crisply).
+    /// PNG only: pixels per poster pixel, at most 16 [default: 2, crisp in
+    /// print].
     ///
     /// The PNG may have at most 200 megapixels; a larger one stops with an
     /// error that suggests a scale that fits.
-    #[arg(long, default_value_t = 2.0, value_parser = parse_scale)]
-    pub scale: f32,
+    #[arg(long, value_parser = parse_scale)]
+    pub scale: Option<f32>,
 
-    /// DOT: add the layout's positions, so `neato -n2` draws the layout.
+    /// DOT only: add the layout's positions, so `neato -n2` draws the
+    /// layout.
     #[arg(long)]
     pub positions: bool,
+
+    /// Print nothing but errors: no warnings, and not what was written.
+    #[arg(short, long)]
+    pub quiet: bool,
 
     /// Draw every prerequisite, also those implied by others.
     ///
@@ -307,7 +365,7 @@ pub struct RenderArgs {
     #[arg(long, value_name = "NAME")]
     pub section: Option<String>,
 
-    /// SVG: embed the Noto Sans font (adds about 550 kB).
+    /// SVG only: embed the Noto Sans font (adds about 550 kB).
     ///
     /// Browsers then draw the text with exactly the font it was measured
     /// with, even where Noto Sans is not installed; without it they fall
@@ -317,7 +375,7 @@ pub struct RenderArgs {
     pub embed_font: bool,
 
     /// Draw characters Noto Sans lacks (CJK, Arabic, emoji...) from FILE
-    /// (repeatable).
+    /// (repeatable; not for plain DOT).
     ///
     /// A TrueType or OpenType font or collection (.ttf, .otf, .ttc). Each
     /// character is drawn from the first font that has it: the embedded

@@ -235,18 +235,33 @@ pub enum DiagnosticKind {
     },
 }
 
-/// A located problem in an input file.
+/// Where a diagnostic points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    /// A place in an input file.
+    File {
+        /// The file as the user named it (`<stdin>` for standard input).
+        file: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column, in characters.
+        column: usize,
+    },
+    /// A value given on the command line rather than in a file (the
+    /// binary's `--to`, `--section`, `TOPIC`).
+    Argument {
+        /// How the command line names the value (`--to`).
+        name: String,
+    },
+}
+
+/// A located problem in an input file or a command-line value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// How serious it is.
     pub severity: Severity,
-    /// The file as the user named it (`<stdin>` for standard input).
-    pub file: String,
-    /// 1-based line; 0 when the problem is in a command-line value rather
-    /// than a file.
-    pub line: usize,
-    /// 1-based column, in characters.
-    pub column: usize,
+    /// Where it is.
+    pub location: Location,
     /// What went wrong.
     pub kind: DiagnosticKind,
 }
@@ -256,9 +271,11 @@ impl Diagnostic {
     pub fn error(file: &str, line: usize, column: usize, kind: DiagnosticKind) -> Self {
         Diagnostic {
             severity: Severity::Error,
-            file: file.to_string(),
-            line,
-            column,
+            location: Location::File {
+                file: file.to_string(),
+                line,
+                column,
+            },
             kind,
         }
     }
@@ -268,6 +285,41 @@ impl Diagnostic {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(file, line, column, kind)
+        }
+    }
+
+    /// An error in a command-line value, which `name` names (`--to`).
+    pub fn argument(name: &str, kind: DiagnosticKind) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            location: Location::Argument {
+                name: name.to_string(),
+            },
+            kind,
+        }
+    }
+
+    /// The file (or, for a command-line value, its name).
+    pub fn file(&self) -> &str {
+        match &self.location {
+            Location::File { file, .. } => file,
+            Location::Argument { name } => name,
+        }
+    }
+
+    /// The 1-based line in the file; `None` for a command-line value.
+    pub fn line(&self) -> Option<usize> {
+        match self.location {
+            Location::File { line, .. } => Some(line),
+            Location::Argument { .. } => None,
+        }
+    }
+
+    /// The 1-based column in the line; `None` for a command-line value.
+    pub fn column(&self) -> Option<usize> {
+        match self.location {
+            Location::File { column, .. } => Some(column),
+            Location::Argument { .. } => None,
         }
     }
 
@@ -577,11 +629,12 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        if self.line == 0 {
+        match &self.location {
             // Not from a file: a command-line value such as `--to`.
-            write!(f, "{word}: {}: {}", self.file, self.message())?;
-        } else {
-            write!(f, "{word}: {}:{}: {}", self.file, self.line, self.message())?;
+            Location::Argument { name } => write!(f, "{word}: {name}: {}", self.message())?,
+            Location::File { file, line, .. } => {
+                write!(f, "{word}: {file}:{line}: {}", self.message())?;
+            }
         }
         if let Some(help) = self.help() {
             write!(f, "\n  help: {help}")?;
@@ -611,17 +664,34 @@ pub enum Error {
         /// The limit in bytes.
         limit: u64,
     },
-    /// A request that does not fit the inputs (for example `--to` naming an
-    /// unknown topic is an [`Error::Input`]; this is for other misuse).
-    Usage(String),
-    /// The output cannot be made as asked (for example a PNG over the pixel
-    /// budget); `help` says what to do instead.
-    Render {
-        /// What went wrong.
-        message: String,
-        /// What to do about it.
-        help: String,
+    /// An output file is read-only, and replacing it was not asked for
+    /// ([`crate::WriteOptions::force`]).
+    ReadOnly {
+        /// The file.
+        path: PathBuf,
     },
+    /// Two outputs written as a pair name the same file.
+    SameOutput {
+        /// The first output as given.
+        first: PathBuf,
+        /// The second, naming the same file.
+        second: PathBuf,
+    },
+    /// A file given as a font is not one.
+    NotAFont {
+        /// The file.
+        path: PathBuf,
+        /// What the font parser said.
+        reason: String,
+    },
+    /// A font file holds only the family roadmapper embeds and always
+    /// draws with.
+    EmbeddedFont {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A PNG cannot be made as asked (over the pixel budget, say).
+    Png(crate::export::png::PngError),
 }
 
 impl fmt::Display for Error {
@@ -638,15 +708,36 @@ impl fmt::Display for Error {
                 }
                 Ok(())
             }
-            Error::Io { path, source } => write!(f, "error: {}: {source}", path.display()),
+            Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
             Error::TooLarge { path, limit } => write!(
                 f,
-                "error: `{}` is larger than the input limit of {}\n  help: if it really is a roadmap, raise the limit with --max-input-size",
+                "`{}` is larger than the input limit of {}",
                 path.display(),
                 human_size(*limit)
             ),
-            Error::Usage(msg) => write!(f, "error: {msg}"),
-            Error::Render { message, help } => write!(f, "error: {message}\n  help: {help}"),
+            Error::ReadOnly { path } => {
+                write!(
+                    f,
+                    "`{}` is read-only; refusing to replace it",
+                    path.display()
+                )
+            }
+            Error::SameOutput { first, second } => write!(
+                f,
+                "`{}` and `{}` are the same file; both outputs would go there",
+                first.display(),
+                second.display()
+            ),
+            Error::NotAFont { path, reason } => {
+                write!(f, "`{}` is not a font file ({reason})", path.display())
+            }
+            Error::EmbeddedFont { path } => write!(
+                f,
+                "`{}` holds {}, which roadmapper embeds and always draws with",
+                path.display(),
+                crate::text::FAMILY
+            ),
+            Error::Png(e) => write!(f, "{e}"),
         }
     }
 }

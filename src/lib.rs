@@ -44,9 +44,7 @@ pub mod suggest;
 pub mod terminal;
 pub mod text;
 
-use std::fmt::Write as _;
-
-pub use diagnostic::{Diagnostic, DiagnosticKind, Error, Severity};
+pub use diagnostic::{Diagnostic, DiagnosticKind, Error, Location, Severity};
 pub use input::Input;
 pub use output::{WriteOptions, write_atomically};
 pub use roadmap::{Edge, Roadmap, Topic};
@@ -202,31 +200,54 @@ pub fn render(roadmap: &Roadmap, options: &RenderOptions) -> Result<Vec<u8>, Err
         reduced = roadmap.without_implied();
         &reduced
     };
+    let mut out = Vec::new();
+    render_to(roadmap, drawn, options, &mut out)?;
+    Ok(out)
+}
+
+/// [`render`]'s work, through each exporter's one shape
+/// ([`export::Export`]), into `out`.
+fn render_to(
+    roadmap: &Roadmap,
+    drawn: &Roadmap,
+    options: &RenderOptions,
+    out: &mut Vec<u8>,
+) -> Result<(), Error> {
+    use export::Export;
     if options.format == Format::Dot && !options.positions {
-        return Ok(export::Dot(drawn).to_string().into_bytes());
+        return export::Dot(drawn).write_to(out).map_err(in_memory);
     }
     let scene = layout::layout(drawn, &options.layout);
-    let mut out = String::new();
     match options.format {
-        Format::Dot => {
-            let _ = write!(out, "{}", export::dot::Positioned(drawn, &scene));
+        Format::Dot => export::dot::Positioned(drawn, &scene)
+            .write_to(out)
+            .map_err(in_memory),
+        Format::Json => export::json::Json {
+            roadmap,
+            scene: Some(&scene),
         }
-        Format::Json => out = export::json::to_string_with(roadmap, Some(&scene)),
-        Format::Svg => {
-            let svg = export::Svg::new(&scene, &options.theme)
-                .embed_font(options.embed_font)
-                .notes(drawn);
-            let _ = write!(out, "{svg}");
+        .write_to(out)
+        .map_err(in_memory),
+        Format::Svg => export::Svg::new(&scene, &options.theme)
+            .embed_font(options.embed_font)
+            .notes(drawn)
+            .write_to(out)
+            .map_err(in_memory),
+        Format::Png => export::png::Png {
+            scene: &scene,
+            theme: &options.theme,
+            scale: options.scale,
         }
-        Format::Png => {
-            if !(options.scale.is_finite() && options.scale > 0.0) {
-                return Err(Error::Usage(format!(
-                    "--scale must be a positive number, not {}",
-                    options.scale
-                )));
-            }
-            return export::png::render_scene(&scene, &options.theme, options.scale);
-        }
+        .write_to(out),
     }
-    Ok(out.into_bytes())
+}
+
+/// An exporter that failed writing to memory (none does but by a bug):
+/// returned, not dropped, so no half-written document passes for a whole
+/// one.
+fn in_memory(source: std::io::Error) -> Error {
+    Error::Io {
+        path: "<memory>".into(),
+        source,
+    }
 }

@@ -172,10 +172,9 @@ pub fn destination(path: &Path, options: &WriteOptions) -> Result<Destination, E
         });
     }
     if meta.permissions().readonly() && !options.force {
-        return Err(fail(
-            io::ErrorKind::PermissionDenied,
-            "is read-only; refusing to replace it\n  help: pass --force to replace it anyway, or make it writable first (chmod u+w)".to_string(),
-        ));
+        return Err(Error::ReadOnly {
+            path: path.to_path_buf(),
+        });
     }
     Ok(Destination::Replace {
         path: real,
@@ -223,11 +222,10 @@ pub fn write_pair(
     let a = destination(first, options)?;
     let b = destination(second, options)?;
     if same_destination(&a, &b) {
-        return Err(Error::Usage(format!(
-            "`{}` and `{}` are the same file; both outputs would go there\n  help: give the two outputs different files",
-            first.display(),
-            second.display()
-        )));
+        return Err(Error::SameOutput {
+            first: first.to_path_buf(),
+            second: second.to_path_buf(),
+        });
     }
     let mut sink_a = Sink::open(first, &a)?;
     let mut sink_b = Sink::open(second, &b)?;
@@ -718,7 +716,7 @@ mod tests {
             y.write_all(b"2")
         })
         .unwrap_err();
-        assert!(matches!(e, Error::Usage(_)), "{e}");
+        assert!(matches!(e, Error::SameOutput { .. }), "{e}");
         assert!(!a.exists());
     }
 

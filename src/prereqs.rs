@@ -1050,7 +1050,9 @@ mod tests {
         assert_eq!(p.edges[2].line, 4);
         let e = parse("p", b"A\nA -> \n-> B\nA -> -> B\nok -> fine\n").unwrap_err();
         assert_eq!(
-            e.iter().map(|d| (d.line, d.column)).collect::<Vec<_>>(),
+            e.iter()
+                .map(|d| (d.line().unwrap(), d.column().unwrap()))
+                .collect::<Vec<_>>(),
             [(1, 1), (2, 6), (3, 1), (4, 6)]
         );
     }
@@ -1069,7 +1071,7 @@ mod tests {
         let chain: Vec<String> = (0..=MAX_REFERENCES).map(|i| format!("t{i}")).collect();
         let e = parse("p", format!("a -> b\n{}\n", chain.join("->")).as_bytes()).unwrap_err();
         assert_eq!(e.len(), 1);
-        assert_eq!(e[0].line, 2);
+        assert_eq!(e[0].line().unwrap(), 2);
         assert_eq!(
             e[0].kind,
             DiagnosticKind::TooManyReferences {
@@ -1230,7 +1232,7 @@ mod tests {
                 count: 29 - MAX_LISTED
             }
         );
-        assert_eq!(diags[MAX_LISTED].line, MAX_LISTED + 1);
+        assert_eq!(diags[MAX_LISTED].line().unwrap(), MAX_LISTED + 1);
     }
 
     #[test]
@@ -1249,8 +1251,11 @@ mod tests {
                 count: 30 - MAX_LISTED
             }
         );
-        assert_eq!((more.line, more.column), (1, p_column(&line, MAX_LISTED)));
-        assert_eq!(diags[MAX_LISTED + 1].line, 2);
+        assert_eq!(
+            (more.line().unwrap(), more.column().unwrap()),
+            (1, p_column(&line, MAX_LISTED))
+        );
+        assert_eq!(diags[MAX_LISTED + 1].line().unwrap(), 2);
     }
 
     /// The column of the `k`th reference of `refs` joined by ` -> `.
@@ -1282,7 +1287,10 @@ mod tests {
         .unwrap();
         let (edges, diags) = resolve_all(&o, &[p], &ends);
         assert_eq!(edges.len(), 2);
-        let kinds: Vec<_> = diags.iter().map(|d| (d.line, d.is_error())).collect();
+        let kinds: Vec<_> = diags
+            .iter()
+            .map(|d| (d.line().unwrap(), d.is_error()))
+            .collect();
         assert_eq!(kinds, [(1, true), (2, true), (4, false)]);
     }
 }

@@ -238,8 +238,9 @@ impl EdgeKind {
     }
 }
 
-/// The shape of an edge's points.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The shape of an edge's points (JSON's `curve`: `polyline`, `bezier`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Curve {
     /// Straight segments through every point.
     Polyline,

@@ -225,7 +225,7 @@ fn render_to_draws_exactly_what_order_to_lists_in_every_layout_and_format() {
             "{}",
             doc["graph"]
         );
-        let dot = stdout(&with(&["-f", "dot"]));
+        let dot = stdout(&with(&["-f", "dot", "--positions"]));
         for id in &want {
             assert!(dot.contains(&format!("\"{id}\" [label=")), "{layout}: {id}");
         }
@@ -299,7 +299,7 @@ fn render_section_draws_the_section_and_fades_what_it_needs_from_elsewhere() {
             "{layout}"
         );
         assert!(svg.contains("Needed, from elsewhere"), "{layout}: legend");
-        let dot = stdout(&with(&["-f", "dot"]));
+        let dot = stdout(&with(&["-f", "dot", "--positions"]));
         assert!(dot.contains("fontcolor=\"#8a8a8a\""), "{layout}");
         let png = dir.path().join(format!("section-{layout}.png"));
         stdout(&with(&["-o", png.to_str().unwrap()]));

@@ -228,13 +228,18 @@ mod cli {
 
     #[test]
     fn fonts_on_plain_dot_are_not_ignored_in_silence() {
+        // A usage error (flags that do not go together), as every flag
+        // that cannot apply (tests/flags_matrix.rs).
         let out = run(&["render", SCRIPTS, "--system-fonts"]);
-        assert!(out.status.success());
+        assert_eq!(out.status.code(), Some(2));
+        let err = stderr(&out);
         assert!(
-            stderr(&out)
-                .contains("--font and --system-fonts have no effect on DOT without --positions"),
-            "{}",
-            stderr(&out)
+            err.contains("`--system-fonts` has nothing to do with the default format, DOT"),
+            "{err}"
+        );
+        assert!(
+            err.contains("help: drop --system-fonts, add --positions"),
+            "{err}"
         );
     }
 }

@@ -933,7 +933,7 @@ fn markdown_problems(text: &str) -> Vec<String> {
         let bytes = body.as_bytes();
         for (i, w) in bytes.windows(2).enumerate() {
             let escaped = i > 0 && bytes[i - 1] == b'\\';
-            if w[0] == b'<' && (w[1].is_ascii_alphabetic() || b"/!?".contains(&w[1])) {
+            if w[0] == b'<' && !escaped && (w[1].is_ascii_alphabetic() || b"/!?".contains(&w[1])) {
                 problem("an HTML tag or autolink");
             }
             if w == b"](" && !escaped {

@@ -275,7 +275,13 @@ fn a_javascript_link_is_dropped_with_a_warning_at_its_line() {
     assert_eq!(o.topics[1].label, "Click me");
     assert!(o.topics[1].links.is_empty());
     assert_eq!(o.warnings.len(), 1);
-    assert_eq!((o.warnings[0].line, o.warnings[0].column), (3, 3));
+    assert_eq!(
+        (
+            o.warnings[0].line().unwrap(),
+            o.warnings[0].column().unwrap()
+        ),
+        (3, 3)
+    );
     assert!(
         o.warnings[0].message().contains("javascript"),
         "{}",
@@ -287,14 +293,14 @@ fn a_javascript_link_is_dropped_with_a_warning_at_its_line() {
 fn errors_keep_file_and_line() {
     let e = outline::parse("bad.md", b"# A\n\n- ok\n- bad \xff here\n").unwrap_err();
     assert_eq!(
-        (e[0].file.as_str(), e[0].line, e[0].column),
+        (e[0].file(), e[0].line().unwrap(), e[0].column().unwrap()),
         ("bad.md", 4, 7)
     );
     let tags: String = (0..=outline::MAX_TAGS)
         .map(|i| format!(" [t{i}]"))
         .collect();
     let e = outline::parse("tags.md", format!("# A\n\n- x{tags}\n").as_bytes()).unwrap_err();
-    assert_eq!((e[0].line, e[0].column), (3, 3));
+    assert_eq!((e[0].line().unwrap(), e[0].column().unwrap()), (3, 3));
 }
 
 #[test]

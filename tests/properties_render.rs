@@ -113,7 +113,7 @@ proptest! {
         let mut edges: Vec<(String, String, String)> = back
             .edges
             .iter()
-            .map(|e| (e.source.clone(), e.target.clone(), e.kind.clone()))
+            .map(|e| (e.source.clone(), e.target.clone(), serde_json::to_value(e.kind).unwrap().as_str().unwrap().to_string()))
             .collect();
         let mut expected: Vec<(String, String, String)> = r
             .graph()

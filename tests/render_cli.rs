@@ -175,7 +175,8 @@ fn a_png_over_the_pixel_budget_is_refused_and_changes_nothing() {
         dir.path(),
         &["render", OUTLINE, "--scale", "16", "-o", &png],
     );
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    // A usage error: the README's table calls a bad value one (2).
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(err.contains("megapixels"), "{err}");
     assert!(err.contains("help: use --scale"), "{err}");

@@ -2,7 +2,7 @@
 //! offending source line and a caret (annotate-snippets), and the tidying
 //! that keeps any label from flooding or driving a terminal.
 
-use super::{Diagnostic, DiagnosticKind, Severity};
+use super::{Diagnostic, DiagnosticKind, Location, Severity};
 
 impl Diagnostic {
     /// Renders the diagnostic like a compiler does: `error: message`, the
@@ -24,8 +24,8 @@ impl Diagnostic {
     /// ```
     pub fn render(&self, source: Option<&str>, color: bool) -> String {
         let line = source
-            .filter(|_| self.line > 0)
-            .and_then(|s| s.split('\n').nth(self.line - 1))
+            .zip(self.line())
+            .and_then(|(s, n)| s.split('\n').nth(n.checked_sub(1)?))
             .map(|l| l.strip_suffix('\r').unwrap_or(l));
         self.render_line(line, color)
     }
@@ -39,10 +39,15 @@ impl Diagnostic {
             Severity::Warning => Level::WARNING,
         };
         let message = tidy(&self.message());
-        let line_text = line.filter(|_| self.line > 0 && self.kind != DiagnosticKind::EmptyOutline);
-        let message = if self.line == 0 {
+        let (file, line_number, column) = match &self.location {
+            Location::File { file, line, column } => (file.as_str(), *line, *column),
+            Location::Argument { name } => (name.as_str(), 0, 0),
+        };
+        let argument = matches!(self.location, Location::Argument { .. });
+        let line_text = line.filter(|_| !argument && self.kind != DiagnosticKind::EmptyOutline);
+        let message = if argument {
             // A command-line value such as `--to`: name it in the message.
-            format!("{message} (in {})", self.file)
+            format!("{message} (in {file})")
         } else {
             message
         };
@@ -51,26 +56,20 @@ impl Diagnostic {
             Some(text) => {
                 let (shown, span) = self.snippet(text);
                 let snippet = Snippet::source(shown)
-                    .line_start(self.line)
-                    .path(self.file.as_str())
+                    .line_start(line_number)
+                    .path(file)
                     .annotation(AnnotationKind::Primary.span(span));
                 title.element(snippet)
             }
-            None if self.line == 0 => Group::with_title(title),
+            None if argument => Group::with_title(title),
             // About the whole file (an empty outline): no line to quote.
-            None if self.kind == DiagnosticKind::EmptyOutline => {
-                title.element(Origin::path(self.file.as_str()))
-            }
-            None => title.element(
-                Origin::path(self.file.as_str())
-                    .line(self.line)
-                    .char_column(self.column),
-            ),
+            None if self.kind == DiagnosticKind::EmptyOutline => title.element(Origin::path(file)),
+            None => title.element(Origin::path(file).line(line_number).char_column(column)),
         };
         let help = self.help().map(|h| tidy(&h));
         let mut report = vec![main];
         if let Some(h) = &help {
-            if self.line == 0 {
+            if argument {
                 // No snippet to hang the hint under: keep it in the group.
                 if let Some(g) = report.pop() {
                     report.push(g.element(Level::HELP.message(h.as_str())));
@@ -100,7 +99,7 @@ impl Diagnostic {
                 }
             })
             .collect();
-        let col = self.column.max(1) - 1;
+        let col = self.column().unwrap_or(1).max(1) - 1;
         let indent = chars
             .iter()
             .take_while(|c| **c == ' ' || **c == '\t')

@@ -132,7 +132,7 @@ pub struct Link {
     /// The child, or the topic learned after.
     pub target: String,
     /// `"contains"` or `"prerequisite"`.
-    pub kind: String,
+    pub kind: LinkKind,
     /// For prerequisites: the file that declares it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
@@ -150,7 +150,17 @@ pub struct Link {
     pub points: Option<Vec<[f32; 2]>>,
     /// `"polyline"` or `"bezier"`, with `points`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub curve: Option<String>,
+    pub curve: Option<Curve>,
+}
+
+/// What an edge means (JSON's `kind`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LinkKind {
+    /// Parent to child.
+    Contains,
+    /// Learned before.
+    Prerequisite,
 }
 
 /// Longest `path` written: a deeper topic's path keeps the root, `…` and
@@ -212,18 +222,23 @@ pub fn to_document_with(r: &Roadmap, scene: Option<&Scene>) -> Document {
         .raw_edges()
         .iter()
         .map(|e| {
-            let (file, line, implied) = match &e.weight {
-                Edge::Contains => (None, None, None),
+            let (kind, file, line, implied) = match &e.weight {
+                Edge::Contains => (LinkKind::Contains, None, None, None),
                 Edge::Prerequisite { file, line } => {
                     prerequisite += 1;
                     let implied = implied.get(prerequisite - 1).copied().unwrap_or(false);
-                    (Some(file.clone()), Some(*line), implied.then_some(true))
+                    (
+                        LinkKind::Prerequisite,
+                        Some(file.clone()),
+                        Some(*line),
+                        implied.then_some(true),
+                    )
                 }
             };
             Link {
                 source: id(e.source().index()),
                 target: id(e.target().index()),
-                kind: e.weight.kind().to_string(),
+                kind,
                 file,
                 line,
                 implied,
@@ -292,13 +307,7 @@ fn add_geometry(r: &Roadmap, doc: &mut Document, scene: &Scene) {
         );
         if let Some(d) = drawn.get(&key) {
             link.points = Some(d.points.iter().map(|p| [px(p.x), px(p.y)]).collect());
-            link.curve = Some(
-                match d.curve {
-                    Curve::Polyline => "polyline",
-                    Curve::Bezier => "bezier",
-                }
-                .to_string(),
-            );
+            link.curve = Some(d.curve);
         }
     }
 }
@@ -306,6 +315,26 @@ fn add_geometry(r: &Roadmap, doc: &mut Document, scene: &Scene) {
 /// The document as pretty-printed JSON with a final newline.
 pub fn to_string(r: &Roadmap) -> String {
     to_string_with(r, None)
+}
+
+/// The JSON exporter: the roadmap, and the layout when there is one
+/// ([`crate::export::Export`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Json<'a> {
+    /// The roadmap.
+    pub roadmap: &'a Roadmap,
+    /// Its layout, for the geometry.
+    pub scene: Option<&'a Scene>,
+}
+
+impl crate::export::Export for Json<'_> {
+    type Error = std::io::Error;
+
+    /// The same bytes as [`to_string_with`].
+    fn write_to(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
+        serde_json::to_writer_pretty(&mut *out, &to_document_with(self.roadmap, self.scene))?;
+        out.write_all(b"\n")
+    }
 }
 
 /// The document, with the scene's geometry when given, as pretty-printed

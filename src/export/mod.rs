@@ -6,11 +6,14 @@ pub mod card;
 pub mod dot;
 pub mod json;
 mod line;
+pub mod markdown;
 pub mod next;
 pub mod order;
 pub mod png;
+mod shape;
 pub mod svg;
 
 pub use dot::Dot;
 pub use json::{Document, to_document};
+pub use shape::Export;
 pub use svg::Svg;

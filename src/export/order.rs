@@ -32,6 +32,28 @@ pub enum OrderFormat {
     Tsort,
 }
 
+/// The study-order exporter ([`crate::export::Export`]): `items` (outline
+/// positions, in study order) as [`write_order`] writes them.
+#[derive(Debug, Clone, Copy)]
+pub struct Order<'a> {
+    /// The roadmap.
+    pub roadmap: &'a Roadmap,
+    /// The topics listed, in study order.
+    pub items: &'a [usize],
+    /// Grouped by stage.
+    pub stages: bool,
+    /// The format.
+    pub format: OrderFormat,
+}
+
+impl crate::export::Export for Order<'_> {
+    type Error = io::Error;
+
+    fn write_to(&self, out: &mut impl Write) -> io::Result<()> {
+        write_order(self.roadmap, self.items, self.stages, self.format, out)
+    }
+}
+
 /// Writes `items` (outline positions, in study order) in `format`. With
 /// `stages`, items are grouped by stage (text and Markdown) or carry a
 /// `stage` field (JSON).
@@ -211,15 +233,21 @@ fn markdown_item(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let t = r.topic(i);
-    let label = markdown_escape(&t.label);
+    use crate::export::markdown::{Context, escape};
     match t.links.first().filter(|l| crate::link::is_safe(&l.url)) {
         Some(link) => write!(
             out,
-            "{}- [ ] [{label}]({})",
+            "{}- [ ] [{}]({})",
             "  ".repeat(indent),
+            escape(&t.label, Context::LinkText),
             markdown_url(&link.url)
         )?,
-        None => write!(out, "{}- [ ] {label}", "  ".repeat(indent))?,
+        None => write!(
+            out,
+            "{}- [ ] {}",
+            "  ".repeat(indent),
+            escape(&t.label, Context::Inline)
+        )?,
     }
     if let Some(p) = context {
         write!(out, " *({})*", markdown_escape(names.get(p)))?;
@@ -238,8 +266,10 @@ const MAX_CLIMB: usize = 64;
 /// its parent. O(items x [`MAX_CLIMB`]).
 fn nesting(r: &Roadmap, items: &[usize]) -> impl Iterator<Item = (usize, bool)> {
     let mut chain: Vec<usize> = Vec::new();
-    // Each topic's place in the chain, or usize::MAX.
-    let mut at = vec![usize::MAX; r.len()];
+    // Each topic's place in the chain, or usize::MAX. A map, not a vector
+    // of all topics: this runs once per stage, and 100,000 stages of a
+    // 100,000-topic roadmap would make a vector cost 10^10 steps.
+    let mut at: rustc_hash::FxHashMap<usize, usize> = rustc_hash::FxHashMap::default();
     let mut out = Vec::with_capacity(items.len());
     for &i in items {
         let mut ancestor = r.parent(i);
@@ -248,7 +278,7 @@ fn nesting(r: &Roadmap, items: &[usize]) -> impl Iterator<Item = (usize, bool)> 
             let Some(a) = ancestor else {
                 break;
             };
-            if let Some(&pos) = at.get(a).filter(|&&pos| pos != usize::MAX) {
+            if let Some(&pos) = at.get(&a).filter(|&&pos| pos != usize::MAX) {
                 place = Some(pos);
                 break;
             }
@@ -256,12 +286,12 @@ fn nesting(r: &Roadmap, items: &[usize]) -> impl Iterator<Item = (usize, bool)> 
         }
         let keep = place.map_or(0, |pos| pos + 1);
         for &gone in &chain[keep..] {
-            at[gone] = usize::MAX;
+            at.insert(gone, usize::MAX);
         }
         chain.truncate(keep);
         let moved = r.parent(i).is_some() && ancestor != r.parent(i);
         out.push((chain.len(), moved));
-        at[i] = chain.len();
+        at.insert(i, chain.len());
         chain.push(i);
     }
     out.into_iter()
@@ -274,23 +304,11 @@ pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Escapes text so Markdown shows it literally: no emphasis, links, HTML or
-/// headings; control and bidirectional formatting characters become U+FFFD.
+/// code spans, escaping only what would otherwise change the rendering
+/// ([`crate::export::markdown`]); control and bidirectional formatting
+/// characters become U+FFFD.
 pub fn markdown_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            c if crate::terminal::is_hidden(c) || c == '\t' => out.push('\u{fffd}'),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '#' | '|' | '~' | '!' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::export::markdown::escape(s, crate::export::markdown::Context::Inline)
 }
 
 /// A URL as a Markdown link destination: the characters that would end

@@ -334,7 +334,7 @@ mod tests {
     fn bad_dedent_names_levels() {
         let e = errs(b"A\n    B\n        C\n  D\n");
         assert_eq!(e.len(), 1);
-        assert_eq!(e[0].line, 4);
+        assert_eq!(e[0].line().unwrap(), 4);
         assert_eq!(
             e[0].kind,
             DiagnosticKind::BadDedent {
@@ -348,7 +348,7 @@ mod tests {
     fn mixed_tabs_and_spaces() {
         let e = errs(b"A\n\tB\nC\n    D\n\tE\n");
         assert_eq!(e.len(), 1);
-        assert_eq!(e[0].line, 4);
+        assert_eq!(e[0].line().unwrap(), 4);
         assert!(matches!(
             e[0].kind,
             DiagnosticKind::MixedIndentation {
@@ -357,7 +357,7 @@ mod tests {
             }
         ));
         let e = errs(b"A\n \tB\n");
-        assert_eq!(e[0].line, 2);
+        assert_eq!(e[0].line().unwrap(), 2);
     }
 
     #[test]
@@ -372,8 +372,8 @@ mod tests {
     fn invalid_utf8_names_line() {
         let e = errs(b"A\n  B\xff\n  C\xfe\n");
         assert_eq!(e.len(), 2);
-        assert_eq!((e[0].line, e[0].column), (2, 4));
-        assert_eq!(e[1].line, 3);
+        assert_eq!((e[0].line().unwrap(), e[0].column().unwrap()), (2, 4));
+        assert_eq!(e[1].line().unwrap(), 3);
         assert_eq!(e[0].kind, DiagnosticKind::InvalidUtf8);
     }
 
@@ -403,7 +403,7 @@ mod tests {
         let over: String = (0..=MAX_TAGS).map(|i| format!(" [t{i}]")).collect();
         let e = errs(format!("Root\n  A{over}\n").as_bytes());
         assert_eq!(e.len(), 1);
-        assert_eq!((e[0].line, e[0].column), (2, 3));
+        assert_eq!((e[0].line().unwrap(), e[0].column().unwrap()), (2, 3));
         assert_eq!(
             e[0].kind,
             DiagnosticKind::TooManyTags {
@@ -417,14 +417,14 @@ mod tests {
         for c in ['\u{a0}', '\u{3000}', '\u{2003}', '\u{200b}', '\u{c}'] {
             let e = errs(format!("Root\n{c}{c}A\n  B\n \t{c}C\n").as_bytes());
             assert_eq!(e.len(), 2, "{c:?}: {e:?}");
-            assert_eq!((e[0].line, e[0].column), (2, 1));
-            assert_eq!((e[1].line, e[1].column), (4, 3));
+            assert_eq!((e[0].line().unwrap(), e[0].column().unwrap()), (2, 1));
+            assert_eq!((e[1].line().unwrap(), e[1].column().unwrap()), (4, 3));
             assert_eq!(
                 e[0].kind,
                 DiagnosticKind::UnicodeIndentation { character: c }
             );
             let e = errs(format!("Root\n  {c}A\n").as_bytes());
-            assert_eq!((e[0].line, e[0].column), (2, 3));
+            assert_eq!((e[0].line().unwrap(), e[0].column().unwrap()), (2, 3));
         }
         let d = &errs("Root\n\u{a0}\u{a0}A\n".as_bytes())[0];
         assert_eq!(
@@ -439,7 +439,7 @@ mod tests {
     fn a_prerequisite_file_given_as_the_outline_is_one_error() {
         let e = errs(b"# why -> how\n\nA -> B\nB -> C\n");
         assert_eq!(e.len(), 1);
-        assert_eq!(e[0].line, 3);
+        assert_eq!(e[0].line().unwrap(), 3);
         assert_eq!(
             e[0].kind,
             DiagnosticKind::OutlineLooksLikePrereqs { lines: 2 }

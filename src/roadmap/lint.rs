@@ -137,8 +137,8 @@ pub fn cap_repeated(warnings: Vec<Diagnostic>, max: usize) -> Vec<Diagnostic> {
             // At the first one left out, as the implied prerequisites' count.
             let count = total[what] - max;
             out.push(Diagnostic::warning(
-                &w.file,
-                w.line,
+                w.file(),
+                w.line().unwrap_or(1),
                 1,
                 DiagnosticKind::MoreWarnings { what, count },
             ));

@@ -208,18 +208,17 @@ impl FontSet {
     /// Adds the faces of a font file (TrueType, OpenType or a collection)
     /// after the fonts already in the set.
     ///
-    /// Fails with [`Error::Io`] when the file cannot be read and with
-    /// [`Error::Usage`] when it is not a font.
+    /// Fails with [`Error::Io`] when the file cannot be read, with
+    /// [`Error::NotAFont`] when it is not a font and with
+    /// [`Error::EmbeddedFont`] when it holds only the embedded family.
     pub fn add_file(&mut self, path: &Path) -> Result<(), Error> {
         let bytes = std::fs::read(path).map_err(|source| Error::Io {
             path: path.to_path_buf(),
             source,
         })?;
-        let not_a_font = |why: &str| {
-            Error::Usage(format!(
-                "--font {}: not a font file ({why})\n  help: give a TrueType or OpenType font or collection (.ttf, .otf, .ttc), such as /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-                path.display()
-            ))
+        let not_a_font = |why: &str| Error::NotAFont {
+            path: path.to_path_buf(),
+            reason: why.to_string(),
         };
         let count = match skrifa::raw::FileRef::new(&bytes) {
             Ok(skrifa::raw::FileRef::Font(_)) => 1,
@@ -240,10 +239,9 @@ impl FontSet {
             added |= self.add_face(id, data.clone());
         }
         if !added {
-            return Err(Error::Usage(format!(
-                "--font {}: this is {FAMILY}, which roadmapper embeds and always draws with\n  help: give a font for the characters {FAMILY} lacks, such as Noto Sans CJK for Chinese and Japanese",
-                path.display()
-            )));
+            return Err(Error::EmbeddedFont {
+                path: path.to_path_buf(),
+            });
         }
         self.files.push(path.to_path_buf());
         Ok(())

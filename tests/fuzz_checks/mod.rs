@@ -50,7 +50,10 @@ pub fn check_outline(data: &[u8]) {
             assert!(!errors.is_empty(), "an outline error without a diagnostic");
             for d in &errors {
                 assert!(d.is_error(), "outline parse returned a warning as an error");
-                assert!(d.line >= 1, "outline diagnostic without a line: {d}");
+                assert!(
+                    d.line().unwrap() >= 1,
+                    "outline diagnostic without a line: {d}"
+                );
                 let _ = d.to_string();
             }
             return;
@@ -115,7 +118,7 @@ pub fn check_notes(data: &[u8]) {
         Ok(r) => {
             for w in r.warnings() {
                 assert!(
-                    w.file == "n.md" && w.line >= 1,
+                    w.file() == "n.md" && w.line().unwrap() >= 1,
                     "warning without a line: {w}"
                 );
                 let _ = w.to_string();
@@ -138,7 +141,10 @@ pub fn check_notes(data: &[u8]) {
         Err(Error::Input(errors)) => {
             assert!(!errors.is_empty());
             for e in &errors {
-                assert!(e.file == "n.md" && e.line >= 1, "error without a line: {e}");
+                assert!(
+                    e.file() == "n.md" && e.line().unwrap() >= 1,
+                    "error without a line: {e}"
+                );
                 let _ = e.to_string();
             }
         }

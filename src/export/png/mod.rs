@@ -56,7 +56,10 @@ use crate::export::svg::{Svg, Theme};
 use crate::scene::{Rect, Scene};
 use crate::text;
 
+mod error;
 mod lines;
+
+pub use error::PngError;
 
 /// The largest PNG made, in pixels (200 megapixels, 800 MB of RGBA).
 pub const PIXEL_BUDGET: u64 = 200_000_000;
@@ -101,27 +104,13 @@ pub fn pixel_size(width: f32, height: f32, scale: f32) -> Result<(u32, u32), Err
     if !(w >= 1.0 && h >= 1.0) || pixels > PIXEL_BUDGET as f64 || w > f64::from(u32::MAX) {
         let fit = (PIXEL_BUDGET as f64 / (f64::from(width) * f64::from(height)).max(1.0)).sqrt();
         if fit < 0.1 {
-            return Err(Error::Render {
-                message: format!(
-                    "the poster is {width} x {height} pixels: too large for a legible PNG at any scale"
-                ),
-                help:
-                    "render to SVG (-o poster.svg), which has no size limit, or split the roadmap"
-                        .to_string(),
-            });
+            return Err(Error::Png(PngError::TooLargeAtAnyScale { width, height }));
         }
-        return Err(Error::Render {
-            message: format!(
-                // Rounded up to a tenth: over the budget never reads as the budget.
-                "the PNG would be {w} x {h} pixels ({:.1} megapixels), over the budget of {} megapixels",
-                (pixels / 1e5).ceil() / 10.0,
-                PIXEL_BUDGET / 1_000_000
-            ),
-            help: format!(
-                "use --scale {:.2} or less, or render to SVG (-o poster.svg), which has no size limit",
-                (fit * 100.0).floor() / 100.0
-            ),
-        });
+        return Err(Error::Png(PngError::TooLarge {
+            width: w as u64,
+            height: h as u64,
+            fits_scale: ((fit * 100.0).floor() / 100.0) as f32,
+        }));
     }
     Ok((w as u32, h as u32))
 }
@@ -162,6 +151,33 @@ pub fn render(svg: &str, scale: f32) -> Result<Vec<u8>, Error> {
         },
         BAND_PIXELS,
     )
+}
+
+/// The PNG exporter ([`crate::export::Export`]): the scene drawn with
+/// `theme` at `scale` ([`render_scene`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Png<'a> {
+    /// The poster.
+    pub scene: &'a Scene,
+    /// Its colours.
+    pub theme: &'a Theme,
+    /// PNG pixels per poster pixel.
+    pub scale: f32,
+}
+
+impl crate::export::Export for Png<'_> {
+    type Error = Error;
+
+    fn write_to(&self, out: &mut impl Write) -> Result<(), Error> {
+        if !(self.scale.is_finite() && self.scale > 0.0) {
+            return Err(Error::Png(PngError::BadScale(self.scale)));
+        }
+        let bytes = render_scene(self.scene, self.theme, self.scale)?;
+        out.write_all(&bytes).map_err(|source| Error::Io {
+            path: "<output>".into(),
+            source,
+        })
+    }
 }
 
 /// Renders a poster scene to PNG bytes at `scale`: the picture of its SVG,
@@ -235,10 +251,8 @@ const CULL_MARGIN: f32 = 16.0;
 
 /// Reads SVG text back with the font set in use ([`usvg_options`]).
 fn parse(svg: &str) -> Result<usvg::Tree, Error> {
-    usvg::Tree::from_str(svg, &usvg_options()).map_err(|e| Error::Render {
-        message: format!("the SVG could not be read back for rendering: {e}"),
-        help: "this is a bug in roadmapper; please report it with the input".to_string(),
-    })
+    usvg::Tree::from_str(svg, &usvg_options())
+        .map_err(|e| Error::Png(PngError::ReadBack(e.to_string())))
 }
 
 /// A `w` x `h` PNG drawn band by band of about `band_pixels` pixels:
@@ -256,10 +270,10 @@ fn rasterise(
         // at most BAND_PIXELS pixels is one band: a one-pixmap render.
         rows &= !15;
     }
-    let mut band = tiny_skia::Pixmap::new(w, rows).ok_or_else(|| Error::Render {
-        message: format!("could not allocate a {w} x {h} image"),
-        help: "use a smaller --scale".to_string(),
-    })?;
+    let mut band = tiny_skia::Pixmap::new(w, rows).ok_or(Error::Png(PngError::OutOfMemory {
+        width: w,
+        height: h,
+    }))?;
     match encode(&mut draw, &mut band, h, true)? {
         Some(png) => Ok(png),
         None => Ok(encode(&mut draw, &mut band, h, false)?.unwrap_or_default()),
@@ -386,8 +400,5 @@ fn rgb(rgba: &[u8], out: &mut [u8]) {
 }
 
 fn encoding_failed(e: png::EncodingError) -> Error {
-    Error::Render {
-        message: format!("PNG encoding failed: {e}"),
-        help: "use a smaller --scale".to_string(),
-    }
+    Error::Png(PngError::Encoding(e.to_string()))
 }

@@ -353,7 +353,7 @@ fn measure() {
         let start = Instant::now();
         let s = layout(&r, direction);
         let t = start.elapsed();
-        eprintln!(
+        println!(
             "dense {direction:?}: {} x {} (aspect {:.2}), {} overlaps, {} through boxes, {} crossings, {:.1} ms",
             s.width,
             s.height,
@@ -370,7 +370,7 @@ fn measure() {
             let start = Instant::now();
             let s = layout(&r, Direction::Down);
             let t = start.elapsed().as_secs_f64();
-            eprintln!(
+            println!(
                 "{n} topics at {p}%: {:.3} s, {:.1} us/topic, {} edges",
                 t,
                 t * 1e6 / n as f64,

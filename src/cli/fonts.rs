@@ -1,0 +1,47 @@
+//! The fonts of `--font` and `--system-fonts`, loaded before a drawing is
+//! measured, with a warning when labels have characters no font has.
+
+use std::path::PathBuf;
+
+use roadmapper::Roadmap;
+
+use super::files::io_failure;
+use super::report::{Failure, Reporter};
+
+/// Loads the fonts for the render, and warns once when labels to be drawn
+/// have characters no font has.
+pub fn install(
+    files: &[PathBuf],
+    system: bool,
+    roadmap: &Roadmap,
+    reporter: &Reporter,
+) -> Result<(), Failure> {
+    let mut fonts = roadmapper::text::FontSet::embedded();
+    for file in files {
+        fonts
+            .add_file(file)
+            .map_err(|e| io_failure("read the font", e))?;
+    }
+    if system {
+        let labels: String = roadmap.topics().map(|t| t.label.as_str()).collect();
+        fonts.add_system_fonts(&labels);
+    }
+    let (count, first) =
+        roadmapper::text::lacking_glyphs(&fonts, roadmap.topics().map(|t| t.label.as_str()));
+    if let Some((label, c)) = first {
+        let help = if files.is_empty() && !system {
+            "draw them from a font that has them with --font FILE (repeatable; for Chinese and Japanese, Noto Sans CJK), or from the machine's fonts with --system-fonts"
+        } else {
+            "add a --font FILE that has them"
+        };
+        reporter.warning(&format!(
+            "{count} label{} {} characters no font has, drawn as empty boxes; the first: `{label}` (U+{:04X} {c})\n  help: {help}",
+            if count == 1 { "" } else { "s" },
+            if count == 1 { "has" } else { "have" },
+            c as u32,
+        ));
+    }
+    // The only font set of this process: nothing was measured before.
+    let _ = roadmapper::text::install(fonts);
+    Ok(())
+}
