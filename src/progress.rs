@@ -3,7 +3,7 @@
 //! A progress file is a Markdown task list: `- [x]` (or `[X]`) done,
 //! `- [/]` or `- [~]` learning, `- [-]` skipped, `- [ ]` todo. Lines that
 //! are not task items (headings, notes, prose) are ignored. An item's text,
-//! without its box and without the decorations `order --format markdown`
+//! without its box and without the decorations the Markdown study order
 //! writes (the label's link, a trailing `*(Parent)*`, trailing `` `tag` ``
 //! code spans), is a topic reference as in a prerequisite file; the
 //! reference is resolved against a roadmap by

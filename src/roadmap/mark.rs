@@ -26,7 +26,7 @@ pub fn task_box(state: TaskState) -> &'static str {
 impl Roadmap {
     /// The progress file `text` (named `file`, for errors) with `topics`
     /// set to `state`; with `text` `None` (no file yet), the full checklist
-    /// of `order --format markdown` with them set. A file whose items do
+    /// of the Markdown study order with them set. A file whose items do
     /// not all resolve is an error, and nothing is changed.
     ///
     /// ```
