@@ -48,6 +48,18 @@ fn has_twin(r: &Roadmap, i: usize) -> bool {
     })
 }
 
+/// Naively: a topic's state is the first one marked walking up from it.
+fn marked_state(r: &Roadmap, i: usize) -> TaskState {
+    let mut at = Some(i);
+    while let Some(a) = at {
+        if let Some(s) = r.topic(a).state {
+            return s;
+        }
+        at = r.parent(a);
+    }
+    TaskState::Todo
+}
+
 type Case = (
     Vec<Option<usize>>,
     Vec<String>,
@@ -115,17 +127,7 @@ proptest! {
         let errors = r.apply_progress(&[progress::parse("p.md", &text)]);
         prop_assert!(errors.is_empty(), "{:?}", errors);
         let got = r.statuses();
-        // Naively: a leaf's state is the first marked one walking up.
-        let leaf_state = |i: usize| {
-            let mut at = Some(i);
-            while let Some(a) = at {
-                if let Some(s) = r.topic(a).state {
-                    return s;
-                }
-                at = r.parent(a);
-            }
-            TaskState::Todo
-        };
+        let leaf_state = |i: usize| marked_state(&r, i);
         for (i, &status) in got.iter().enumerate() {
             let leaves: Vec<TaskState> = r
                 .subtree(i)
@@ -165,16 +167,7 @@ proptest! {
         // Naive: a leaf's state walking up; a topic satisfied when every
         // leaf inside is done or skipped; ready when every prerequisite of
         // it and its ancestors is satisfied.
-        let leaf_state = |i: usize| {
-            let mut at = Some(i);
-            while let Some(a) = at {
-                if let Some(s) = r.topic(a).state {
-                    return s;
-                }
-                at = r.parent(a);
-            }
-            TaskState::Todo
-        };
+        let leaf_state = |i: usize| marked_state(&r, i);
         let satisfied = |p: usize| {
             r.subtree(p)
                 .filter(|&j| leaf(j))
