@@ -440,13 +440,18 @@ fn write_capped(
             if !seen.insert(from as u64 * n as u64 + to as u64) {
                 continue;
             }
-            out.write_all(b.label(from).as_bytes())?;
-            out.write_all(b" -> ")?;
-            out.write_all(b.label(to).as_bytes())?;
-            out.write_all(b"\n")?;
+            write_prerequisite(&mut out, b.label(from), b.label(to))?;
         }
     }
     out.flush()
+}
+
+/// One `A -> B` line of a prerequisite file.
+fn write_prerequisite(out: &mut impl std::io::Write, from: &str, to: &str) -> std::io::Result<()> {
+    out.write_all(from.as_bytes())?;
+    out.write_all(b" -> ")?;
+    out.write_all(to.as_bytes())?;
+    out.write_all(b"\n")
 }
 
 #[cfg(test)]

@@ -358,10 +358,7 @@ fn write_unchecked(
             }
         }
         for &a in &chosen {
-            out.write_all(t.label(a).as_bytes())?;
-            out.write_all(b" -> ")?;
-            out.write_all(t.label(b).as_bytes())?;
-            out.write_all(b"\n")?;
+            super::write_prerequisite(&mut out, t.label(a), t.label(b))?;
         }
     }
     out.flush()
