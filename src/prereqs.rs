@@ -483,7 +483,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// The topics labelled `label` (compared folded), in outline order.
-    fn with_label(&self, label: &str) -> impl Iterator<Item = usize> + '_ {
+    pub(crate) fn with_label(&self, label: &str) -> impl Iterator<Item = usize> + '_ {
         let first = self.by_label.get(&Folded(label)).copied().unwrap_or(NONE);
         std::iter::successors(Some(first), |&i| self.next_same.get(i).copied())
             .take_while(|&i| i != NONE)

@@ -452,16 +452,21 @@ impl Roadmap {
             .expect("one result per reference")
     }
 
+    /// The labels indexed for looking references up. O(n).
+    pub(crate) fn resolver(&self) -> prereqs::Resolver<'_> {
+        prereqs::Resolver::from_parts(
+            self.topics().map(|t| t.label.as_str()).collect(),
+            self.parent.clone(),
+        )
+    }
+
     /// Looks up several references; O(n) to index the labels, then
     /// O(1) per reference found.
     pub fn find_all(&self, references: &[&str]) -> Vec<Result<usize, DiagnosticKind>> {
         if references.is_empty() {
             return Vec::new();
         }
-        let resolver = prereqs::Resolver::from_parts(
-            self.topics().map(|t| t.label.as_str()).collect(),
-            self.parent.clone(),
-        );
+        let resolver = self.resolver();
         references
             .iter()
             .map(|reference| {

@@ -22,13 +22,6 @@ use crate::progress::ProgressFile;
 /// on its own.
 const MAX_SCOPED: usize = 1000;
 
-/// The indexes a progress file's references are looked up in, built once
-/// per [`Roadmap::apply_progress`]: O(1) per reference rather than O(n).
-struct Lookup<'r, 'a> {
-    resolver: &'r prereqs::Resolver<'a>,
-    by_label: &'r HashMap<String, Vec<usize>>,
-}
-
 impl Roadmap {
     /// Sets the state of each topic a progress file's items name, over the
     /// outline's own task boxes. An item's reference is looked up first
@@ -97,22 +90,8 @@ impl Roadmap {
         if files.iter().all(|f| f.items.is_empty()) {
             return files.iter().map(|_| Vec::new()).collect();
         }
-        let resolver = prereqs::Resolver::from_parts(
-            self.topics().map(|t| t.label.as_str()).collect(),
-            (0..self.len()).map(|i| self.parent(i)).collect(),
-        );
-        // Topics by folded label, for whole paths from a root.
-        let mut by_label: HashMap<String, Vec<usize>> = HashMap::default();
-        for t in self.topics() {
-            by_label
-                .entry(prereqs::fold(&t.label))
-                .or_default()
-                .push(t.position);
-        }
-        let look = Lookup {
-            resolver: &resolver,
-            by_label: &by_label,
-        };
+        let resolver = self.resolver();
+        let look = &resolver;
         files
             .iter()
             .map(|file| {
@@ -123,7 +102,7 @@ impl Roadmap {
                     .map(|item| {
                         let inside = item.parent.and_then(|p| topic_of.get(p).copied().flatten());
                         let found =
-                            self.find_item(&item.reference, item.within.as_deref(), inside, &look);
+                            self.find_item(&item.reference, item.within.as_deref(), inside, look);
                         topic_of.push(found.as_ref().ok().copied());
                         found
                     })
@@ -138,20 +117,20 @@ impl Roadmap {
         reference: &str,
         within: Option<&str>,
         inside: Option<usize>,
-        look: &Lookup<'_, '_>,
+        look: &prereqs::Resolver<'_>,
     ) -> Result<usize, DiagnosticKind> {
         let segments: Vec<String> = reference.split('>').map(prereqs::fold).collect();
         let segments: Vec<&str> = segments.iter().map(|s| s.trim()).collect();
         if let Some(p) = within.and_then(|w| self.find_reference(w, look).ok())
-            && let Some(t) = self.one_below(p, &segments, true, look.by_label)
+            && let Some(t) = self.one_below(p, &segments, true, look)
         {
             return Ok(t);
         }
         if let Some(a) = inside {
-            if let Some(t) = self.one_below(a, &segments, true, look.by_label) {
+            if let Some(t) = self.one_below(a, &segments, true, look) {
                 return Ok(t);
             }
-            if let Some(t) = self.one_below(a, &segments, false, look.by_label) {
+            if let Some(t) = self.one_below(a, &segments, false, look) {
                 return Ok(t);
             }
         }
@@ -164,10 +143,10 @@ impl Roadmap {
     fn find_reference(
         &self,
         reference: &str,
-        look: &Lookup<'_, '_>,
+        look: &prereqs::Resolver<'_>,
     ) -> Result<usize, DiagnosticKind> {
         let found = match prereqs::reference(reference) {
-            Some(parsed) => look.resolver.resolve(&parsed),
+            Some(parsed) => look.resolve(&parsed),
             None => Err(DiagnosticKind::UnknownTopic {
                 reference: reference.to_string(),
                 suggestions: Vec::new(),
@@ -175,19 +154,20 @@ impl Roadmap {
         };
         match found {
             Err(e @ DiagnosticKind::AmbiguousTopic { .. }) => {
-                self.anchored(reference, look.by_label).ok_or(e)
+                self.anchored(reference, look).ok_or(e)
             }
             other => other,
         }
     }
 
     /// The one topic whose whole path, from its root, is `reference`.
-    fn anchored(&self, reference: &str, by_label: &HashMap<String, Vec<usize>>) -> Option<usize> {
+    fn anchored(&self, reference: &str, resolver: &prereqs::Resolver<'_>) -> Option<usize> {
         let segments: Vec<String> = reference.split('>').map(prereqs::fold).collect();
         let segments: Vec<&str> = segments.iter().map(|s| s.trim()).collect();
         let last = segments.last()?;
         let mut found = None;
-        for &i in by_label.get(*last)? {
+        // Bounded like the scoped lookups: beyond that, the error stands.
+        for i in resolver.with_label(last).take(MAX_SCOPED) {
             if self.topic(i).depth + 1 == segments.len() && self.path_ends_with(i, &segments) {
                 if found.is_some() {
                     return None;
@@ -206,14 +186,17 @@ impl Roadmap {
         group: usize,
         segments: &[&str],
         children_only: bool,
-        by_label: &HashMap<String, Vec<usize>>,
+        resolver: &prereqs::Resolver<'_>,
     ) -> Option<usize> {
-        let same = by_label.get(*segments.last()?)?;
+        let same: Vec<usize> = resolver
+            .with_label(segments.last()?)
+            .take(MAX_SCOPED + 1)
+            .collect();
         if same.len() > MAX_SCOPED {
             return None;
         }
         let mut found = None;
-        for &i in same {
+        for i in same {
             let below = if children_only {
                 self.parent(i) == Some(group)
             } else {
