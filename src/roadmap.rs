@@ -34,7 +34,7 @@ pub use ids::slug;
 pub use lint::cap_repeated;
 pub use mark::task_box;
 pub use names::Names;
-pub use next::{HOURS_PER_DAY, NextReason, estimate_hours};
+pub use next::{HOURS_PER_DAY, NextReason, Tally, estimate_hours, hours};
 
 /// A topic: one line of the outline.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,6 +104,9 @@ pub struct Roadmap {
     implied: OnceLock<Vec<bool>>,
     /// What a roadmap made for drawing leaves out or fades.
     view: View,
+    /// Whether the learner's progress is known: the outline has task
+    /// boxes, or progress files were applied ([`Roadmap::tracks_progress`]).
+    tracked: bool,
 }
 
 /// The shape of an outline, by topic: each one's parent, the end of its
@@ -245,6 +248,7 @@ impl Roadmap {
                 root_of[i] = root_of[p];
             }
         }
+        let tracked = graph.node_weights().any(|t| t.state.is_some());
         Roadmap {
             graph,
             file,
@@ -258,6 +262,7 @@ impl Roadmap {
             warnings,
             implied: OnceLock::new(),
             view,
+            tracked,
         }
     }
 

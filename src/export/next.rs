@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::outline::TaskState;
-use crate::roadmap::{NextReason, Roadmap};
+use crate::roadmap::{NextReason, Roadmap, Tally, hours};
 
 /// Output format of `next`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -30,13 +30,13 @@ struct Item<'a> {
 }
 
 /// Writes `items` (from [`Roadmap::next`]) in `format`; `left` is the
-/// number of topics without children left (to do or being learnt) and
-/// their hours ([`Roadmap::hours_left`]), for the text's last line.
+/// progress over what is wanted ([`Roadmap::tally`]), for the text's last
+/// line.
 pub fn write_next(
     r: &Roadmap,
     statuses: &[TaskState],
     items: &[(usize, NextReason)],
-    left: (usize, f64, usize),
+    left: &Tally,
     format: NextFormat,
     out: &mut dyn Write,
 ) -> io::Result<()> {
@@ -104,7 +104,7 @@ pub fn write_next(
                 }
                 writeln!(out)?;
             }
-            let (topics, h, unknown) = left;
+            let (topics, h, unknown) = (left.left(), left.hours_left, left.without_estimate);
             match topics {
                 0 => writeln!(out, "Nothing left: every topic is done or skipped."),
                 _ => {
@@ -123,17 +123,6 @@ pub fn write_next(
                 }
             }
         }
-    }
-}
-
-/// `2 h`, `1.5 h`, `20 min`.
-pub fn hours(h: f64) -> String {
-    if h < 1.0 {
-        format!("{} min", (h * 60.0).round())
-    } else if (h - h.round()).abs() < 0.05 {
-        format!("{} h", h.round())
-    } else {
-        format!("{:.1} h", h)
     }
 }
 
@@ -185,8 +174,8 @@ mod tests {
         .unwrap();
         let statuses = r.statuses();
         let items = r.next(&statuses, None);
-        let (h, unknown) = r.hours_left(&statuses, None);
-        let left = (3, h, unknown);
+        let left = &r.tally(&statuses, None);
+        assert_eq!(left.left(), 3);
         let mut out = Vec::new();
         write_next(&r, &statuses, &items, left, NextFormat::Text, &mut out).unwrap();
         assert_eq!(

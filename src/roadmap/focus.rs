@@ -322,7 +322,7 @@ impl Roadmap {
                 same_label[index[i]] = index[next_kept];
             }
         }
-        Roadmap::from_parts(
+        let mut derived = Roadmap::from_parts(
             graph,
             self.file.clone(),
             super::Tree {
@@ -333,7 +333,9 @@ impl Roadmap {
             order::Order { order, stage },
             Vec::new(),
             view,
-        )
+        );
+        derived.tracked = self.tracked;
+        derived
     }
 }
 

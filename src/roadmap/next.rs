@@ -24,6 +24,94 @@ impl NextReason {
     }
 }
 
+/// The learner's progress over some topics without children
+/// ([`Roadmap::tally`]): how many are in each state, and the hours left.
+/// Groups are not counted: a group is done when everything in it is.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Tally {
+    /// Topics done.
+    pub done: usize,
+    /// Topics being learnt.
+    pub learning: usize,
+    /// Topics skipped: left out of the share done.
+    pub skipped: usize,
+    /// Topics to do.
+    pub todo: usize,
+    /// Hours the topics to do or being learnt are estimated at.
+    pub hours_left: f64,
+    /// Topics to do or being learnt without an estimate.
+    pub without_estimate: usize,
+}
+
+impl Tally {
+    /// Topics counted towards the share done: all but the skipped ones.
+    pub fn counted(&self) -> usize {
+        self.done + self.learning + self.todo
+    }
+
+    /// Topics left: to do or being learnt.
+    pub fn left(&self) -> usize {
+        self.learning + self.todo
+    }
+
+    /// The share done, in whole percent rounded down (100 only when
+    /// nothing is left; 100 when every topic is skipped).
+    pub fn percent(&self) -> usize {
+        match self.counted() {
+            0 => 100,
+            n => self.done * 100 / n,
+        }
+    }
+
+    /// `37 of 115 topics done (32%) · 41 h left`, with `· 3 skipped` when
+    /// some are, and the hours only when some topic left has an estimate.
+    ///
+    /// ```
+    /// use roadmapper::roadmap::Tally;
+    /// let t = Tally { done: 37, todo: 78, hours_left: 41.0, ..Tally::default() };
+    /// assert_eq!(t.line(), "37 of 115 topics done (32%) · 41 h left");
+    /// ```
+    pub fn line(&self) -> String {
+        let mut s = format!(
+            "{} of {} topic{} done ({}%)",
+            self.done,
+            self.counted(),
+            if self.counted() == 1 { "" } else { "s" },
+            self.percent()
+        );
+        if self.skipped > 0 {
+            s.push_str(&format!(" · {} skipped", self.skipped));
+        }
+        if self.hours_left > 0.0 {
+            s.push_str(&format!(" · {} left", hours(self.hours_left)));
+        }
+        s
+    }
+
+    /// `4/6`: done of counted, for a section's heading.
+    pub fn fraction(&self) -> String {
+        format!("{}/{}", self.done, self.counted())
+    }
+}
+
+/// `2 h`, `1.5 h`, `20 min`: hours as a learner reads them.
+///
+/// ```
+/// use roadmapper::roadmap::hours;
+/// assert_eq!(hours(2.0), "2 h");
+/// assert_eq!(hours(1.25), "1.3 h");
+/// assert_eq!(hours(1.0 / 3.0), "20 min");
+/// ```
+pub fn hours(h: f64) -> String {
+    if h < 1.0 {
+        format!("{} min", (h * 60.0).round())
+    } else if (h - h.round()).abs() < 0.05 {
+        format!("{} h", h.round())
+    } else {
+        format!("{:.1} h", h)
+    }
+}
+
 /// Hours in a day of study, for `[2d]` estimates.
 pub const HOURS_PER_DAY: f64 = 8.0;
 
@@ -130,30 +218,47 @@ impl Roadmap {
         out
     }
 
-    /// Hours left (topics without children to do or being learnt) among
-    /// `topics` (all when `None`), and how many of those have no estimate.
-    pub fn hours_left(&self, statuses: &[TaskState], topics: Option<&[usize]>) -> (f64, usize) {
-        let all: Vec<usize>;
-        let topics = match topics {
-            Some(t) => t,
-            None => {
-                all = (0..self.len()).collect();
-                &all
+    /// Whether the learner's progress is known: the outline has task boxes,
+    /// or progress files were applied (even empty ones). Outputs show
+    /// states and totals only then.
+    pub fn tracks_progress(&self) -> bool {
+        self.tracked
+    }
+
+    /// The progress over the topics without children among `topics` (all
+    /// when `None`), given each topic's state ([`Roadmap::statuses`]).
+    /// O(len).
+    pub fn tally(&self, statuses: &[TaskState], topics: Option<&[usize]>) -> Tally {
+        let mut t = Tally::default();
+        let mut count = |i: usize| {
+            if !self.is_leaf(i) {
+                return;
+            }
+            let s = statuses.get(i).copied().unwrap_or(TaskState::Todo);
+            match s {
+                TaskState::Done => t.done += 1,
+                TaskState::Skipped => t.skipped += 1,
+                TaskState::Learning => t.learning += 1,
+                TaskState::Todo => t.todo += 1,
+            }
+            if matches!(s, TaskState::Todo | TaskState::Learning) {
+                match self.own_estimate(i) {
+                    Some(h) => t.hours_left += h,
+                    None => t.without_estimate += 1,
+                }
             }
         };
-        let mut hours = 0.0;
-        let mut unknown = 0;
-        for &i in topics {
-            if !self.is_leaf(i)
-                || !matches!(statuses.get(i), Some(TaskState::Todo | TaskState::Learning))
-            {
-                continue;
-            }
-            match self.own_estimate(i) {
-                Some(h) => hours += h,
-                None => unknown += 1,
-            }
+        match topics {
+            Some(list) => list.iter().for_each(|&i| count(i)),
+            None => (0..self.len()).for_each(&mut count),
         }
-        (hours, unknown)
+        t
+    }
+
+    /// The progress inside a topic: its subtree, itself included (for a
+    /// section's `4/6`).
+    pub fn tally_inside(&self, statuses: &[TaskState], topic: usize) -> Tally {
+        let inside: Vec<usize> = self.subtree(topic).collect();
+        self.tally(statuses, Some(&inside))
     }
 }

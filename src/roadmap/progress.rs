@@ -45,6 +45,7 @@ impl Roadmap {
     /// ```
     pub fn apply_progress(&mut self, files: &[ProgressFile]) -> Vec<Diagnostic> {
         let found = self.resolve_progress(files);
+        self.tracked = true;
         let mut errors = Vec::new();
         let mut given: HashMap<usize, (String, usize, TaskState)> = HashMap::default();
         for (file, found) in files.iter().zip(found) {
