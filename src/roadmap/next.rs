@@ -99,7 +99,7 @@ impl Tally {
 /// ```
 /// use roadmapper::roadmap::hours;
 /// assert_eq!(hours(2.0), "2 h");
-/// assert_eq!(hours(1.25), "1.3 h");
+/// assert_eq!(hours(1.5), "1.5 h");
 /// assert_eq!(hours(1.0 / 3.0), "20 min");
 /// ```
 pub fn hours(h: f64) -> String {
