@@ -212,6 +212,17 @@ pub struct InputArgs {
     #[arg(long = "notes", value_name = "FILE")]
     pub notes: Vec<PathBuf>,
 
+    /// The learner's progress: a Markdown task list; repeatable, later
+    /// files win.
+    ///
+    /// `- [x]` done, `- [/]` or `- [~]` learning, `- [-]` skipped, `- [ ]`
+    /// to do; each item names a topic as a prerequisite file does, and an
+    /// item nested under another is looked up inside that one's topic.
+    /// `order --format markdown` writes such a file; it overrides a
+    /// Markdown outline's own task boxes, topic by topic.
+    #[arg(long = "progress", value_name = "FILE")]
+    pub progress: Vec<PathBuf>,
+
     /// Refuse an input file larger than SIZE (bytes, or with K, M, G: KiB,
     /// MiB, GiB).
     ///

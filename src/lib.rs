@@ -76,6 +76,37 @@ pub fn load_with_notes(
     prereqs: &[Input],
     notes: &[Input],
 ) -> Result<Roadmap, Error> {
+    load_with_progress(outline, prereqs, notes, &[])
+}
+
+/// [`load_with_notes`], then the learner's progress files ([`progress`]):
+/// each item's state goes to the topic it names, over the outline's own
+/// task boxes ([`Roadmap::apply_progress`]); later files win. Every error
+/// of every input is reported.
+///
+/// ```
+/// use roadmapper::outline::TaskState;
+/// use roadmapper::{Input, load_with_progress};
+/// let outline = Input::new("r.txt", "Web\n  HTTP\n  REST\n");
+/// let progress = Input::new("progress.md", "# Mine\n\n- [x] HTTP\n");
+/// let r = load_with_progress(&outline, &[], &[], &[progress]).unwrap();
+/// assert_eq!(r.statuses(), [TaskState::Learning, TaskState::Done, TaskState::Todo]);
+/// assert!(r.tracks_progress());
+/// ```
+pub fn load_with_progress(
+    outline: &Input,
+    prereqs: &[Input],
+    notes: &[Input],
+    progress: &[Input],
+) -> Result<Roadmap, Error> {
+    let mut progress_files = Vec::with_capacity(progress.len());
+    let mut progress_errors = Vec::new();
+    for p in progress {
+        match progress::decode(&p.name, &p.bytes) {
+            Ok(text) => progress_files.push(progress::parse(&p.name, text)),
+            Err(e) => progress_errors.extend(e),
+        }
+    }
     let mut notes_errors = Vec::new();
     let mut notes_files = Vec::with_capacity(notes.len());
     for n in notes {
@@ -87,6 +118,10 @@ pub fn load_with_notes(
     match load_outline(outline, prereqs) {
         Ok(mut roadmap) => {
             notes_errors.extend(roadmap.apply_notes(&notes_files));
+            notes_errors.extend(progress_errors);
+            if !progress.is_empty() {
+                notes_errors.extend(roadmap.apply_progress(&progress_files));
+            }
             if notes_errors.is_empty() {
                 Ok(roadmap)
             } else {
@@ -95,6 +130,7 @@ pub fn load_with_notes(
         }
         Err(Error::Input(mut errors)) => {
             errors.extend(notes_errors);
+            errors.extend(progress_errors);
             Err(Error::Input(errors))
         }
         Err(e) => Err(e),

@@ -82,6 +82,28 @@ struct Open {
     at: usize,
 }
 
+/// A progress file's text: its bytes without a UTF-8 byte-order mark, or
+/// an error at each line that is not valid UTF-8.
+///
+/// ```
+/// assert_eq!(roadmapper::progress::decode("p.md", b"\xEF\xBB\xBF- [x] A\n").unwrap(), "- [x] A\n");
+/// assert_eq!(roadmapper::progress::decode("p.md", b"- [x] A\n- [ ] \xFF\n").unwrap_err()[0].line, 2);
+/// ```
+pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Vec<crate::Diagnostic>> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|_| {
+        bytes
+            .split(|&b| b == b'\n')
+            .enumerate()
+            .filter_map(|(i, raw)| {
+                crate::outline::line_text(file, i + 1, raw)
+                    .err()
+                    .map(|d| *d)
+            })
+            .collect()
+    })
+}
+
 /// Reads a progress file. Never fails: what is not a task item is not
 /// progress.
 ///

@@ -286,8 +286,18 @@ fn load_quiet(args: &InputArgs, reporter: &Reporter) -> Result<Roadmap, Failure>
         .iter()
         .map(|p| read(p, limit))
         .collect::<Result<Vec<_>, _>>()?;
-    let result = roadmapper::load_with_notes(&outline, &prereqs, &notes);
-    reporter.remember(std::iter::once(outline).chain(prereqs).chain(notes));
+    let progress = args
+        .progress
+        .iter()
+        .map(|p| read(p, limit))
+        .collect::<Result<Vec<_>, _>>()?;
+    let result = roadmapper::load_with_progress(&outline, &prereqs, &notes, &progress);
+    reporter.remember(
+        std::iter::once(outline)
+            .chain(prereqs)
+            .chain(notes)
+            .chain(progress),
+    );
     Ok(result?)
 }
 

@@ -106,6 +106,7 @@ pub fn check_io_args(output: Option<&Path>, input: &InputArgs) -> Result<(), Usa
     let inputs: Vec<&Path> = std::iter::once(&input.outline)
         .chain(&input.prereqs)
         .chain(&input.notes)
+        .chain(&input.progress)
         .map(PathBuf::as_path)
         .collect();
     let shown = |p: &Path| -> String {
