@@ -8,6 +8,7 @@ pub mod files;
 pub mod fonts;
 pub mod man;
 pub mod plan;
+pub mod progress;
 pub mod report;
 pub mod summary;
 
@@ -51,7 +52,146 @@ Examples:
 pub const CHECK_EXAMPLES: &str = "\
 Examples:
   roadmapper check roadmap/backend.txt --prereqs roadmap/backend.prereqs
-  roadmapper check roadmap/backend.txt --notes roadmap/backend.notes.md";
+  roadmapper check roadmap/backend.txt --notes roadmap/backend.notes.md
+  roadmapper check roadmap/backend.txt -p roadmap/backend.prereqs \\
+      --progress roadmap/backend.progress.md";
+
+/// `roadmapper next --help`.
+pub const NEXT_EXAMPLES: &str = "\
+Examples:
+  roadmapper next roadmap/backend.txt -p roadmap/backend.prereqs \\
+      --progress roadmap/backend.progress.md
+  roadmapper next roadmap/backend.txt -p roadmap/backend.prereqs \\
+      --progress roadmap/backend.progress.md --to REST --all";
+
+/// `roadmapper mark --help`.
+pub const MARK_EXAMPLES: &str = "\
+Examples:
+  roadmapper mark roadmap/backend.txt --progress progress.md \\
+      'What is HTTP' 'DNS and how it works' --done
+  roadmapper mark roadmap/backend.txt --progress progress.md \\
+      'APIs > SOAP' --skip";
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Also report the progress towards TOPIC (repeatable).
+    ///
+    /// TOPIC is a label (case-insensitive) or a path suffix such as
+    /// `APIs > SOAP`.
+    #[arg(long = "to", value_name = "TOPIC")]
+    pub to: Vec<String>,
+
+    /// Hours of study a week: the time left is also given in weeks.
+    #[arg(long, value_name = "HOURS", value_parser = parse_pace)]
+    pub pace: Option<f64>,
+}
+
+#[derive(Debug, Args)]
+pub struct NextArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Only what TOPIC needs (repeatable).
+    ///
+    /// TOPIC is a label (case-insensitive) or a path suffix such as
+    /// `APIs > SOAP`.
+    #[arg(long = "to", value_name = "TOPIC")]
+    pub to: Vec<String>,
+
+    /// Print at most N topics.
+    #[arg(
+        short = 'n',
+        long = "count",
+        value_name = "N",
+        default_value_t = 10,
+        conflicts_with = "all"
+    )]
+    pub count: usize,
+
+    /// Print every topic being learnt or ready.
+    #[arg(long)]
+    pub all: bool,
+
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = NextFormatArg::Text)]
+    pub format: NextFormatArg,
+
+    /// Hours of study a week: the time left is also given in weeks (text).
+    #[arg(long, value_name = "HOURS", value_parser = parse_pace)]
+    pub pace: Option<f64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NextFormatArg {
+    /// Numbered, with what each topic completes and what is left.
+    Text,
+    /// A checklist: `- [/]` being learnt, `- [ ]` ready.
+    Markdown,
+    /// An array of objects (empty when nothing is left).
+    Json,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("state").required(true).args(["done", "learning", "skip", "todo"])))]
+pub struct MarkArgs {
+    /// The outline file.
+    #[arg(value_name = "OUTLINE")]
+    pub outline: PathBuf,
+
+    /// The topics (labels, case-insensitive, or path suffixes such as
+    /// `APIs > SOAP`).
+    #[arg(value_name = "TOPIC", required = true)]
+    pub topics: Vec<String>,
+
+    /// The progress file to change (created when missing).
+    #[arg(long = "progress", value_name = "FILE", required = true)]
+    pub progress: PathBuf,
+
+    /// A prerequisite file: lines `A -> B` (A before B); repeatable. Sets
+    /// the study order of the items added.
+    #[arg(short, long = "prereqs", value_name = "FILE")]
+    pub prereqs: Vec<PathBuf>,
+
+    /// Mark the topics done: `[x]`.
+    #[arg(long)]
+    pub done: bool,
+
+    /// Mark the topics being learnt: `[/]`.
+    #[arg(long)]
+    pub learning: bool,
+
+    /// Mark the topics skipped: `[-]`.
+    #[arg(long)]
+    pub skip: bool,
+
+    /// Mark the topics to do: `[ ]`.
+    #[arg(long)]
+    pub todo: bool,
+
+    /// Replace the progress file even when it is read-only.
+    #[arg(long)]
+    pub force: bool,
+
+    /// Print nothing but errors: not what was changed.
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// Refuse an input file larger than SIZE (bytes, or with K, M, G).
+    #[arg(long, value_name = "SIZE", default_value = "256M", value_parser = parse_size)]
+    pub max_input_size: u64,
+}
+
+/// Hours a week: a number above 0, at most 168.
+fn parse_pace(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(h) if h > 0.0 && h <= 168.0 => Ok(h),
+        Ok(_) => Err("hours a week must be above 0 and at most 168".to_string()),
+        Err(_) => Err("expected hours a week, such as 6 or 7.5".to_string()),
+    }
+}
 
 /// Turn a learning-roadmap outline into a graph, a study order and exports.
 #[derive(Debug, Parser)]
@@ -100,8 +240,28 @@ pub enum Command {
     #[command(after_help = RENDER_EXAMPLES)]
     Render(RenderArgs),
     /// Validate the inputs and print a short summary with warnings.
+    ///
+    /// With the learner's progress (--progress, or a Markdown outline's
+    /// task boxes), also the topics in each state, the share done in each
+    /// section and the time left.
     #[command(after_help = CHECK_EXAMPLES)]
-    Check(InputArgs),
+    Check(CheckArgs),
+    /// Print what to learn next: the topics being learnt, then the ones
+    /// ready to start, in study order.
+    ///
+    /// Ready: everything the topic and its groups need is done or skipped.
+    /// Only topics without children are offered; each says what it
+    /// completes, and the last line what is left.
+    #[command(after_help = NEXT_EXAMPLES)]
+    Next(NextArgs),
+    /// Set topics' states in a progress file: done, learning, skipped or
+    /// to do.
+    ///
+    /// Items already there are changed in place, missing ones added under
+    /// `## Added` in study order; every other byte of the file stays. A
+    /// missing file is created with the whole checklist.
+    #[command(after_help = MARK_EXAMPLES)]
+    Mark(MarkArgs),
     /// Print one topic's card: its path, description, links, what to
     /// learn first, what it unlocks and its stage.
     #[command(after_help = SHOW_EXAMPLES)]
@@ -274,6 +434,16 @@ pub struct OrderArgs {
     /// Group topics by stage: topics of one stage can be learned in parallel.
     #[arg(long)]
     pub stages: bool,
+
+    /// Leave out the topics done or skipped (--progress, or a Markdown
+    /// outline's task boxes); numbers and stages are counted on what is
+    /// left.
+    #[arg(long)]
+    pub remaining: bool,
+
+    /// Hours of study a week: the time left is also given in weeks (text).
+    #[arg(long, value_name = "HOURS", value_parser = parse_pace)]
+    pub pace: Option<f64>,
 
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = OrderFormatArg::Text)]

@@ -6,46 +6,31 @@ use std::path::Path;
 
 use clap::CommandFactory;
 use roadmapper::export::Export;
-use roadmapper::export::order::Order;
+use roadmapper::export::order::{Order, OrderFormat};
 use roadmapper::{Diagnostic, Error, Format, RenderOptions, Roadmap, WriteOptions, layout};
 
 use super::files::{check_io_args, io_failure, read};
 use super::plan::{self, Usage};
 use super::report::{Failure, Reporter, size};
-use super::{Cli, Command, GenerateArgs, InputArgs, RenderArgs};
+use super::{Cli, Command, GenerateArgs, InputArgs, OrderArgs, RenderArgs};
 
 /// Runs the command.
 pub fn run(cli: Cli, reporter: &Reporter) -> Result<(), Failure> {
     match cli.command {
-        Command::Order(args) => {
-            let format = plan::order(&args)?;
-            check_io_args(args.output.as_deref(), &args.input)?;
-            let roadmap = load(&args.input, reporter)?;
-            let targets = find_targets(&roadmap, &args.to)?;
-            let items = if args.to.is_empty() {
-                roadmap.order().to_vec()
-            } else {
-                roadmap.needs(&targets)
-            };
-            let listing = Order {
-                roadmap: &roadmap,
-                items: &items,
-                stages: args.stages,
-                format,
-            };
-            let written = emit(args.output.as_deref(), args.force, |mut w| {
-                listing.write_to(&mut w)
-            });
-            // The process ends now: returning 100,000 topics' strings to
-            // the allocator one by one would take a tenth of the run.
-            std::mem::forget(roadmap);
-            written
-        }
+        Command::Order(args) => order(&args, reporter),
         Command::Render(args) => render(&args, reporter),
-        Command::Check(input) => {
-            check_io_args(None, &input)?;
-            let roadmap = load_quiet(&input, reporter)?;
-            let summary = super::summary::summary(&roadmap, &input);
+        Command::Check(args) => {
+            check_io_args(None, &args.input)?;
+            let roadmap = load_quiet(&args.input, reporter)?;
+            let targets = find_targets(&roadmap, &args.to)?;
+            let mut summary = super::summary::summary(&roadmap, &args.input);
+            if roadmap.tracks_progress()
+                || !targets.is_empty()
+                || args.pace.is_some()
+                || roadmap.has_estimates()
+            {
+                summary.push_str(&super::progress::check_lines(&roadmap, &targets, args.pace));
+            }
             emit(None, false, |w| w.write_all(summary.as_bytes()))?;
             for w in roadmap.lint() {
                 reporter.diagnostic(&w);
@@ -61,6 +46,8 @@ pub fn run(cli: Cli, reporter: &Reporter) -> Result<(), Failure> {
             let card = roadmapper::export::card::Card::new(&roadmap, topic).to_string();
             emit(None, false, |w| w.write_all(card.as_bytes()))
         }
+        Command::Next(args) => super::progress::next(&args, reporter),
+        Command::Mark(args) => super::progress::mark(&args, reporter),
         Command::Generate(args) => generate(&args, reporter),
         Command::Completions { shell } => {
             // clap_complete panics on a write error (a closed pipe): let it
@@ -74,6 +61,57 @@ pub fn run(cli: Cli, reporter: &Reporter) -> Result<(), Failure> {
             emit(None, false, |w| w.write_all(&page))
         }
     }
+}
+
+fn order(args: &OrderArgs, reporter: &Reporter) -> Result<(), Failure> {
+    let format = plan::order(args)?;
+    check_io_args(args.output.as_deref(), &args.input)?;
+    let whole = load(&args.input, reporter)?;
+    let targets = find_targets(&whole, &args.to)?;
+    if args.remaining && !whole.tracks_progress() {
+        return Err(Usage {
+            message: "`--remaining` needs the learner's progress, and there is none".into(),
+            help: "pass --progress FILE (a task list: `- [x] HTTP`), or list an outline with task boxes".into(),
+        }
+        .into());
+    }
+    let left;
+    let (roadmap, items, targets) = if args.remaining {
+        let statuses = whole.statuses();
+        let wanted = (!targets.is_empty()).then_some(targets.as_slice());
+        left = whole.remaining(&statuses, wanted);
+        // The targets still left, in the roadmap of what is left.
+        let kept: Vec<usize> = targets
+            .iter()
+            .filter_map(|&t| left.topics().position(|k| k.id == whole.topic(t).id))
+            .collect();
+        (&left, left.order().to_vec(), kept)
+    } else if targets.is_empty() {
+        (&whole, whole.order().to_vec(), targets)
+    } else {
+        let items = whole.needs(&targets);
+        (&whole, items, targets)
+    };
+    let listing = Order {
+        roadmap,
+        items: &items,
+        stages: args.stages,
+        format,
+    };
+    let footer = (format == OrderFormat::Text
+        && (whole.tracks_progress() || whole.has_estimates() || args.pace.is_some()))
+    .then(|| super::progress::order_footer(roadmap, &items, &targets, args.pace));
+    let written = emit(args.output.as_deref(), args.force, |mut w| {
+        listing.write_to(&mut w)?;
+        if let Some(f) = &footer {
+            w.write_all(f.as_bytes())?;
+        }
+        Ok(())
+    });
+    // The process ends now: returning 100,000 topics' strings to the
+    // allocator one by one would take a tenth of the run.
+    std::mem::forget(whole);
+    written
 }
 
 fn render(args: &RenderArgs, reporter: &Reporter) -> Result<(), Failure> {
@@ -254,7 +292,7 @@ fn warn_of_cut_labels(roadmap: &Roadmap, reporter: &Reporter) {
 }
 
 /// The topics `--to` names, or every error (unknown, ambiguous) at once.
-fn find_targets(roadmap: &Roadmap, to: &[String]) -> Result<Vec<usize>, Error> {
+pub(super) fn find_targets(roadmap: &Roadmap, to: &[String]) -> Result<Vec<usize>, Error> {
     let mut targets = Vec::new();
     let mut errors = Vec::new();
     let references: Vec<&str> = to.iter().map(String::as_str).collect();
@@ -273,7 +311,7 @@ fn find_targets(roadmap: &Roadmap, to: &[String]) -> Result<Vec<usize>, Error> {
 
 /// Reads and loads the inputs, then hands them to the reporter so that
 /// diagnostics can quote their lines.
-fn load_quiet(args: &InputArgs, reporter: &Reporter) -> Result<Roadmap, Failure> {
+pub(super) fn load_quiet(args: &InputArgs, reporter: &Reporter) -> Result<Roadmap, Failure> {
     let limit = args.max_input_size;
     let outline = read(&args.outline, limit)?;
     let prereqs = args
@@ -302,7 +340,7 @@ fn load_quiet(args: &InputArgs, reporter: &Reporter) -> Result<Roadmap, Failure>
 }
 
 /// Loads and prints build warnings (a prerequisite given twice) to stderr.
-fn load(args: &InputArgs, reporter: &Reporter) -> Result<Roadmap, Failure> {
+pub(super) fn load(args: &InputArgs, reporter: &Reporter) -> Result<Roadmap, Failure> {
     let roadmap = load_quiet(args, reporter)?;
     // Repeated kinds (links dropped from notes, say) capped as `check` does.
     let warnings = roadmapper::roadmap::cap_repeated(
@@ -317,7 +355,7 @@ fn load(args: &InputArgs, reporter: &Reporter) -> Result<Roadmap, Failure> {
 
 /// Writes an output: a file (see [`roadmapper::output`]) or, without
 /// `-o` or with `-o -`, standard output.
-fn emit(
+pub(super) fn emit(
     output: Option<&Path>,
     force: bool,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,

@@ -30,13 +30,14 @@ struct Item<'a> {
 }
 
 /// Writes `items` (from [`Roadmap::next`]) in `format`; `left` is the
-/// progress over what is wanted ([`Roadmap::tally`]), for the text's last
-/// line.
+/// progress over what is wanted ([`Roadmap::tally`]) and `pace` the hours
+/// of study a week, for the text's last line ([`Tally::report`]).
 pub fn write_next(
     r: &Roadmap,
     statuses: &[TaskState],
     items: &[(usize, NextReason)],
     left: &Tally,
+    pace: Option<f64>,
     format: NextFormat,
     out: &mut dyn Write,
 ) -> io::Result<()> {
@@ -104,23 +105,14 @@ pub fn write_next(
                 }
                 writeln!(out)?;
             }
-            let (topics, h, unknown) = (left.left(), left.hours_left, left.without_estimate);
-            match topics {
+            match left.left() {
                 0 => writeln!(out, "Nothing left: every topic is done or skipped."),
-                _ => {
-                    write!(
-                        out,
-                        "{topics} topic{} left",
-                        if topics == 1 { "" } else { "s" }
-                    )?;
-                    if h > 0.0 {
-                        write!(out, ", {}", hours(h))?;
-                    }
-                    if unknown > 0 {
-                        write!(out, " ({unknown} without an estimate)")?;
-                    }
-                    writeln!(out)
-                }
+                n => writeln!(
+                    out,
+                    "{n} topic{} left · {}",
+                    if n == 1 { "" } else { "s" },
+                    left.report(pace)
+                ),
             }
         }
     }
@@ -177,13 +169,31 @@ mod tests {
         let left = &r.tally(&statuses, None);
         assert_eq!(left.left(), 3);
         let mut out = Vec::new();
-        write_next(&r, &statuses, &items, left, NextFormat::Text, &mut out).unwrap();
+        write_next(
+            &r,
+            &statuses,
+            &items,
+            left,
+            None,
+            NextFormat::Text,
+            &mut out,
+        )
+        .unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
-            "Being learnt:\n1. REST  (2 h)\nReady to start:\n2. DNS  (1.5 h)  completes Basics\n3 topics left, 5 h\n"
+            "Being learnt:\n1. REST  (2 h)\nReady to start:\n2. DNS  (1.5 h)  completes Basics\n3 topics left · 1 of 4 topics done (25%) · 5 h left\n"
         );
         let mut out = Vec::new();
-        write_next(&r, &statuses, &items, left, NextFormat::Json, &mut out).unwrap();
+        write_next(
+            &r,
+            &statuses,
+            &items,
+            left,
+            None,
+            NextFormat::Json,
+            &mut out,
+        )
+        .unwrap();
         let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
         assert_eq!(v[0]["status"], "learning");
         assert_eq!(v[1]["path"], serde_json::json!(["Web", "Basics", "DNS"]));

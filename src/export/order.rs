@@ -15,6 +15,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::outline::TaskState;
 use crate::roadmap::{Names, Roadmap};
 
 /// Output format of a study order.
@@ -71,6 +72,7 @@ pub fn write_order(
     }
     let width = items.len().to_string().len();
     let names = r.listing_names();
+    let statuses = r.tracks_progress().then(|| r.statuses());
     let mut number = 0;
     for (k, (stage, group)) in stage_groups(r, items, stages).iter().enumerate() {
         if let Some(s) = stage {
@@ -86,10 +88,15 @@ pub fn write_order(
         for (&i, (indent, detached)) in group.iter().zip(nesting(r, group)) {
             number += 1;
             let context = detached.then(|| r.parent(i)).flatten();
+            let status = statuses.as_ref().map(|s| s[i]);
             if format == OrderFormat::Markdown {
-                markdown_item(r, &names, i, indent, context, out)?;
+                markdown_item(r, &names, (i, status), indent, context, out)?;
             } else {
                 item_number(number, width, out)?;
+                if let Some(status) = status {
+                    out.write_all(state_symbol(status).as_bytes())?;
+                    out.write_all(b" ")?;
+                }
                 text_item(r, &names, i, indent, context, out)?;
             }
         }
@@ -156,6 +163,30 @@ fn stage_groups(r: &Roadmap, items: &[usize], stages: bool) -> Vec<(Option<usize
         .filter(|(_, v)| !v.is_empty())
         .map(|(s, v)| (Some(s), v))
         .collect()
+}
+
+/// The state column of a text listing: `✓` done, `~` being learnt, `-`
+/// skipped, a space to do (each one column wide in every terminal).
+pub fn state_symbol(state: TaskState) -> &'static str {
+    match state {
+        TaskState::Done => "✓",
+        TaskState::Learning => "~",
+        TaskState::Skipped => "-",
+        TaskState::Todo => " ",
+    }
+}
+
+/// The box a checklist item gets: a topic without children's own state,
+/// a group's only when it is done or skipped as a whole. A group being
+/// learnt keeps `[ ]`: read back as progress, `[/]` would mark every
+/// topic inside it that is not listed (with `--to` or `--remaining`) as
+/// being learnt.
+fn item_box(r: &Roadmap, i: usize, status: Option<TaskState>) -> &'static str {
+    match status {
+        Some(TaskState::Learning) if !r.is_leaf(i) => "[ ]",
+        Some(s) => crate::roadmap::task_box(s),
+        None => "[ ]",
+    }
 }
 
 /// `Label [tag]  (in Parent)  (after A, B)` after the number.
@@ -227,24 +258,25 @@ fn item_number(number: usize, width: usize, out: &mut dyn Write) -> io::Result<(
 fn markdown_item(
     r: &Roadmap,
     names: &Names<'_>,
-    i: usize,
+    (i, status): (usize, Option<TaskState>),
     indent: usize,
     context: Option<usize>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let t = r.topic(i);
+    let task = item_box(r, i, status);
     use crate::export::markdown::{Context, escape};
     match t.links.first().filter(|l| crate::link::is_safe(&l.url)) {
         Some(link) => write!(
             out,
-            "{}- [ ] [{}]({})",
+            "{}- {task} [{}]({})",
             "  ".repeat(indent),
             escape(&t.label, Context::LinkText),
             markdown_url(&link.url)
         )?,
         None => write!(
             out,
-            "{}- [ ] {}",
+            "{}- {task} {}",
             "  ".repeat(indent),
             escape(&t.label, Context::Inline)
         )?,
@@ -345,9 +377,18 @@ struct Item<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     stage: Option<usize>,
     after: Vec<&'a str>,
+    /// With progress: `todo`, `learning`, `done` or `skipped`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status: Option<&'static str>,
+    /// With progress or estimates: the topic's hours (a group's, its
+    /// topics without children's sum), `null` when none is known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    estimate_hours: Option<Option<f64>>,
 }
 
 fn write_json(r: &Roadmap, items: &[usize], stages: bool, out: &mut dyn Write) -> io::Result<()> {
+    let statuses = r.tracks_progress().then(|| r.statuses());
+    let estimates = (r.tracks_progress() || r.has_estimates()).then(|| r.estimates());
     let list: Vec<Item<'_>> = items
         .iter()
         .map(|&i| {
@@ -366,6 +407,8 @@ fn write_json(r: &Roadmap, items: &[usize], stages: bool, out: &mut dyn Write) -
                     .into_iter()
                     .map(|p| r.topic(p).id.as_str())
                     .collect(),
+                status: statuses.as_ref().map(|s| s[i].name()),
+                estimate_hours: estimates.as_ref().map(|e| e[i]),
             }
         })
         .collect();

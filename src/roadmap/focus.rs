@@ -65,6 +65,63 @@ impl Roadmap {
         self.derive(Some(&keep), &|_| true, view)
     }
 
+    /// What is left to learn: the topics to do or being learnt
+    /// ([`Roadmap::statuses`]), among what `targets` need when given
+    /// ([`Roadmap::needs`]). The study order and the stages are recomputed
+    /// on what is left, so a topic whose prerequisites are all done is in
+    /// stage 0. A group left has its parent left too, so the nesting holds.
+    ///
+    /// ```
+    /// use roadmapper::{Input, load};
+    /// let o = Input::new("o.md", "- Web\n  - [x] HTTP\n  - REST\n  - GraphQL\n");
+    /// let p = Input::new("p.txt", "HTTP -> REST -> GraphQL\n");
+    /// let r = load(&o, &[p]).unwrap();
+    /// let left = r.remaining(&r.statuses(), None);
+    /// let labels: Vec<&str> = left.topics().map(|t| t.label.as_str()).collect();
+    /// assert_eq!(labels, ["Web", "REST", "GraphQL"]);
+    /// assert_eq!((left.stage(1), left.stage(2)), (0, 1));
+    /// ```
+    pub fn remaining(
+        &self,
+        statuses: &[crate::outline::TaskState],
+        targets: Option<&[usize]>,
+    ) -> Roadmap {
+        use crate::outline::TaskState;
+        let mut keep: Vec<bool> = (0..self.len())
+            .map(|i| {
+                matches!(
+                    statuses.get(i),
+                    Some(TaskState::Todo | TaskState::Learning) | None
+                )
+            })
+            .collect();
+        if let Some(targets) = targets {
+            let mut needed = vec![false; self.len()];
+            for i in self.needs(targets) {
+                needed[i] = true;
+            }
+            for (k, n) in keep.iter_mut().zip(needed) {
+                *k &= n;
+            }
+        }
+        // A group with something left is itself left (a group's state is
+        // done or skipped only when all inside it is): this only guards
+        // against a statuses slice from elsewhere.
+        for i in (0..self.len()).rev() {
+            if keep[i]
+                && let Some(p) = self.parent(i)
+            {
+                keep[p] = true;
+            }
+        }
+        let view = View {
+            of: Some(self.len()),
+            focus: Some("what is left".to_string()),
+            ..View::default()
+        };
+        self.derive(Some(&keep), &|_| true, view)
+    }
+
     /// One section (a topic of [`Roadmap::sections`], or any group) with
     /// everything inside it, plus the topics from elsewhere that are direct
     /// prerequisites of it or of something in it, with their ancestors.

@@ -88,6 +88,39 @@ impl Tally {
         s
     }
 
+    /// [`Tally::line`], then how many topics left lack an estimate (when
+    /// some have one), and with `pace` (hours a week) the weeks left:
+    /// `… · 41 h left, 3 topics without an estimate · 6 weeks at 7 h a
+    /// week`.
+    ///
+    /// ```
+    /// use roadmapper::roadmap::Tally;
+    /// let t = Tally { done: 2, todo: 5, hours_left: 40.0, without_estimate: 1, ..Tally::default() };
+    /// assert_eq!(t.report(Some(7.0)), "2 of 7 topics done (28%) · 40 h left, 1 topic without an estimate · 6 weeks at 7 h a week");
+    /// ```
+    pub fn report(&self, pace: Option<f64>) -> String {
+        let mut s = self.line();
+        if self.hours_left > 0.0 && self.without_estimate > 0 {
+            s.push_str(&format!(
+                ", {} topic{} without an estimate",
+                self.without_estimate,
+                if self.without_estimate == 1 { "" } else { "s" }
+            ));
+        }
+        if let Some(pace) = pace.filter(|p| *p > 0.0 && self.left() > 0) {
+            if self.hours_left > 0.0 {
+                s.push_str(&format!(
+                    " · {} at {} a week",
+                    weeks(self.hours_left / pace),
+                    hours(pace)
+                ));
+            } else {
+                s.push_str(" · no estimate to plan a pace with (tag topics `[2h]`)");
+            }
+        }
+        s
+    }
+
     /// `4/6`: done of counted, for a section's heading.
     pub fn fraction(&self) -> String {
         format!("{}/{}", self.done, self.counted())
@@ -109,6 +142,20 @@ pub fn hours(h: f64) -> String {
         format!("{} h", h.round())
     } else {
         format!("{:.1} h", h)
+    }
+}
+
+/// `under a week`, `1 week`, `6 weeks` (rounded up: the weeks it takes).
+fn weeks(w: f64) -> String {
+    if w < 1.0 {
+        "under a week".to_string()
+    } else {
+        let n = w.ceil();
+        if n == 1.0 {
+            "1 week".to_string()
+        } else {
+            format!("{n} weeks")
+        }
     }
 }
 
@@ -216,6 +263,33 @@ impl Roadmap {
                 .map(|i| (i, NextReason::Ready)),
         );
         out
+    }
+
+    /// Each topic's estimate in hours: its own for a topic without
+    /// children ([`Roadmap::own_estimate`]), the sum of its topics without
+    /// children's for a group (`None` when none of them has one). O(n).
+    pub fn estimates(&self) -> Vec<Option<f64>> {
+        let mut out: Vec<Option<f64>> = (0..self.len())
+            .map(|i| {
+                if self.is_leaf(i) {
+                    self.own_estimate(i)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        for i in (0..self.len()).rev() {
+            if let (Some(p), Some(h)) = (self.parent(i), out[i]) {
+                out[p] = Some(out[p].unwrap_or(0.0) + h);
+            }
+        }
+        out
+    }
+
+    /// Whether some topic has an estimate tag (`[2h]`).
+    pub fn has_estimates(&self) -> bool {
+        self.topics()
+            .any(|t| t.tags.iter().any(|g| estimate_hours(g).is_some()))
     }
 
     /// Whether the learner's progress is known: the outline has task boxes,

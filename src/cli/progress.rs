@@ -1,0 +1,252 @@
+//! The learner's commands: `next`, `mark`, and the progress `check`,
+//! `next` and `order` report.
+
+use std::io;
+use std::path::Path;
+
+use roadmapper::export::next::{NextFormat, write_next};
+use roadmapper::outline::TaskState;
+use roadmapper::roadmap::Tally;
+use roadmapper::{Diagnostic, Error, Roadmap, WriteOptions};
+
+use super::commands::{emit, find_targets, load};
+use super::files::{check_io_args, io_failure};
+use super::plan::Usage;
+use super::report::{Failure, Reporter};
+use super::{InputArgs, MarkArgs, NextArgs, NextFormatArg};
+
+/// The progress lines `check` prints: the counts, the share done in each
+/// section, what each `--to` target needs, the time left.
+pub fn check_lines(r: &Roadmap, targets: &[usize], pace: Option<f64>) -> String {
+    let statuses = r.statuses();
+    let all = r.tally(&statuses, None);
+    let visible = roadmapper::terminal::visible;
+    let mut s = format!("  progress:       {}\n", all.report(pace));
+    s.push_str(&format!(
+        "  states:         {} done, {} learning, {} skipped, {} to do (topics without children)\n",
+        all.done, all.learning, all.skipped, all.todo
+    ));
+    let names = r.listing_names();
+    let sections: Vec<usize> = r
+        .sections()
+        .into_iter()
+        .filter(|&i| !r.is_leaf(i))
+        .collect();
+    if !sections.is_empty() {
+        s.push_str("  by section:\n");
+        let rows: Vec<(String, Tally)> = sections
+            .iter()
+            .map(|&i| {
+                (
+                    visible(names.get(i)).into_owned(),
+                    r.tally_inside(&statuses, i),
+                )
+            })
+            .collect();
+        let width = rows
+            .iter()
+            .map(|(n, _)| n.chars().count())
+            .max()
+            .unwrap_or(0)
+            .min(48);
+        let fraction = rows
+            .iter()
+            .map(|(_, t)| t.fraction().len())
+            .max()
+            .unwrap_or(0);
+        for (name, t) in &rows {
+            let pad = width.saturating_sub(name.chars().count());
+            let mut line = format!(
+                "    {name}{}  {:>fraction$}  {:>3}%",
+                " ".repeat(pad),
+                t.fraction(),
+                t.percent()
+            );
+            if t.hours_left > 0.0 {
+                line.push_str(&format!(
+                    "  {} left",
+                    roadmapper::roadmap::hours(t.hours_left)
+                ));
+            }
+            s.push_str(line.trim_end());
+            s.push('\n');
+        }
+    }
+    s.push_str(&target_lines(r, &statuses, targets, pace));
+    s
+}
+
+/// `to REST: 3 of 8 topics done (37%) · 5 h left`, one line a target.
+fn target_lines(
+    r: &Roadmap,
+    statuses: &[TaskState],
+    targets: &[usize],
+    pace: Option<f64>,
+) -> String {
+    let names = r.listing_names();
+    let mut s = String::new();
+    for &t in targets {
+        let needed = r.needs(&[t]);
+        let tally = r.tally(statuses, Some(&needed));
+        // The pace only where it gives weeks: the overall line says when
+        // nothing has an estimate.
+        let pace = pace.filter(|_| tally.hours_left > 0.0);
+        s.push_str(&format!(
+            "  to {}: {}\n",
+            roadmapper::terminal::visible(names.get(t)),
+            tally.report(pace)
+        ));
+    }
+    s
+}
+
+/// The last lines of `order`'s text: the progress over what is listed
+/// and towards each target.
+pub fn order_footer(r: &Roadmap, items: &[usize], targets: &[usize], pace: Option<f64>) -> String {
+    let statuses = r.statuses();
+    let tally = r.tally(&statuses, Some(items));
+    let mut s = format!("\n{}\n", tally.report(pace));
+    if targets.len() > 1 {
+        s.push_str(&target_lines(r, &statuses, targets, pace));
+    }
+    s
+}
+
+/// `roadmapper next`.
+pub fn next(args: &NextArgs, reporter: &Reporter) -> Result<(), Failure> {
+    if args.pace.is_some() && args.format != NextFormatArg::Text {
+        return Err(Usage {
+            message: format!(
+                "`--pace` applies only to `--format text`, not to `--format {}`",
+                if args.format == NextFormatArg::Json {
+                    "json"
+                } else {
+                    "markdown"
+                }
+            ),
+            help: "drop --pace, or use --format text (the last line gives the weeks left)".into(),
+        }
+        .into());
+    }
+    check_io_args(None, &args.input)?;
+    let roadmap = load(&args.input, reporter)?;
+    let targets = find_targets(&roadmap, &args.to)?;
+    let statuses = roadmap.statuses();
+    let wanted = (!targets.is_empty()).then_some(targets.as_slice());
+    let mut items = roadmap.next(&statuses, wanted);
+    if !args.all {
+        items.truncate(args.count);
+    }
+    let needed;
+    let left = match wanted {
+        Some(t) => {
+            needed = roadmap.needs(t);
+            roadmap.tally(&statuses, Some(&needed))
+        }
+        None => roadmap.tally(&statuses, None),
+    };
+    let format = match args.format {
+        NextFormatArg::Text => NextFormat::Text,
+        NextFormatArg::Markdown => NextFormat::Markdown,
+        NextFormatArg::Json => NextFormat::Json,
+    };
+    emit(None, false, |w| {
+        write_next(&roadmap, &statuses, &items, &left, args.pace, format, w)?;
+        if format == NextFormat::Text && targets.len() > 1 {
+            w.write_all(target_lines(&roadmap, &statuses, &targets, args.pace).as_bytes())?;
+        }
+        Ok(())
+    })
+}
+
+/// `roadmapper mark`.
+pub fn mark(args: &MarkArgs, reporter: &Reporter) -> Result<(), Failure> {
+    reporter.quiet.set(args.quiet);
+    let path = &args.progress;
+    if path == Path::new("-") {
+        return Err(Usage {
+            message: "`--progress -`: mark changes a file, not standard input".into(),
+            help: "name the progress file, such as --progress progress.md".into(),
+        }
+        .into());
+    }
+    let state = if args.done {
+        TaskState::Done
+    } else if args.learning {
+        TaskState::Learning
+    } else if args.skip {
+        TaskState::Skipped
+    } else {
+        TaskState::Todo
+    };
+    let input = InputArgs {
+        outline: args.outline.clone(),
+        prereqs: args.prereqs.clone(),
+        notes: Vec::new(),
+        progress: Vec::new(),
+        max_input_size: args.max_input_size,
+    };
+    check_io_args(Some(path), &input)?;
+    let roadmap = load(&input, reporter)?;
+    let references: Vec<&str> = args.topics.iter().map(String::as_str).collect();
+    let mut topics = Vec::with_capacity(references.len());
+    let mut errors = Vec::new();
+    for found in roadmap.find_all(&references) {
+        match found {
+            Ok(i) => topics.push(i),
+            Err(kind) => errors.push(Diagnostic::argument("TOPIC", kind)),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Error::Input(errors).into());
+    }
+    let existing = read_progress(path, args.max_input_size)?;
+    let name = path.display().to_string();
+    let (bom, text) = match &existing {
+        Some(input) => {
+            let bytes = input.bytes.as_slice();
+            let bom = bytes.starts_with(b"\xEF\xBB\xBF");
+            let text = roadmapper::progress::decode(&name, bytes).map_err(Error::Input);
+            reporter.remember([input.clone()]);
+            (bom, Some(text?))
+        }
+        None => (false, None),
+    };
+    let marked = roadmap
+        .mark_progress(&name, text, &topics, state)
+        .map_err(Error::Input)?;
+    let what = format!(
+        "{} ({} topic{} {})",
+        path.display(),
+        topics.len(),
+        if topics.len() == 1 { "" } else { "s" },
+        match state {
+            TaskState::Done => "done",
+            TaskState::Learning => "being learnt",
+            TaskState::Skipped => "skipped",
+            TaskState::Todo => "to do",
+        }
+    );
+    if text == Some(marked.as_str()) {
+        reporter.wrote(&format!("nothing to change in {what}"));
+        return Ok(());
+    }
+    roadmapper::output::write_file(path, &WriteOptions::force(args.force), |w| {
+        if bom {
+            w.write_all(b"\xEF\xBB\xBF")?;
+        }
+        w.write_all(marked.as_bytes())
+    })
+    .map_err(|e| io_failure("write", e))?;
+    reporter.wrote(&what);
+    Ok(())
+}
+
+/// The progress file, or `None` when there is none yet.
+fn read_progress(path: &Path, limit: u64) -> Result<Option<roadmapper::Input>, Failure> {
+    match roadmapper::Input::read_limited(path, limit) {
+        Ok(input) => Ok(Some(input)),
+        Err(Error::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(io_failure("read", e)),
+    }
+}
