@@ -135,6 +135,9 @@ pub enum NextFormatArg {
 }
 
 #[derive(Debug, Args)]
+#[command(
+    override_usage = "roadmapper mark [OPTIONS] OUTLINE TOPIC... --progress FILE \\\n           --done|--learning|--skip|--todo"
+)]
 #[command(group(clap::ArgGroup::new("state").required(true).args(["done", "learning", "skip", "todo"])))]
 pub struct MarkArgs {
     /// The outline file.

@@ -28,6 +28,7 @@ impl Files {
         fs::write(dir.path().join("web.txt"), OUTLINE).unwrap();
         fs::write(dir.path().join("web.prereqs"), PREREQS).unwrap();
         fs::write(dir.path().join("web.notes.md"), NOTES).unwrap();
+        fs::write(dir.path().join("web.progress.md"), "- [x] HTTP\n").unwrap();
         Files { dir }
     }
 
@@ -353,7 +354,16 @@ fn every_order_flag_with_every_format_works_or_is_refused_by_name() {
     let files = Files::new();
     let out_file = files.path("order.out");
     for format in ["text", "markdown", "json", "tsort"] {
-        for flag in ["--stages", "--notes", "--to", "-o", "--quiet-none"] {
+        for flag in [
+            "--stages",
+            "--notes",
+            "--to",
+            "-o",
+            "--progress",
+            "--remaining",
+            "--pace",
+            "--quiet-none",
+        ] {
             let mut args = vec!["order".to_string(), files.path("web.txt")];
             args.extend(["--prereqs".into(), files.path("web.prereqs")]);
             args.extend(["--format".into(), format.into()]);
@@ -362,6 +372,13 @@ fn every_order_flag_with_every_format_works_or_is_refused_by_name() {
                 "--to" => args.extend(["--to".into(), "REST".into()]),
                 "-o" => args.extend(["-o".into(), out_file.clone(), "--force".into()]),
                 "--stages" => args.push("--stages".into()),
+                "--progress" => args.extend(["--progress".into(), files.path("web.progress.md")]),
+                "--remaining" => args.extend([
+                    "--progress".into(),
+                    files.path("web.progress.md"),
+                    "--remaining".into(),
+                ]),
+                "--pace" => args.extend(["--pace".into(), "6".into()]),
                 _ => {}
             }
             let case = format!("order --format {format} {flag}");
@@ -369,6 +386,8 @@ fn every_order_flag_with_every_format_works_or_is_refused_by_name() {
             let conflict = match (flag, format) {
                 ("--stages", "tsort") => Some(("--stages", "--format tsort")),
                 ("--notes", f) if f != "markdown" => Some(("--notes", "--format")),
+                ("--progress", "tsort") => Some(("--progress", "--format tsort")),
+                ("--pace", f) if f != "text" => Some(("--pace", "--format")),
                 _ => None,
             };
             match conflict {
@@ -419,11 +438,13 @@ fn the_readme_table_lists_every_render_and_order_flag() {
         .take_while(|l| l.starts_with('|'))
         .collect::<Vec<_>>()
         .join("\n");
-    for flag in FLAGS
-        .iter()
-        .map(|f| f.named())
-        .chain(["--stages", "--layout"])
-    {
+    for flag in FLAGS.iter().map(|f| f.named()).chain([
+        "--stages",
+        "--layout",
+        "--progress",
+        "--remaining",
+        "--pace",
+    ]) {
         if matches!(flag, "--to" | "--section" | "--all-prereqs" | "--quiet") {
             continue; // apply everywhere: listed in the text, not the table
         }

@@ -9,7 +9,9 @@ use std::process::Output;
 
 use assert_cmd::Command;
 
-const COMMANDS: [&str; 6] = ["", "order", "render", "check", "show", "generate"];
+const COMMANDS: [&str; 8] = [
+    "", "order", "render", "check", "next", "mark", "show", "generate",
+];
 
 fn crate_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -168,6 +170,7 @@ fn every_example_runs_as_written() {
         "big.txt",
         "big.prereqs",
         "dense.txt",
+        "progress.md",
     ] {
         assert!(
             dir.path().join(written).exists(),

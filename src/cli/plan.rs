@@ -15,6 +15,9 @@
 //! | `--font`, `--system-fonts` | SVG, PNG, JSON, DOT with `--positions` (text is measured) |
 //! | `--notes` | render: SVG, JSON, DOT; order: markdown; check, show |
 //! | `--stages` | order: text, markdown, json |
+//! | `--progress` | render: every format; order: text, markdown, json (tsort with `--remaining`); check, show, next, mark |
+//! | `--remaining` | order, with progress known |
+//! | `--pace` | check; order and next: text |
 //! | `--force` | `-o FILE` (generate: or `--prereqs-output FILE`) |
 //!
 //! The README's table is this one; tests/flags_matrix.rs runs each flag
@@ -258,6 +261,18 @@ pub fn order(args: &OrderArgs) -> Result<OrderFormat, Usage> {
                 "`--notes` cannot apply to `--format {name}`: only the Markdown checklist carries notes (each label links to the topic's first link)"
             ),
             "drop --notes, or use --format markdown; `roadmapper show` prints a topic's notes",
+        ));
+    }
+    if args.format == OrderFormatArg::Tsort && !args.input.progress.is_empty() && !args.remaining {
+        return Err(Usage::new(
+            "`--progress` does not apply to `--format tsort` without `--remaining`: constraints have no state",
+            "add --remaining to leave out what is done or skipped, or use --format text, markdown or json to show each state",
+        ));
+    }
+    if args.pace.is_some() && args.format != OrderFormatArg::Text {
+        return Err(Usage::new(
+            format!("`--pace` applies only to `--format text`, not to `--format {name}`"),
+            "drop --pace, or use --format text (its last line gives the weeks left)",
         ));
     }
     Ok(match args.format {
