@@ -536,7 +536,7 @@ fn order_shows_states_and_leaves_out_what_is_done() {
         stdout(&out),
         "Stage 0: 2 topics, can be learned in parallel\n1. ~ Web\n2. ~   REST [3h]\n\n\
          Stage 1: 1 topic\n3.   GraphQL [90m]  (in Web)  (after REST)\n\n\
-         0 of 2 topics done (0%) · 4.5 h left\n"
+         1 of 3 topics done (33%) · 1 skipped · 4.5 h left\n"
     );
     let out = run(dir.path(), &["order", "web.md", "--format", "markdown"]);
     assert_eq!(

@@ -72,7 +72,12 @@ fn readme_console_blocks_show_real_output() {
     let readme = fs::read_to_string(root.join("README.md")).expect("README.md exists");
     let dir = tempfile::tempdir().expect("scratch folder");
     fs::create_dir(dir.path().join("roadmap")).expect("mkdir roadmap");
-    for f in ["backend.txt", "backend.prereqs", "backend.notes.md"] {
+    for f in [
+        "backend.txt",
+        "backend.prereqs",
+        "backend.notes.md",
+        "backend.progress.md",
+    ] {
         fs::copy(
             root.join("roadmap").join(f),
             dir.path().join("roadmap").join(f),
@@ -137,7 +142,12 @@ fn readme_setup_render_command_works_as_written() {
     assert!(args.iter().any(|a| a == "--notes"), "{line}");
     let dir = tempfile::tempdir().expect("scratch folder");
     fs::create_dir(dir.path().join("roadmap")).expect("mkdir roadmap");
-    for f in ["backend.txt", "backend.prereqs", "backend.notes.md"] {
+    for f in [
+        "backend.txt",
+        "backend.prereqs",
+        "backend.notes.md",
+        "backend.progress.md",
+    ] {
         fs::copy(
             root.join("roadmap").join(f),
             dir.path().join("roadmap").join(f),

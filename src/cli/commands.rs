@@ -75,22 +75,17 @@ fn order(args: &OrderArgs, reporter: &Reporter) -> Result<(), Failure> {
         }
         .into());
     }
+    let whole_targets = targets.clone();
     let left;
-    let (roadmap, items, targets) = if args.remaining {
+    let (roadmap, items) = if args.remaining {
         let statuses = whole.statuses();
         let wanted = (!targets.is_empty()).then_some(targets.as_slice());
         left = whole.remaining(&statuses, wanted);
-        // The targets still left, in the roadmap of what is left.
-        let kept: Vec<usize> = targets
-            .iter()
-            .filter_map(|&t| left.topics().position(|k| k.id == whole.topic(t).id))
-            .collect();
-        (&left, left.order().to_vec(), kept)
+        (&left, left.order().to_vec())
     } else if targets.is_empty() {
-        (&whole, whole.order().to_vec(), targets)
+        (&whole, whole.order().to_vec())
     } else {
-        let items = whole.needs(&targets);
-        (&whole, items, targets)
+        (&whole, whole.needs(&targets))
     };
     let listing = Order {
         roadmap,
@@ -98,9 +93,11 @@ fn order(args: &OrderArgs, reporter: &Reporter) -> Result<(), Failure> {
         stages: args.stages,
         format,
     };
+    // The progress over the whole roadmap (or what the targets need), so
+    // `--remaining` says how much is done, not only what is left.
     let footer = (format == OrderFormat::Text
         && (whole.tracks_progress() || whole.has_estimates() || args.pace.is_some()))
-    .then(|| super::progress::order_footer(roadmap, &items, &targets, args.pace));
+    .then(|| super::progress::order_footer(&whole, &whole_targets, args.pace));
     let written = emit(args.output.as_deref(), args.force, |mut w| {
         listing.write_to(&mut w)?;
         if let Some(f) = &footer {

@@ -100,11 +100,17 @@ fn target_lines(
     s
 }
 
-/// The last lines of `order`'s text: the progress over what is listed
-/// and towards each target.
-pub fn order_footer(r: &Roadmap, items: &[usize], targets: &[usize], pace: Option<f64>) -> String {
+/// The last lines of `order`'s text: the progress over the roadmap, or
+/// over what the targets need, and towards each of several targets.
+pub fn order_footer(r: &Roadmap, targets: &[usize], pace: Option<f64>) -> String {
     let statuses = r.statuses();
-    let tally = r.tally(&statuses, Some(items));
+    let needed;
+    let tally = if targets.is_empty() {
+        r.tally(&statuses, None)
+    } else {
+        needed = r.needs(targets);
+        r.tally(&statuses, Some(&needed))
+    };
     let mut s = format!("\n{}\n", tally.report(pace));
     if targets.len() > 1 {
         s.push_str(&target_lines(r, &statuses, targets, pace));
