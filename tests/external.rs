@@ -102,6 +102,85 @@ fn decode_entities(s: &str) -> String {
     out
 }
 
+/// The shipped roadmap with the learner's checklist, and the golden
+/// progress fixture (every state, estimates, a shared label).
+fn with_progress() -> Vec<(Roadmap, &'static str)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let input = |p: &str| {
+        Input::new(
+            p,
+            std::fs::read(root.join(p)).expect("progress inputs exist"),
+        )
+    };
+    [
+        ("roadmap/backend", "roadmap/backend.progress.md"),
+        (
+            "tests/golden/progress-export",
+            "tests/golden/progress-export.progress.md",
+        ),
+    ]
+    .into_iter()
+    .map(|(stem, progress)| {
+        let r = roadmapper::load_with_progress(
+            &input(&format!("{stem}.txt")),
+            &[input(&format!("{stem}.prereqs"))],
+            &[],
+            &[input(progress)],
+        )
+        .expect("the roadmap and its progress load");
+        assert!(r.tracks_progress());
+        (r, progress)
+    })
+    .collect()
+}
+
+/// `dot -Tsvg` and `dot -Tpng` take the DOT styled by state without a
+/// warning; the SVG has every label with its state's mark, and one node
+/// group of each state's class per topic in that state.
+#[test]
+fn graphviz_renders_progress_styles_without_warnings() {
+    use roadmapper::outline::TaskState;
+    for (r, what) in with_progress() {
+        let dot = export::Dot(&r).to_string();
+        for format in ["-Tsvg", "-Tpng"] {
+            let Some(out) = run("dot", &[format], dot.as_bytes()) else {
+                return skip("Graphviz `dot`");
+            };
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                out.status.success() && stderr.is_empty(),
+                "dot {format} on {what} failed or warned:\n{stderr}"
+            );
+            if format == "-Tpng" {
+                assert!(out.stdout.starts_with(b"\x89PNG"));
+                continue;
+            }
+            let svg = decode_entities(&String::from_utf8_lossy(&out.stdout));
+            let statuses = r.statuses();
+            for (t, s) in r.topics().zip(&statuses) {
+                // Written out, not taken from the exporter, so a lost
+                // mark fails here.
+                let mark = match s {
+                    TaskState::Done => "✓ ",
+                    TaskState::Learning => "▶ ",
+                    TaskState::Skipped | TaskState::Todo => "",
+                };
+                assert!(
+                    svg.contains(&format!(">{mark}{}</text>", t.label)),
+                    "label {:?} ({}) missing from Graphviz's SVG of {what}",
+                    t.label,
+                    s.name()
+                );
+            }
+            for s in ["todo", "learning", "done", "skipped"] {
+                let expected = statuses.iter().filter(|x| x.name() == s).count();
+                let found = svg.matches(&format!("class=\"node {s}\"")).count();
+                assert_eq!(found, expected, "{s} nodes in Graphviz's SVG of {what}");
+            }
+        }
+    }
+}
+
 #[test]
 fn graphviz_renders_backend_without_warnings() {
     graphviz_renders_cleanly(&shipped(), "roadmap/backend.txt");
@@ -140,6 +219,63 @@ fn networkx_loads(r: &Roadmap) {
         r.len() - r.roots().count() + prereqs
     );
     assert_eq!(String::from_utf8_lossy(&out.stdout), expected);
+}
+
+/// Reads the progress back with networkx: each node's status and
+/// estimate_hours, a group's estimate equal to the sum over the topics
+/// without children below it (found with networkx's own descendants), and
+/// graph.progress equal to networkx's count of those topics by status.
+const NETWORKX_PROGRESS: &str = r#"
+import json, sys
+import networkx as nx
+data = json.load(sys.stdin)
+g = nx.node_link_graph(data, edges="edges")
+tree = nx.DiGraph([(a, b) for a, b, d in g.edges(data=True) if d["kind"] == "contains"])
+tree.add_nodes_from(g)
+status = nx.get_node_attributes(g, "status")
+hours = nx.get_node_attributes(g, "estimate_hours")
+assert set(status) == set(g) and set(hours) == set(g), "every node has both"
+leaves = [n for n in g if tree.out_degree(n) == 0]
+for n in g:
+    if tree.out_degree(n) > 0:
+        below = [hours[m] for m in nx.descendants(tree, n) if m in leaves and hours[m] is not None]
+        want = round(sum(below), 2) if below else None
+        assert hours[n] == want, (n, hours[n], want)
+p = g.graph["progress"]
+for s in ["done", "learning", "skipped", "todo"]:
+    assert p[s] == sum(1 for n in leaves if status[n] == s), (s, p)
+left = [n for n in leaves if status[n] in ("todo", "learning")]
+assert p["hours_left"] == round(sum(hours[n] or 0 for n in left), 2), p
+assert p["without_estimate"] == sum(1 for n in left if hours[n] is None), p
+for n in data["nodes"]:
+    print(n["id"], status[n["id"]], hours[n["id"]])
+print(p["percent"])
+"#;
+
+#[test]
+fn networkx_reads_status_and_estimates() {
+    for (r, what) in with_progress() {
+        let json = export::json::to_string(&r);
+        let Some(out) = run("python3", &["-c", NETWORKX_PROGRESS], json.as_bytes()) else {
+            return skip("python3");
+        };
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        if stderr.contains("No module named 'networkx'") {
+            return skip("Python's networkx");
+        }
+        assert!(out.status.success(), "networkx on {what}:\n{stderr}");
+        // Python prints floats as `2.0` and `None`, the same as the model.
+        let mut expected = String::new();
+        for ((t, s), h) in r.topics().zip(r.statuses()).zip(r.estimates()) {
+            let h = h.map_or("None".to_string(), |h| {
+                format!("{:?}", (h * 100.0).round() / 100.0)
+            });
+            expected.push_str(&format!("{} {} {h}\n", t.id, s.name()));
+        }
+        let tally = r.tally(&r.statuses(), None);
+        expected.push_str(&format!("{}\n", tally.percent()));
+        assert_eq!(String::from_utf8_lossy(&out.stdout), expected, "{what}");
+    }
 }
 
 #[test]

@@ -208,3 +208,37 @@ fn shipped_backend_roadmap() {
     .collect();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn progress_states_and_estimates_in_json_and_dot() {
+    // Every state (a group marked done with a topic still being learnt, a
+    // topic named by its path, a whole group skipped), estimates in hours,
+    // minutes and days, and labels shared by two groups.
+    let read = |ext: &str| {
+        let name = format!("progress-export.{ext}");
+        Input::new(
+            name.clone(),
+            fs::read(dir().join(&name)).expect("golden input exists"),
+        )
+    };
+    let r = roadmapper::load_with_progress(
+        &read("txt"),
+        &[read("prereqs")],
+        &[],
+        &[read("progress.md")],
+    )
+    .unwrap_or_else(|e| panic!("progress-export: {e}"));
+    assert!(r.tracks_progress());
+    let failures: Vec<String> = [
+        ("progress-export.dot", export::Dot(&r).to_string()),
+        ("progress-export.json", export::json::to_string(&r)),
+    ]
+    .iter()
+    .filter_map(|(name, actual)| check(name, actual))
+    .collect();
+    assert!(
+        failures.is_empty(),
+        "{}\n(if the change is intended: ROADMAPPER_BLESS=1 cargo test --test golden progress)",
+        failures.join("\n")
+    );
+}

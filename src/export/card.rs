@@ -8,7 +8,8 @@ use petgraph::Direction;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
-use crate::roadmap::{Edge, Roadmap};
+use crate::outline::TaskState;
+use crate::roadmap::{Edge, Roadmap, hours};
 use crate::terminal::visible;
 
 /// Widest a description line is wrapped to, in characters.
@@ -24,6 +25,12 @@ const WRAP: usize = 76;
 /// assert!(card.starts_with("Web > REST\n"));
 /// assert!(card.contains("Learn first:\n  - HTTP\n"));
 /// assert!(card.contains("Unlocks:\n  no topic"));
+///
+/// // With the learner's progress, the state shown and the hours.
+/// let r = load(&Input::new("p.md", "- Web\n  - [x] HTTP [2h]\n  - REST [90m]\n"), &[]).unwrap();
+/// let web = Card::new(&r, 0).to_string();
+/// assert!(web.contains("  status: learning\n  estimate: 3.5 h\n  progress: 1/2 done, 1.5 h left\n"));
+/// assert!(Card::new(&r, 1).to_string().contains("  status: done\n  estimate: 2 h\n"));
 /// ```
 #[derive(Debug, Clone, Copy)]
 pub struct Card<'a> {
@@ -49,6 +56,35 @@ impl<'a> Card<'a> {
         out.sort_by_key(|&i| r.rank(i));
         out.dedup();
         out
+    }
+}
+
+impl Card<'_> {
+    /// The learner's progress on the topic: its derived state (and the
+    /// box it was given, when that says otherwise), its estimate, and for
+    /// a group how far along it is.
+    fn progress(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        let r = self.roadmap;
+        let i = self.topic;
+        let statuses = r.statuses();
+        let state = statuses.get(i).copied().unwrap_or(TaskState::Todo);
+        write!(f, "  status: {}", state.name())?;
+        match r.topic(i).state {
+            Some(own) if own != state => writeln!(f, " (marked {})", own.name())?,
+            _ => writeln!(f)?,
+        }
+        let estimate = if r.is_leaf(i) {
+            r.own_estimate(i)
+        } else {
+            r.estimates().get(i).copied().flatten()
+        };
+        if let Some(h) = estimate {
+            writeln!(f, "  estimate: {}", hours(h))?;
+        }
+        if !r.is_leaf(i) {
+            writeln!(f, "  progress: {}", r.tally_inside(&statuses, i).summary())?;
+        }
+        Ok(())
     }
 }
 
@@ -87,7 +123,11 @@ impl Display for Card<'_> {
         if !t.tags.is_empty() {
             writeln!(f, "  tags: {}", visible(&t.tags.join(", ")))?;
         }
-        if let Some(state) = t.state {
+        if r.tracks_progress() {
+            self.progress(f)?;
+        } else if let Some(state) = t.state {
+            // Unreachable today (a state makes the roadmap tracked); kept
+            // so a state never goes unshown.
             writeln!(f, "  task: {}", state.name())?;
         }
         if let Some(d) = &t.description {

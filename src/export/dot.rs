@@ -14,6 +14,12 @@
 //! the whole label then going to the tooltip, itself cut with `…` at
 //! [`MAX_DOT_STRING`]; an id longer than [`MAX_DOT_ID`] is cut and ends
 //! with a hash of the whole id, so ids stay distinct.
+//!
+//! When the learner's progress is known ([`Roadmap::tracks_progress`]),
+//! each node is styled by its state ([`Roadmap::statuses`]; see
+//! [`state_style`]) and carries it as `status` and `class` (Graphviz puts
+//! the class on the node's SVG group); its tooltip starts with the state
+//! and the hours. Without progress the output is what it was before.
 
 use std::fmt::{self, Write as _};
 
@@ -21,7 +27,8 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use crate::layout::drawn_label;
-use crate::roadmap::{Edge, Roadmap};
+use crate::outline::TaskState;
+use crate::roadmap::{Edge, Roadmap, Tally, hours};
 use crate::scene::{Curve, EdgeKind, Point, Scene};
 
 /// Colour of prerequisite edges (also used by the posters).
@@ -36,6 +43,82 @@ pub const MAX_DOT_STRING: usize = 16_000;
 /// id of a pasted paragraph) is cut and ends with `~` and a 16-digit hash
 /// of the whole id. Cluster ids are `cluster_` and the node's id.
 pub const MAX_DOT_ID: usize = 1_024;
+
+/// The mark before a label, and the attributes a node gets for its state
+/// (after its tags', replacing theirs, so a skipped topic is grey whatever
+/// its tags say). A group being learnt (some of it done or being learnt)
+/// keeps its group colours and only takes the mark; a topic being learnt
+/// is filled light blue with a thicker border. Todo is the plain style.
+/// Dashes stay the `[optional]` tag's, so no state uses them.
+///
+/// | state | mark | attributes |
+/// |---|---|---|
+/// | done | `✓ ` | `fillcolor="#e3f1e6"` |
+/// | learning | `▶ ` | topics without children: `fillcolor="#d6e6ff", penwidth=2` |
+/// | skipped | | `style="rounded,filled,dotted", color="#a3a3a3", fillcolor="#f4f4f4", fontcolor="#8a8a8a"` |
+/// | todo | | |
+///
+/// ```
+/// use roadmapper::export::dot::state_style;
+/// use roadmapper::outline::TaskState;
+/// assert_eq!(state_style(TaskState::Done, false).0, "✓ ");
+/// assert_eq!(state_style(TaskState::Learning, true), ("▶ ", &[][..]));
+/// ```
+pub fn state_style(
+    state: TaskState,
+    group: bool,
+) -> (&'static str, &'static [(&'static str, &'static str)]) {
+    match state {
+        TaskState::Done => ("✓ ", &[("fillcolor", "\"#e3f1e6\"")]),
+        TaskState::Learning if group => ("▶ ", &[]),
+        TaskState::Learning => ("▶ ", &[("fillcolor", "\"#d6e6ff\""), ("penwidth", "2")]),
+        TaskState::Skipped => (
+            "",
+            &[
+                ("style", "\"rounded,filled,dotted\""),
+                ("color", "\"#a3a3a3\""),
+                ("fillcolor", "\"#f4f4f4\""),
+                ("fontcolor", "\"#8a8a8a\""),
+            ],
+        ),
+        TaskState::Todo => ("", &[]),
+    }
+}
+
+/// What the nodes show of the learner's progress, worked out once.
+struct Progress {
+    statuses: Vec<TaskState>,
+    estimates: Vec<Option<f64>>,
+    tallies: Vec<Tally>,
+}
+
+impl Progress {
+    fn new(r: &Roadmap) -> Option<Progress> {
+        if !r.tracks_progress() {
+            return None;
+        }
+        let statuses = r.statuses();
+        Some(Progress {
+            estimates: r.estimates(),
+            tallies: r.tallies(&statuses),
+            statuses,
+        })
+    }
+
+    /// `done · 2 h` for a topic, `learning · 4/6 done, 3 h left` for a
+    /// group ([`Tally::summary`]).
+    fn tooltip(&self, r: &Roadmap, i: usize, state: TaskState) -> String {
+        if r.is_leaf(i) {
+            match self.estimates.get(i).copied().flatten() {
+                Some(h) => format!("{} · {}", state.name(), hours(h)),
+                None => state.name().to_string(),
+            }
+        } else {
+            let tally = self.tallies.get(i).copied().unwrap_or_default();
+            format!("{} · {}", state.name(), tally.summary())
+        }
+    }
+}
 
 /// Borrows a roadmap and formats it as DOT.
 ///
@@ -151,6 +234,10 @@ impl Layout {
 fn write_dot(f: &mut fmt::Formatter<'_>, r: &Roadmap, scene: Option<&Scene>) -> fmt::Result {
     let layout = scene.map(|s| Layout::new(r, s));
     let ids = dot_ids(r);
+    let progress = Progress::new(r);
+    let write_node = |f: &mut fmt::Formatter<'_>, i: usize, indent: &str| {
+        node(f, r, &ids, i, indent, layout.as_ref(), progress.as_ref())
+    };
     {
         writeln!(f, "digraph roadmap {{")?;
         writeln!(
@@ -177,7 +264,7 @@ fn write_dot(f: &mut fmt::Formatter<'_>, r: &Roadmap, scene: Option<&Scene>) -> 
 
         if let Some(t) = r.title() {
             writeln!(f)?;
-            node(f, r, &ids, t, "  ", layout.as_ref())?;
+            write_node(f, t, "  ")?;
         }
         for s in r.sections() {
             writeln!(f)?;
@@ -190,7 +277,7 @@ fn write_dot(f: &mut fmt::Formatter<'_>, r: &Roadmap, scene: Option<&Scene>) -> 
                 "    graph [style=\"rounded,filled\", color=\"#d4d4d4\", fillcolor=\"#fafafa\"];"
             )?;
             for i in r.subtree(s).rev() {
-                node(f, r, &ids, i, "    ", layout.as_ref())?;
+                write_node(f, i, "    ")?;
             }
             writeln!(f, "  }}")?;
         }
@@ -226,35 +313,67 @@ fn node(
     i: usize,
     indent: &str,
     layout: Option<&Layout>,
+    progress: Option<&Progress>,
 ) -> fmt::Result {
     let t = r.topic(i);
-    let label = cut(&drawn_label(&t.label), MAX_DOT_STRING).into_owned();
-    let mut attrs = format!("label={}", quote(&label));
     let has_children = r.children(i).next().is_some();
+    let state = progress.map(|p| p.statuses.get(i).copied().unwrap_or(TaskState::Todo));
+    let (mark, state_attrs) = state.map_or(("", &[][..]), |s| state_style(s, has_children));
+    let label = cut(&drawn_label(&t.label), MAX_DOT_STRING - mark.len()).into_owned();
+    // With progress a later style replaces an earlier one of the same
+    // name; without, the attributes are written as they always were.
+    let mut a = Attrs {
+        list: Vec::new(),
+        replace: state.is_some(),
+    };
+    a.add("label", quote(&format!("{mark}{label}")));
     if Some(i) == r.title() {
-        attrs.push_str(", fontsize=16, fillcolor=\"#ffd54a\", penwidth=2");
+        a.add("fontsize", "16");
+        a.add("fillcolor", "\"#ffd54a\"");
+        a.add("penwidth", "2");
     } else if r.is_section(i) || has_children {
-        attrs.push_str(", fillcolor=\"#ffe58f\", penwidth=1.5");
+        a.add("fillcolor", "\"#ffe58f\"");
+        a.add("penwidth", "1.5");
     }
     let has = |tag: &str| t.tags.iter().any(|x| x == tag);
     if has("optional") {
-        attrs.push_str(", style=\"rounded,filled,dashed\"");
+        a.add("style", "\"rounded,filled,dashed\"");
     }
     if has("recommended") {
-        attrs.push_str(", color=\"#7c3aed\", penwidth=2");
+        a.add("color", "\"#7c3aed\"");
+        a.add("penwidth", "2");
     } else if has("alternative") {
-        attrs.push_str(", color=\"#16a34a\", fillcolor=\"#ecfdf5\"");
+        a.add("color", "\"#16a34a\"");
+        a.add("fillcolor", "\"#ecfdf5\"");
+    }
+    for &(key, value) in state_attrs {
+        a.add(key, value);
+    }
+    if let Some(s) = state {
+        a.add("status", quote(s.name()));
+        a.add("class", quote(s.name()));
     }
     if r.is_faded(i) {
-        attrs.push_str(", color=\"#c8c8c8\", fillcolor=\"#f7f7f7\", fontcolor=\"#8a8a8a\"");
+        a.add("color", "\"#c8c8c8\"");
+        a.add("fillcolor", "\"#f7f7f7\"");
+        a.add("fontcolor", "\"#8a8a8a\"");
     }
-    // The tooltip: the whole label when the drawn one is cut, the tags
-    // and the description.
+    let mut attrs = a.to_string();
+    // The tooltip: the whole label when the drawn one is cut, the state,
+    // the tags and the description.
     let mut tooltip = String::new();
     if label != t.label {
         tooltip.push_str(&t.label);
     }
-    for part in [t.tags.join(", "), t.description.clone().unwrap_or_default()] {
+    let state_line = progress
+        .zip(state)
+        .map(|(p, s)| p.tooltip(r, i, s))
+        .unwrap_or_default();
+    for part in [
+        state_line,
+        t.tags.join(", "),
+        t.description.clone().unwrap_or_default(),
+    ] {
         if part.is_empty() {
             continue;
         }
@@ -280,6 +399,35 @@ fn node(
         let _ = write!(attrs, ", {pos}");
     }
     writeln!(f, "{indent}{} [{attrs}];", quote(&ids[i]))
+}
+
+/// A node's attributes in the order written.
+struct Attrs {
+    list: Vec<(&'static str, String)>,
+    /// Whether a later value replaces an earlier one of the same name
+    /// (Graphviz takes the last either way).
+    replace: bool,
+}
+
+impl Attrs {
+    fn add(&mut self, key: &'static str, value: impl Into<String>) {
+        if self.replace {
+            self.list.retain(|(k, _)| *k != key);
+        }
+        self.list.push((key, value.into()));
+    }
+}
+
+impl fmt::Display for Attrs {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (n, (key, value)) in self.list.iter().enumerate() {
+            if n > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "{key}={value}")?;
+        }
+        Ok(())
+    }
 }
 
 /// Bytes of `c` between the quotes of [`quote`].

@@ -61,6 +61,32 @@ pub struct GraphInfo {
     /// The font size of topics (nodes give theirs where it differs).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub font_size: Option<f32>,
+    /// The learner's totals, when progress is known
+    /// ([`Roadmap::tracks_progress`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress: Option<Progress>,
+}
+
+/// The learner's totals over the topics without children
+/// ([`Roadmap::tally`]): groups are not counted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Progress {
+    /// Topics done.
+    pub done: usize,
+    /// Topics being learnt.
+    pub learning: usize,
+    /// Topics skipped (left out of `percent`).
+    pub skipped: usize,
+    /// Topics to do.
+    pub todo: usize,
+    /// The share done of the topics not skipped, in whole percent rounded
+    /// down.
+    pub percent: usize,
+    /// Hours the topics to do or being learnt are estimated at, rounded to
+    /// hundredths.
+    pub hours_left: f64,
+    /// Topics to do or being learnt without an estimate.
+    pub without_estimate: usize,
 }
 
 /// A topic.
@@ -93,10 +119,29 @@ pub struct Node {
     /// roadmap.
     #[serde(default)]
     pub links: Vec<crate::link::Link>,
-    /// The task box of a Markdown outline's item: `todo`, `learning`,
-    /// `done` or `skipped`; absent when it has none.
+    /// The state given to this topic itself: the task box of a Markdown
+    /// outline's item, or its item in a progress file (`todo`, `learning`,
+    /// `done` or `skipped`); absent when it has none. Kept beside `status`
+    /// because it says what the learner wrote, where `status` says what
+    /// follows from it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub task: Option<String>,
+    /// The state shown, when progress is known: `todo`, `learning`, `done`
+    /// or `skipped`, with the group rules ([`Roadmap::statuses`]): a topic
+    /// without a box of its own takes its nearest marked ancestor's, a
+    /// group's comes from the topics inside it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// Hours, when progress is known: a topic's own estimate tag (`[2h]`,
+    /// `[90m]`, `[2d]`), a group's the sum over the topics without
+    /// children inside it ([`Roadmap::estimates`]), rounded to hundredths;
+    /// `null` when there is none, absent when progress is not known.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "present"
+    )]
+    pub estimate_hours: Option<Option<f64>>,
     /// `true` for a topic drawn faded: from elsewhere, needed by the
     /// focused section.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -178,9 +223,29 @@ fn px(v: f32) -> f32 {
     (v * 100.0).round() / 100.0
 }
 
+/// Hours rounded to hundredths, so sums read `3.5`, not `3.4999999999999996`.
+fn hundredths(h: f64) -> f64 {
+    (h * 100.0).round() / 100.0
+}
+
+/// Reads a field that is `null` when present but empty, and absent when
+/// unknown: `null` is `Some(None)`, a missing field (`default`) `None`.
+fn present<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(d).map(Some)
+}
+
 /// Builds the node-link document, with the scene's geometry when given.
 pub fn to_document_with(r: &Roadmap, scene: Option<&Scene>) -> Document {
     let id = |i: usize| r.topic(i).id.clone();
+    // States and estimates only with progress: a roadmap without it
+    // exports as it did before progress existed.
+    let tracked = r.tracks_progress();
+    let statuses = if tracked { r.statuses() } else { Vec::new() };
+    let estimates = if tracked { r.estimates() } else { Vec::new() };
     let nodes = r
         .topics()
         .map(|t| Node {
@@ -205,6 +270,9 @@ pub fn to_document_with(r: &Roadmap, scene: Option<&Scene>) -> Document {
                 .cloned()
                 .collect(),
             task: t.state.map(|s| s.name().to_string()),
+            status: statuses.get(t.position).map(|s| s.name().to_string()),
+            estimate_hours: tracked
+                .then(|| estimates.get(t.position).copied().flatten().map(hundredths)),
             faded: r.is_faded(t.position).then_some(true),
             x: None,
             y: None,
@@ -263,6 +331,18 @@ pub fn to_document_with(r: &Roadmap, scene: Option<&Scene>) -> Document {
             layout: None,
             font: None,
             font_size: None,
+            progress: tracked.then(|| {
+                let t = r.tally(&statuses, None);
+                Progress {
+                    done: t.done,
+                    learning: t.learning,
+                    skipped: t.skipped,
+                    todo: t.todo,
+                    percent: t.percent(),
+                    hours_left: hundredths(t.hours_left),
+                    without_estimate: t.without_estimate,
+                }
+            }),
         },
         nodes,
         edges,

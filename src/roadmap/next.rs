@@ -121,6 +121,30 @@ impl Tally {
         s
     }
 
+    /// `4/6 done, 1 skipped, 3 h left`: a group's progress in a few
+    /// words, for a topic card and a tooltip; the skipped and the hours
+    /// only when there are some, `2 skipped` alone when every topic is.
+    ///
+    /// ```
+    /// use roadmapper::roadmap::Tally;
+    /// let t = Tally { done: 4, todo: 2, skipped: 1, hours_left: 3.0, ..Tally::default() };
+    /// assert_eq!(t.summary(), "4/6 done, 1 skipped, 3 h left");
+    /// assert_eq!(Tally { skipped: 2, ..Tally::default() }.summary(), "2 skipped");
+    /// ```
+    pub fn summary(&self) -> String {
+        let mut parts = Vec::new();
+        if self.counted() > 0 || self.skipped == 0 {
+            parts.push(format!("{} done", self.fraction()));
+        }
+        if self.skipped > 0 {
+            parts.push(format!("{} skipped", self.skipped));
+        }
+        if self.hours_left > 0.0 {
+            parts.push(format!("{} left", hours(self.hours_left)));
+        }
+        parts.join(", ")
+    }
+
     /// `4/6`: done of counted, for a section's heading.
     pub fn fraction(&self) -> String {
         format!("{}/{}", self.done, self.counted())
@@ -202,6 +226,33 @@ impl Roadmap {
             .find_map(|t| estimate_hours(t))
     }
 
+    /// Each topic's estimate in hours: a topic without children has its
+    /// own ([`Roadmap::own_estimate`]); a group has the sum of the topics
+    /// without children inside it that have one (its own tag is not
+    /// counted, as [`Roadmap::tally`] does not), `None` when none has.
+    /// Skipped topics count: this is the size of the topic, not what is
+    /// left. O(n).
+    ///
+    /// ```
+    /// use roadmapper::{Input, load};
+    /// let r = load(&Input::new("r.txt", "Web [9h]\n  HTTP [2h]\n  DNS [90m]\n  REST\nOps\n  CI\n"), &[]).unwrap();
+    /// assert_eq!(r.estimates(), [Some(3.5), Some(2.0), Some(1.5), None, None, None]);
+    /// ```
+    pub fn estimates(&self) -> Vec<Option<f64>> {
+        let n = self.len();
+        let mut sums: Vec<Option<f64>> = vec![None; n];
+        // Children come after their parent: add each one in, last first.
+        for i in (0..n).rev() {
+            if self.is_leaf(i) {
+                sums[i] = self.own_estimate(i);
+            }
+            if let (Some(h), Some(p)) = (sums[i], self.parent(i)) {
+                sums[p] = Some(sums[p].unwrap_or(0.0) + h);
+            }
+        }
+        sums
+    }
+
     /// Whether a topic has no children.
     pub fn is_leaf(&self, index: usize) -> bool {
         self.subtree(index).len() == 1
@@ -265,27 +316,6 @@ impl Roadmap {
         out
     }
 
-    /// Each topic's estimate in hours: its own for a topic without
-    /// children ([`Roadmap::own_estimate`]), the sum of its topics without
-    /// children's for a group (`None` when none of them has one). O(n).
-    pub fn estimates(&self) -> Vec<Option<f64>> {
-        let mut out: Vec<Option<f64>> = (0..self.len())
-            .map(|i| {
-                if self.is_leaf(i) {
-                    self.own_estimate(i)
-                } else {
-                    None
-                }
-            })
-            .collect();
-        for i in (0..self.len()).rev() {
-            if let (Some(p), Some(h)) = (self.parent(i), out[i]) {
-                out[p] = Some(out[p].unwrap_or(0.0) + h);
-            }
-        }
-        out
-    }
-
     /// Whether some topic has an estimate tag (`[2h]`).
     pub fn has_estimates(&self) -> bool {
         self.topics()
@@ -304,29 +334,62 @@ impl Roadmap {
     /// O(len).
     pub fn tally(&self, statuses: &[TaskState], topics: Option<&[usize]>) -> Tally {
         let mut t = Tally::default();
-        let mut count = |i: usize| {
-            if !self.is_leaf(i) {
-                return;
-            }
-            let s = statuses.get(i).copied().unwrap_or(TaskState::Todo);
-            match s {
-                TaskState::Done => t.done += 1,
-                TaskState::Skipped => t.skipped += 1,
-                TaskState::Learning => t.learning += 1,
-                TaskState::Todo => t.todo += 1,
-            }
-            if matches!(s, TaskState::Todo | TaskState::Learning) {
-                match self.own_estimate(i) {
-                    Some(h) => t.hours_left += h,
-                    None => t.without_estimate += 1,
-                }
-            }
-        };
+        let mut count = |i: usize| self.count_leaf(statuses, i, &mut t);
         match topics {
             Some(list) => list.iter().for_each(|&i| count(i)),
             None => (0..self.len()).for_each(&mut count),
         }
         t
+    }
+
+    /// Adds topic `i` to `t` when it has no children.
+    fn count_leaf(&self, statuses: &[TaskState], i: usize, t: &mut Tally) {
+        if !self.is_leaf(i) {
+            return;
+        }
+        let s = statuses.get(i).copied().unwrap_or(TaskState::Todo);
+        match s {
+            TaskState::Done => t.done += 1,
+            TaskState::Skipped => t.skipped += 1,
+            TaskState::Learning => t.learning += 1,
+            TaskState::Todo => t.todo += 1,
+        }
+        if matches!(s, TaskState::Todo | TaskState::Learning) {
+            match self.own_estimate(i) {
+                Some(h) => t.hours_left += h,
+                None => t.without_estimate += 1,
+            }
+        }
+    }
+
+    /// Every topic's [`Roadmap::tally_inside`] at once, in O(n) rather
+    /// than O(n × depth): for the exports that label every group.
+    ///
+    /// ```
+    /// use roadmapper::{Input, load};
+    /// let r = load(&Input::new("p.md", "- Web\n  - [x] HTTP\n  - DNS [2h]\n"), &[]).unwrap();
+    /// let all = r.tallies(&r.statuses());
+    /// assert_eq!(all[0], r.tally_inside(&r.statuses(), 0));
+    /// assert_eq!(all[0].line(), "1 of 2 topics done (50%) · 2 h left");
+    /// ```
+    pub fn tallies(&self, statuses: &[TaskState]) -> Vec<Tally> {
+        let mut all = vec![Tally::default(); self.len()];
+        // Children come after their parent: add each one in, last first.
+        for i in (0..self.len()).rev() {
+            let mut own = all[i];
+            self.count_leaf(statuses, i, &mut own);
+            all[i] = own;
+            if let Some(p) = self.parent(i) {
+                let t = &mut all[p];
+                t.done += own.done;
+                t.learning += own.learning;
+                t.skipped += own.skipped;
+                t.todo += own.todo;
+                t.hours_left += own.hours_left;
+                t.without_estimate += own.without_estimate;
+            }
+        }
+        all
     }
 
     /// The progress inside a topic: its subtree, itself included (for a
