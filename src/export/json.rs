@@ -135,7 +135,8 @@ pub struct Node {
     /// Hours, when progress is known: a topic's own estimate tag (`[2h]`,
     /// `[90m]`, `[2d]`), a group's the sum over the topics without
     /// children inside it ([`Roadmap::estimates`]), rounded to hundredths;
-    /// `null` when there is none, absent when progress is not known.
+    /// `null` when there is none, absent when neither progress nor any
+    /// estimate is known.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
@@ -224,7 +225,7 @@ fn px(v: f32) -> f32 {
 }
 
 /// Hours rounded to hundredths, so sums read `3.5`, not `3.4999999999999996`.
-fn hundredths(h: f64) -> f64 {
+pub(crate) fn hundredths(h: f64) -> f64 {
     (h * 100.0).round() / 100.0
 }
 
@@ -241,11 +242,12 @@ where
 /// Builds the node-link document, with the scene's geometry when given.
 pub fn to_document_with(r: &Roadmap, scene: Option<&Scene>) -> Document {
     let id = |i: usize| r.topic(i).id.clone();
-    // States and estimates only with progress: a roadmap without it
-    // exports as it did before progress existed.
+    // States only with progress, estimates with progress or estimate
+    // tags: a roadmap with neither exports as it did before them.
     let tracked = r.tracks_progress();
     let statuses = if tracked { r.statuses() } else { Vec::new() };
-    let estimates = if tracked { r.estimates() } else { Vec::new() };
+    let estimated = tracked || r.has_estimates();
+    let estimates = if estimated { r.estimates() } else { Vec::new() };
     let nodes = r
         .topics()
         .map(|t| Node {
@@ -271,7 +273,7 @@ pub fn to_document_with(r: &Roadmap, scene: Option<&Scene>) -> Document {
                 .collect(),
             task: t.state.map(|s| s.name().to_string()),
             status: statuses.get(t.position).map(|s| s.name().to_string()),
-            estimate_hours: tracked
+            estimate_hours: estimated
                 .then(|| estimates.get(t.position).copied().flatten().map(hundredths)),
             faded: r.is_faded(t.position).then_some(true),
             x: None,

@@ -51,7 +51,7 @@ pub fn write_next(
                     label: &r.topic(i).label,
                     path: r.path_within(i, crate::export::json::MAX_PATH),
                     status: why.name(),
-                    estimate_hours: r.own_estimate(i),
+                    estimate_hours: r.own_estimate(i).map(crate::export::json::hundredths),
                 })
                 .collect();
             serde_json::to_writer_pretty(&mut *out, &list)?;

@@ -408,7 +408,9 @@ fn write_json(r: &Roadmap, items: &[usize], stages: bool, out: &mut dyn Write) -
                     .map(|p| r.topic(p).id.as_str())
                     .collect(),
                 status: statuses.as_ref().map(|s| s[i].name()),
-                estimate_hours: estimates.as_ref().map(|e| e[i]),
+                estimate_hours: estimates
+                    .as_ref()
+                    .map(|e| e[i].map(crate::export::json::hundredths)),
             }
         })
         .collect();
