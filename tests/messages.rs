@@ -156,6 +156,37 @@ fn generate_names_the_prerequisites_file_too() {
 }
 
 #[test]
+fn mark_says_what_it_changed_on_a_terminal_only() {
+    if !script_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let outline = backend("backend.txt");
+    let args = [
+        "mark",
+        &outline,
+        "--progress",
+        "p.md",
+        "REST",
+        "HATEOAS",
+        "--done",
+    ];
+    let (code, shown) = on_a_terminal(dir.path(), &args);
+    assert_eq!(code, 0, "{shown}");
+    assert_eq!(shown, "wrote p.md (2 topics done)\n");
+    let (code, shown) = on_a_terminal(dir.path(), &args);
+    assert_eq!(code, 0, "{shown}");
+    assert_eq!(
+        shown,
+        "nothing to change in p.md (2 topics done): already so\n"
+    );
+    let quiet = [&args[..], &["--quiet"]].concat();
+    assert_eq!(on_a_terminal(dir.path(), &quiet), (0, String::new()));
+    let out = run(dir.path(), &args);
+    assert!(out.stderr.is_empty());
+}
+
+#[test]
 fn a_missing_input_is_named_with_the_file_meant() {
     let dir = tempfile::tempdir().unwrap();
     fs::create_dir(dir.path().join("roadmap")).unwrap();

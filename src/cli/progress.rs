@@ -234,7 +234,7 @@ pub fn mark(args: &MarkArgs, reporter: &Reporter) -> Result<(), Failure> {
         }
     );
     if text == Some(marked.as_str()) {
-        reporter.wrote(&format!("nothing to change in {what}"));
+        reporter.tell(&format!("nothing to change in {what}: already so"));
         return Ok(());
     }
     roadmapper::output::write_file(path, &WriteOptions::force(args.force), |w| {

@@ -256,9 +256,15 @@ impl Reporter {
 
     /// `wrote FILE (details)`: only on a terminal, and not with `--quiet`.
     pub fn wrote(&self, what: &str) {
+        self.tell(&format!("wrote {what}"));
+    }
+
+    /// A line on what was done (`nothing to change in FILE`): only on a
+    /// terminal, and not with `--quiet`.
+    pub fn tell(&self, what: &str) {
         if self.terminal && !self.quiet.get() {
             let what = roadmapper::terminal::visible_lines(what);
-            self.write(&format!("wrote {what}"));
+            self.write(&what);
         }
     }
 
