@@ -75,20 +75,7 @@ pub struct NotesFile {
 /// ```
 pub fn parse(file: &str, bytes: &[u8]) -> Result<NotesFile, Vec<Diagnostic>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(_) => {
-            return Err(bytes
-                .split(|&b| b == b'\n')
-                .enumerate()
-                .filter_map(|(i, raw)| {
-                    crate::outline::line_text(file, i + 1, raw)
-                        .err()
-                        .map(|d| *d)
-                })
-                .collect());
-        }
-    };
+    let text = crate::outline::utf8(file, bytes)?;
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(text.match_indices('\n').map(|(i, _)| i + 1))
         .collect();

@@ -120,21 +120,24 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Outline, Vec<Diagnostic>> {
     plain::parse(file, bytes)
 }
 
+/// The file's text, or an error at each line that is not valid UTF-8
+/// (the Markdown formats read the whole file at once, so one bad line
+/// stops them all; each is reported).
+pub(crate) fn utf8<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Vec<Diagnostic>> {
+    std::str::from_utf8(bytes).map_err(|_| {
+        bytes
+            .split(|&b| b == b'\n')
+            .enumerate()
+            .filter_map(|(i, raw)| line_text(file, i + 1, raw).err().map(|d| *d))
+            .collect()
+    })
+}
+
 /// [`parse`] for a Markdown outline: every invalid UTF-8 line reported,
 /// a prerequisite file refused as in the plain format, then
 /// [`markdown`]'s reading.
 fn parse_markdown(file: &str, bytes: &[u8]) -> Result<Outline, Vec<Diagnostic>> {
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(_) => {
-            let errors = bytes
-                .split(|&b| b == b'\n')
-                .enumerate()
-                .filter_map(|(i, raw)| line_text(file, i + 1, raw).err().map(|d| *d))
-                .collect();
-            return Err(errors);
-        }
-    };
+    let text = utf8(file, bytes)?;
     if let Some((line, lines)) = prerequisite_lines(text) {
         return Err(vec![Diagnostic::error(
             file,

@@ -87,21 +87,11 @@ struct Open {
 ///
 /// ```
 /// assert_eq!(roadmapper::progress::decode("p.md", b"\xEF\xBB\xBF- [x] A\n").unwrap(), "- [x] A\n");
-/// assert_eq!(roadmapper::progress::decode("p.md", b"- [x] A\n- [ ] \xFF\n").unwrap_err()[0].line, 2);
+/// assert_eq!(roadmapper::progress::decode("p.md", b"- [x] A\n- [ ] \xFF\n").unwrap_err()[0].line(), Some(2));
 /// ```
 pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Vec<crate::Diagnostic>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    std::str::from_utf8(bytes).map_err(|_| {
-        bytes
-            .split(|&b| b == b'\n')
-            .enumerate()
-            .filter_map(|(i, raw)| {
-                crate::outline::line_text(file, i + 1, raw)
-                    .err()
-                    .map(|d| *d)
-            })
-            .collect()
-    })
+    crate::outline::utf8(file, bytes)
 }
 
 /// Reads a progress file. Never fails: what is not a task item is not

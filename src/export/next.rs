@@ -168,32 +168,16 @@ mod tests {
         let items = r.next(&statuses, None);
         let left = &r.tally(&statuses, None);
         assert_eq!(left.left(), 3);
-        let mut out = Vec::new();
-        write_next(
-            &r,
-            &statuses,
-            &items,
-            left,
-            None,
-            NextFormat::Text,
-            &mut out,
-        )
-        .unwrap();
+        let write = |format| {
+            let mut out = Vec::new();
+            write_next(&r, &statuses, &items, left, None, format, &mut out).unwrap();
+            out
+        };
         assert_eq!(
-            String::from_utf8(out).unwrap(),
+            String::from_utf8(write(NextFormat::Text)).unwrap(),
             "Being learnt:\n1. REST  (2 h)\nReady to start:\n2. DNS  (1.5 h)  completes Basics\n3 topics left · 1 of 4 topics done (25%) · 5 h left\n"
         );
-        let mut out = Vec::new();
-        write_next(
-            &r,
-            &statuses,
-            &items,
-            left,
-            None,
-            NextFormat::Json,
-            &mut out,
-        )
-        .unwrap();
+        let out = write(NextFormat::Json);
         let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
         assert_eq!(v[0]["status"], "learning");
         assert_eq!(v[1]["path"], serde_json::json!(["Web", "Basics", "DNS"]));
