@@ -549,3 +549,43 @@ fn order_shows_states_and_leaves_out_what_is_done() {
     assert_eq!(v[0]["estimate_hours"], 6.5);
     assert_eq!(v[4]["estimate_hours"], Value::Null);
 }
+
+#[test]
+fn next_says_where_to_learn_each_topic_with_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("web.txt"), "Web\n  HTTP\n  REST\n").unwrap();
+    fs::write(
+        dir.path().join("web.notes.md"),
+        "## REST\n\n- [@article@REST in brief](https://example.com/rest_(intro))\n",
+    )
+    .unwrap();
+    fs::write(dir.path().join("p.md"), "- [x] HTTP\n").unwrap();
+    let args = [
+        "next",
+        "web.txt",
+        "--progress",
+        "p.md",
+        "--notes",
+        "web.notes.md",
+    ];
+    let out = run(dir.path(), &args);
+    assert_eq!(
+        stdout(&out),
+        "Ready to start:\n1. REST  completes Web\n   https://example.com/rest_(intro)\n1 topic left · 1 of 2 topics done (50%)\n"
+    );
+    let out = run(dir.path(), &[&args[..], &["-f", "markdown"]].concat());
+    assert_eq!(
+        stdout(&out),
+        "- [ ] [REST](https://example.com/rest_%28intro%29)\n"
+    );
+    let out = run(dir.path(), &[&args[..], &["-f", "json"]].concat());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["links"][0]["title"], "REST in brief");
+    // Without notes, no link and no `links` field.
+    let out = run(
+        dir.path(),
+        &["next", "web.txt", "--progress", "p.md", "-f", "json"],
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v[0].get("links").is_none());
+}

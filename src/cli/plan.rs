@@ -13,7 +13,7 @@
 //! | `--scale` | PNG |
 //! | `--embed-font` | SVG |
 //! | `--font`, `--system-fonts` | SVG, PNG, JSON, DOT with `--positions` (text is measured) |
-//! | `--notes` | render: SVG, JSON, DOT; order: markdown; check, show |
+//! | `--notes` | render: SVG, JSON, DOT; order: markdown; check, show, next |
 //! | `--stages` | order: text, markdown, json |
 //! | `--progress` | render: every format; order: text, markdown, json (tsort with `--remaining`); check, show, next, mark |
 //! | `--remaining` | order, with progress known |

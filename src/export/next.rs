@@ -1,5 +1,6 @@
 //! What to learn next ([`Roadmap::next`]), written for a terminal, as a
-//! Markdown checklist, or as JSON.
+//! Markdown checklist, or as JSON; each topic with where to learn it (its
+//! first link) when it has one.
 
 use std::io::{self, Write};
 
@@ -27,6 +28,18 @@ struct Item<'a> {
     path: Vec<&'a str>,
     status: &'static str,
     estimate_hours: Option<f64>,
+    /// Where to learn it (notes, or the outline's own link): absent when
+    /// there is none.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    links: Vec<&'a crate::link::Link>,
+}
+
+/// The topic's links that are safe to show (`http`, `https`, `mailto`).
+fn links(r: &Roadmap, i: usize) -> impl Iterator<Item = &crate::link::Link> {
+    r.topic(i)
+        .links
+        .iter()
+        .filter(|l| crate::link::is_safe(&l.url))
 }
 
 /// Writes `items` (from [`Roadmap::next`]) in `format`; `left` is the
@@ -52,6 +65,7 @@ pub fn write_next(
                     path: r.path_within(i, crate::export::json::MAX_PATH),
                     status: why.name(),
                     estimate_hours: r.own_estimate(i).map(crate::export::json::hundredths),
+                    links: links(r, i).collect(),
                 })
                 .collect();
             serde_json::to_writer_pretty(&mut *out, &list)?;
@@ -63,11 +77,16 @@ pub fn write_next(
                     NextReason::Learning => "[/]",
                     NextReason::Ready => "[ ]",
                 };
-                writeln!(
-                    out,
-                    "- {task} {}",
-                    crate::export::order::markdown_escape(names.get(i))
-                )?;
+                use crate::export::markdown::{Context, escape};
+                match links(r, i).next() {
+                    Some(link) => writeln!(
+                        out,
+                        "- {task} [{}]({})",
+                        escape(names.get(i), Context::LinkText),
+                        crate::export::order::markdown_url(&link.url)
+                    )?,
+                    None => writeln!(out, "- {task} {}", escape(names.get(i), Context::Inline))?,
+                }
             }
             Ok(())
         }
@@ -104,6 +123,14 @@ pub fn write_next(
                     )?;
                 }
                 writeln!(out)?;
+                if let Some(link) = links(r, i).next() {
+                    writeln!(
+                        out,
+                        "{:width$}  {}",
+                        "",
+                        crate::terminal::visible(&link.url)
+                    )?;
+                }
             }
             match left.left() {
                 0 => writeln!(out, "Nothing left: every topic is done or skipped."),
