@@ -10,15 +10,17 @@
 use std::fmt::{self, Display, Formatter, Write as _};
 
 use crate::export::line::{Line, one_font};
+use crate::outline::TaskState;
 use crate::roadmap::{Roadmap, Topic};
 use crate::scene::{
-    Curve, EdgeKind, LegendItem, MARK_RADIUS, MARK_SPACE, Mark, Point, Rect, Role, Scene, SceneBox,
-    SceneEdge,
+    Curve, EdgeKind, LegendItem, PROGRESS_SIZE, Point, Rect, Role, Scene, SceneBox, SceneEdge,
 };
 use crate::text::{self, FONT_STACK, Weight};
 
+mod marks;
 mod theme;
 
+pub use marks::SKIPPED_OPACITY;
 pub use theme::{DARK, FADED_OPACITY, LIGHT, Theme, contrast, luminance};
 
 /// A number with at most two decimals, no trailing zeros, no `-0`.
@@ -159,7 +161,23 @@ impl<'a> Svg<'a> {
         }
     }
 
+    /// Fill, border and text colour of a box: its role's, tinted by its
+    /// section's accent, the fill calmer when done.
     fn colours(&self, b: &SceneBox) -> [&'static str; 3] {
+        let [fill, stroke, ink] = self.role_colours(b);
+        let done = match b.role {
+            Role::Section => self.theme.done[0],
+            Role::Topic => self.theme.done[1],
+            Role::Subtopic => self.theme.done[2],
+            Role::Title => fill,
+        };
+        match b.style.state {
+            Some(TaskState::Done) => [done, stroke, ink],
+            _ => [fill, stroke, ink],
+        }
+    }
+
+    fn role_colours(&self, b: &SceneBox) -> [&'static str; 3] {
         let t = self.theme;
         let base = match b.role {
             Role::Title => [t.background, t.background, t.title],
@@ -208,14 +226,24 @@ impl<'a> Svg<'a> {
     ) -> fmt::Result {
         let r = b.rect;
         let [fill, stroke, ink] = self.colours(b);
+        let state = b.style.state.filter(|_| b.role != Role::Title);
+        write!(f, r#"<g class="{}"#, b.role.name())?;
         if b.style.faded {
-            writeln!(
+            f.write_str(" faded")?;
+        }
+        if let Some(s) = state {
+            write!(f, " {}", s.name())?;
+        }
+        let skipped = state == Some(TaskState::Skipped);
+        match (b.style.faded, skipped) {
+            (false, false) => f.write_str("\">\n")?,
+            (true, false) => writeln!(f, r#"" opacity="{FADED_OPACITY}">"#)?,
+            (false, true) => writeln!(f, r#"" opacity="{SKIPPED_OPACITY}">"#)?,
+            (true, true) => writeln!(
                 f,
-                r#"<g class="{} faded" opacity="{FADED_OPACITY}">"#,
-                b.role.name()
-            )?;
-        } else {
-            writeln!(f, r#"<g class="{}">"#, b.role.name())?;
+                r#"" opacity="{}">"#,
+                Num(FADED_OPACITY * SKIPPED_OPACITY)
+            )?,
         }
         let tooltip = topic.and_then(|t| {
             t.description
@@ -248,12 +276,7 @@ impl<'a> Svg<'a> {
             }
             f.write_str("/>\n")?;
         }
-        let reserve = if b.style.mark.is_some() {
-            MARK_SPACE
-        } else {
-            0.0
-        };
-        let cx = r.x + (r.width - reserve) / 2.0;
+        let cx = b.text_center_x();
         let area = b.text_rect();
         let lh = text::line_height(b.font_size);
         write!(
@@ -281,48 +304,18 @@ impl<'a> Svg<'a> {
             )?;
         }
         f.write_str("</text>\n")?;
+        if skipped {
+            marks::strike(f, b, ink)?;
+        }
+        if let (Some(s), Some((c, r))) = (b.style.badge(), b.badge_circle()) {
+            marks::badge(f, s, c, r, ink, fill)?;
+        }
+        marks::count(f, b, ink)?;
         if let Some(m) = b.style.mark {
             let (c, _) = b.mark_circle();
-            self.write_mark(f, m, c)?;
+            marks::mark(f, self.theme, m, c)?;
         }
         f.write_str("</g>\n")
-    }
-
-    fn write_mark(&self, f: &mut Formatter<'_>, mark: Mark, c: Point) -> fmt::Result {
-        let r = MARK_RADIUS;
-        match mark {
-            Mark::Recommended => writeln!(
-                f,
-                r#"<circle cx="{}" cy="{}" r="{}" fill="{}"/><path d="M{} {}L{} {}L{} {}" fill="none" stroke="{}" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"/>"#,
-                Num(c.x),
-                Num(c.y),
-                Num(r),
-                self.theme.recommended,
-                Num(c.x - 3.0),
-                Num(c.y + 0.2),
-                Num(c.x - 0.8),
-                Num(c.y + 2.5),
-                Num(c.x + 3.2),
-                Num(c.y - 2.6),
-                self.theme.background,
-            ),
-            Mark::Alternative => writeln!(
-                f,
-                r#"<path d="M{} {}L{} {}L{} {}L{} {}Z" fill="none" stroke="{}" stroke-width="1.8" stroke-linejoin="round"/><circle cx="{}" cy="{}" r="1.6" fill="{}"/>"#,
-                Num(c.x),
-                Num(c.y - r),
-                Num(c.x + r),
-                Num(c.y),
-                Num(c.x),
-                Num(c.y + r),
-                Num(c.x - r),
-                Num(c.y),
-                self.theme.alternative,
-                Num(c.x),
-                Num(c.y),
-                self.theme.alternative,
-            ),
-        }
     }
 
     fn edge_style(&self, kind: EdgeKind) -> String {
@@ -390,8 +383,9 @@ impl<'a> Svg<'a> {
                     )?;
                 }
                 LegendItem::Mark(m) => {
-                    self.write_mark(f, m, Point::new(at.x + 13.0, mid))?;
+                    marks::mark(f, t, m, Point::new(at.x + 13.0, mid))?;
                 }
+                LegendItem::State(s) => marks::legend_sample(f, t, s, sample)?,
                 LegendItem::Faded => writeln!(
                     f,
                     r#"<rect x="{}" y="{}" width="22" height="12" rx="3" fill="{}" stroke="{}" stroke-width="1.2" opacity="{FADED_OPACITY}"/>"#,
@@ -456,6 +450,41 @@ impl Display for Base64<'_> {
             }
         }
         Ok(())
+    }
+}
+
+/// A line of text centred on `at.x`, its top at `at.y`, in `class`.
+fn write_caption(
+    f: &mut Formatter<'_>,
+    class: &str,
+    at: Point,
+    line: &str,
+    size: f32,
+    colour: &str,
+) -> fmt::Result {
+    let y = at.y + text::ascent(size);
+    if one_font(line, Weight::Regular) {
+        writeln!(
+            f,
+            r#"<text class="{class}" x="{}" y="{}" text-anchor="middle" font-size="{}" fill="{colour}">{}</text>"#,
+            Num(at.x),
+            Num(y),
+            Num(size),
+            Escape(line)
+        )
+    } else {
+        let line = Line {
+            text: line,
+            weight: Weight::Regular,
+            size,
+            cx: at.x,
+            y,
+        };
+        writeln!(
+            f,
+            r#"<text class="{class}" text-anchor="middle" font-size="{}" fill="{colour}">{line}</text>"#,
+            Num(size)
+        )
     }
 }
 
@@ -578,30 +607,10 @@ impl Display for Svg<'_> {
         }
         writeln!(f, "</g>")?;
         if let Some((at, line)) = &s.subtitle {
-            let y = at.y + text::ascent(13.0);
-            if one_font(line, Weight::Regular) {
-                writeln!(
-                    f,
-                    r#"<text class="subtitle" x="{}" y="{}" text-anchor="middle" font-size="13" fill="{}">{}</text>"#,
-                    Num(at.x),
-                    Num(y),
-                    t.muted,
-                    Escape(line)
-                )?;
-            } else {
-                let line = Line {
-                    text: line,
-                    weight: Weight::Regular,
-                    size: 13.0,
-                    cx: at.x,
-                    y,
-                };
-                writeln!(
-                    f,
-                    r#"<text class="subtitle" text-anchor="middle" font-size="13" fill="{}">{line}</text>"#,
-                    t.muted,
-                )?;
-            }
+            write_caption(f, "subtitle", *at, line, 13.0, t.muted)?;
+        }
+        if let Some((at, line)) = &s.progress {
+            write_caption(f, "progress", *at, line, PROGRESS_SIZE, t.title)?;
         }
         self.write_legend(f)?;
         writeln!(f, "</svg>")

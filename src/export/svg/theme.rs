@@ -29,6 +29,9 @@ pub struct Theme {
     pub recommended: &'static str,
     /// The alternative mark.
     pub alternative: &'static str,
+    /// Calmer fills of done section, topic and subtopic boxes: greyed
+    /// sage, so what is left stands out.
+    pub done: [&'static str; 3],
     /// Per-section colours (fill tint, border) for layouts that colour by
     /// section.
     pub accents: &'static [(&'static str, &'static str)],
@@ -53,6 +56,7 @@ pub const LIGHT: Theme = Theme {
     prerequisite: "#c2255c",
     recommended: "#7c3aed",
     alternative: "#15803d",
+    done: ["#d9e6d2", "#e8f0e3", "#f4f7f1"],
     accents: &[
         ("#dbeafe", "#1d4ed8"),
         ("#dcfce7", "#15803d"),
@@ -95,6 +99,7 @@ pub const DARK: Theme = Theme {
     prerequisite: "#f472b6",
     recommended: "#a78bfa",
     alternative: "#4ade80",
+    done: ["#c8c79f", "#b7cbbb", "#577163"],
     accents: &[
         ("#1e3a8a", "#93c5fd"),
         ("#14532d", "#86efac"),
@@ -160,8 +165,35 @@ mod tests {
             assert!(c(fill, bg) >= 3.0, "{what} fill {:.2}:1", c(fill, bg));
             assert!(c(ink, fill) >= 4.5, "{what} text {:.2}:1", c(ink, fill));
         }
-        // Topics and subtopics apart at a glance.
+        for (what, fill, ink) in [
+            ("done section", t.done[0], t.section[2]),
+            ("done topic", t.done[1], t.topic[2]),
+            ("done subtopic", t.done[2], t.subtopic[2]),
+        ] {
+            assert!(c(fill, bg) >= 3.0, "{what} fill {:.2}:1", c(fill, bg));
+            assert!(c(ink, fill) >= 4.5, "{what} text {:.2}:1", c(ink, fill));
+        }
+        // Topics and subtopics apart at a glance, done or not.
         assert!(c(t.topic[0], t.subtopic[0]) >= 3.0);
+        assert!(c(t.done[1], t.done[2]) >= 3.0);
         assert!(c(t.title, bg) >= 4.5 && c(t.muted, bg) >= 4.5);
+    }
+}
+
+#[cfg(test)]
+mod light_tests {
+    use super::*;
+
+    #[test]
+    fn light_done_fills_keep_their_text_legible() {
+        let t = LIGHT;
+        for (fill, ink) in [
+            (t.done[0], t.section[2]),
+            (t.done[1], t.topic[2]),
+            (t.done[2], t.subtopic[2]),
+        ] {
+            let ratio = contrast(ink, fill).unwrap_or(0.0);
+            assert!(ratio >= 7.0, "{ink} on {fill}: {ratio:.2}:1");
+        }
     }
 }
