@@ -162,40 +162,33 @@ impl<'a> Svg<'a> {
     }
 
     /// Fill, border and text colour of a box: its role's, tinted by its
-    /// section's accent, the fill calmer when done.
+    /// section's accent, the fill calmer when done; the text in the role's
+    /// colour unless that does not read on the fill ([`legible_ink`]).
     fn colours(&self, b: &SceneBox) -> [&'static str; 3] {
-        let [fill, stroke, ink] = self.role_colours(b);
-        let done = match b.role {
-            Role::Section => self.theme.done[0],
-            Role::Topic => self.theme.done[1],
-            Role::Subtopic => self.theme.done[2],
-            Role::Title => fill,
-        };
-        match b.style.state {
-            Some(TaskState::Done) => [done, stroke, ink],
-            _ => [fill, stroke, ink],
-        }
-    }
-
-    fn role_colours(&self, b: &SceneBox) -> [&'static str; 3] {
         let t = self.theme;
-        let base = match b.role {
+        let [mut fill, mut stroke, ink] = match b.role {
             Role::Title => [t.background, t.background, t.title],
             Role::Section => t.section,
             Role::Topic => t.topic,
             Role::Subtopic => t.subtopic,
         };
-        match (b.style.accent, b.role) {
-            (Some(a), Role::Topic | Role::Subtopic) if !t.accents.is_empty() => {
-                let (fill, stroke) = t.accents[a % t.accents.len()];
-                [fill, stroke, base[2]]
+        if let (Some(a), false) = (b.style.accent, t.accents.is_empty()) {
+            let (tint, border) = t.accents[a % t.accents.len()];
+            match b.role {
+                Role::Topic | Role::Subtopic => [fill, stroke] = [tint, border],
+                Role::Section => stroke = border,
+                Role::Title => {}
             }
-            (Some(a), Role::Section) if !t.accents.is_empty() => {
-                let (_, stroke) = t.accents[a % t.accents.len()];
-                [base[0], stroke, base[2]]
-            }
-            _ => base,
         }
+        if b.style.state == Some(TaskState::Done) {
+            fill = match b.role {
+                Role::Section => t.done[0],
+                Role::Topic => t.done[1],
+                Role::Subtopic => t.done[2],
+                Role::Title => fill,
+            };
+        }
+        [fill, stroke, legible_ink(t, fill, ink)]
     }
 
     fn write_box(&self, f: &mut Formatter<'_>, b: &SceneBox) -> fmt::Result {
@@ -453,6 +446,20 @@ impl Display for Base64<'_> {
     }
 }
 
+/// `ink` if it reads on `fill` (4.5:1, WCAG AA), else whichever of the
+/// theme's title and paper colours reads better: the dark theme's dark
+/// section tints need light text, its light topic fills dark text.
+fn legible_ink(t: &Theme, fill: &'static str, ink: &'static str) -> &'static str {
+    let ratio = |c: &str| contrast(c, fill).unwrap_or(0.0);
+    if ratio(ink) >= 4.5 {
+        ink
+    } else if ratio(t.title) >= ratio(t.background) {
+        t.title
+    } else {
+        t.background
+    }
+}
+
 /// A line of text centred on `at.x`, its top at `at.y`, in `class`.
 fn write_caption(
     f: &mut Formatter<'_>,
@@ -620,6 +627,19 @@ impl Display for Svg<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_on_every_section_tint_is_legible() {
+        for t in [LIGHT, DARK] {
+            for &(fill, _) in t.accents {
+                for ink in [t.topic[2], t.subtopic[2]] {
+                    let drawn = legible_ink(&t, fill, ink);
+                    let ratio = contrast(drawn, fill).unwrap_or(0.0);
+                    assert!(ratio >= 4.5, "{}: {drawn} on {fill}: {ratio:.2}:1", t.name);
+                }
+            }
+        }
+    }
 
     #[test]
     fn numbers_are_fixed_precision() {
