@@ -212,10 +212,13 @@ impl SceneBox {
     }
 
     /// Horizontal room kept out of the text's way at the left end (a
-    /// state badge) and the right end (a section's count, a tag mark).
+    /// state badge, on every box with a state) and the right end (a section's count, a tag mark).
     /// The text is centred between them, its padding inside.
     pub fn reserved(&self) -> (f32, f32) {
-        let left = if self.style.badge().is_some() {
+        // Every box with a state keeps the room, badge or not, so a box
+        // keeps its size, and the poster its shape, as the learner ticks
+        // topics off.
+        let left = if self.style.state.is_some() {
             STATE_SPACE
         } else {
             0.0
