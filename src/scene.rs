@@ -212,8 +212,10 @@ impl SceneBox {
     }
 
     /// Horizontal room kept out of the text's way at the left end (a
-    /// state badge, on every box with a state) and the right end (a section's count, a tag mark).
-    /// The text is centred between them, its padding inside.
+    /// state badge, on every box with a state) and the right end (a
+    /// section's count, a tag mark). The text is centred between them, its
+    /// padding inside; a section with a state keeps the same room at both
+    /// ends, so its label stays centred on the main path.
     pub fn reserved(&self) -> (f32, f32) {
         // Every box with a state keeps the room, badge or not, so a box
         // keeps its size, and the poster its shape, as the learner ticks
@@ -231,7 +233,12 @@ impl SceneBox {
         let count = self
             .count_text()
             .map_or(0.0, |c| count_width(&c) + COUNT_INSET);
-        (left, mark + count)
+        let right = mark + count;
+        if self.role == Role::Section && self.style.state.is_some() {
+            let both = left.max(right);
+            return (both, both);
+        }
+        (left, right)
     }
 
     /// The x of the centre of the text lines.
