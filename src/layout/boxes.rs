@@ -4,7 +4,7 @@
 //! whatever the engine.
 
 use crate::roadmap::Roadmap;
-use crate::scene::{BoxStyle, Mark, Rect, Role, SceneBox};
+use crate::scene::{BoxStyle, MARK_SPACE, Mark, Rect, Role, SceneBox};
 use crate::text::{self, Weight};
 
 /// Typography and padding of a role.
@@ -158,9 +158,10 @@ pub fn drawn_label(label: &str) -> std::borrow::Cow<'_, str> {
 /// A topic's box at the origin in `style` (from [`styles`]), sized to its
 /// wrapped label.
 ///
-/// The width is whole pixels, at least the role's minimum; the text is
-/// wrapped to the role's `max_text` minus the room kept at the ends (state
-/// badge, count, tag mark: [`SceneBox::reserved`]).
+/// The width is whole pixels, at least the role's minimum, with the room
+/// kept at the ends (state badge, count, tag mark:
+/// [`SceneBox::reserved`]); the text is wrapped to the role's `max_text`
+/// minus a tag mark's room, as without progress.
 pub fn sized_box(roadmap: &Roadmap, index: usize, role: Role, style: BoxStyle) -> SceneBox {
     let m = metrics(role);
     let label = drawn_label(&roadmap.topic(index).label);
@@ -175,7 +176,14 @@ pub fn sized_box(roadmap: &Roadmap, index: usize, role: Role, style: BoxStyle) -
     };
     let (left, right) = b.reserved();
     let reserve = left + right;
-    b.lines = text::wrap(&label, m.max_text - reserve, m.font_size, m.weight);
+    // Wrapped as without progress (a mark's room aside), so ticking topics
+    // off widens boxes a little rather than rewrapping their labels.
+    let mark = if b.style.mark.is_some() {
+        MARK_SPACE
+    } else {
+        0.0
+    };
+    b.lines = text::wrap(&label, m.max_text - mark, m.font_size, m.weight);
     let text_width = b
         .lines
         .iter()
