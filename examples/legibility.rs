@@ -205,6 +205,7 @@ fn dot_scene(json: &Value) -> Result<Scene, String> {
         boxes,
         edges,
         subtitle: None,
+        progress: None,
         legend: None,
         font_size: 14.0,
     })

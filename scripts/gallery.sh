@@ -13,6 +13,10 @@ mkdir -p "$out"
 "$bin" render "${in[@]}" --scale 1 --layout layered -o "$out/backend-layered.png"
 "$bin" render "${in[@]}" --scale 1 --to REST --to "Sharding Strategies" -o "$out/backend-to.png"
 "$bin" render "${in[@]}" --scale 1 --section "Web Security" -o "$out/backend-section.png"
+# A learner's progress: ticked topics, half-learnt ones, skipped ones struck.
+progress=(--progress roadmap/backend.progress.md)
+"$bin" render "${in[@]}" "${progress[@]}" --scale 1 -o "$out/backend-progress-light.png"
+"$bin" render "${in[@]}" "${progress[@]}" --scale 1 --theme dark -o "$out/backend-progress-dark.png"
 # Every script, drawn from Debian's Noto fonts (fonts-noto-cjk, fonts-noto-core,
 # fonts-noto-color-emoji).
 noto=/usr/share/fonts/opentype/noto

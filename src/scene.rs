@@ -5,6 +5,7 @@
 //! of the canvas. Nothing downstream of a [`Scene`] measures text or moves a
 //! box; the exporters only translate it.
 
+use crate::outline::TaskState;
 use crate::text::{self, Weight};
 
 /// A point in pixels.
@@ -153,6 +154,22 @@ pub struct BoxStyle {
     /// Drawn faded: a topic from elsewhere that a focused poster's
     /// section needs ([`crate::Roadmap::is_faded`]).
     pub faded: bool,
+    /// The learner's state ([`crate::Roadmap::statuses`]), when the
+    /// roadmap tracks progress: done has a check badge at the left end
+    /// and a calmer fill, learning a half-filled badge, skipped is faded
+    /// and struck through, to do is drawn as without progress.
+    pub state: Option<TaskState>,
+    /// A section's count, topics done of those counted (skipped ones
+    /// left out), drawn `4/6` at the right end of the box.
+    pub count: Option<(usize, usize)>,
+}
+
+impl BoxStyle {
+    /// Whether a state badge is drawn at the left end: done or learning.
+    pub fn badge(&self) -> Option<TaskState> {
+        self.state
+            .filter(|s| matches!(s, TaskState::Done | TaskState::Learning))
+    }
 }
 
 /// A topic drawn as a box with wrapped text.
@@ -184,18 +201,50 @@ impl SceneBox {
             .iter()
             .map(|l| text::width(l, self.font_size, self.weight))
             .fold(0.0f32, f32::max);
-        let reserve = if self.style.mark.is_some() {
-            MARK_SPACE
-        } else {
-            0.0
-        };
-        let inner = self.rect.width - reserve;
+        let (left, right) = self.reserved();
+        let inner = self.rect.width - left - right;
         Rect::new(
-            self.rect.x + (inner - width) / 2.0,
+            self.rect.x + left + (inner - width) / 2.0,
             self.rect.y + (self.rect.height - height) / 2.0,
             width,
             height,
         )
+    }
+
+    /// Horizontal room kept out of the text's way at the left end (a
+    /// state badge, on every box with a state) and the right end (a
+    /// section's count, a tag mark). The text is centred between them, its
+    /// padding inside; a section with a state keeps the same room at both
+    /// ends, so its label stays centred on the main path.
+    pub fn reserved(&self) -> (f32, f32) {
+        // Every box with a state keeps the room, badge or not, so a box
+        // keeps its size, and the poster its shape, as the learner ticks
+        // topics off.
+        let left = if self.style.state.is_some() {
+            STATE_SPACE
+        } else {
+            0.0
+        };
+        let mark = if self.style.mark.is_some() {
+            MARK_SPACE
+        } else {
+            0.0
+        };
+        let count = self
+            .count_text()
+            .map_or(0.0, |c| count_width(&c) + COUNT_INSET);
+        let right = mark + count;
+        if self.role == Role::Section && self.style.state.is_some() {
+            let both = left.max(right);
+            return (both, both);
+        }
+        (left, right)
+    }
+
+    /// The x of the centre of the text lines.
+    pub fn text_center_x(&self) -> f32 {
+        let (left, right) = self.reserved();
+        self.rect.x + left + (self.rect.width - left - right) / 2.0
     }
 
     /// Where the tag mark is drawn: centre and radius.
@@ -209,12 +258,66 @@ impl SceneBox {
             r,
         )
     }
+
+    /// Where the state badge is drawn, if any: centre and radius (the
+    /// badge fits the circle's square).
+    pub fn badge_circle(&self) -> Option<(Point, f32)> {
+        self.style.badge()?;
+        Some((
+            Point::new(
+                self.rect.x + STATE_SPACE / 2.0 + 1.0,
+                self.rect.y + self.rect.height / 2.0,
+            ),
+            MARK_RADIUS,
+        ))
+    }
+
+    /// A section's count as drawn: `4/6`.
+    pub fn count_text(&self) -> Option<String> {
+        self.style
+            .count
+            .map(|(done, counted)| format!("{done}/{counted}"))
+    }
+
+    /// The rectangle a section's count occupies: right-aligned before the
+    /// tag mark's room, centred on the box's height, [`COUNT_SIZE`] px
+    /// text.
+    pub fn count_rect(&self) -> Option<Rect> {
+        let text = self.count_text()?;
+        let width = count_width(&text);
+        let height = text::line_height(COUNT_SIZE);
+        let mark = if self.style.mark.is_some() {
+            MARK_SPACE
+        } else {
+            0.0
+        };
+        Some(Rect::new(
+            self.rect.right() - mark - COUNT_INSET - width,
+            self.rect.y + (self.rect.height - height) / 2.0,
+            width,
+            height,
+        ))
+    }
+}
+
+/// The width of a section's count text.
+pub fn count_width(count: &str) -> f32 {
+    text::width(count, COUNT_SIZE, Weight::Bold)
 }
 
 /// Horizontal room reserved at the right end of a box for a tag mark.
 pub const MARK_SPACE: f32 = 20.0;
 /// Radius of a tag mark.
 pub const MARK_RADIUS: f32 = 6.0;
+/// Horizontal room reserved at the left end of a box for a state badge.
+pub const STATE_SPACE: f32 = 20.0;
+/// Font size of a section's count (bold).
+pub const COUNT_SIZE: f32 = 12.0;
+/// Room between a section's count and the right end of its box (or its
+/// tag mark).
+pub const COUNT_INSET: f32 = 10.0;
+/// Font size of the progress line under the subtitle.
+pub const PROGRESS_SIZE: f32 = 14.0;
 
 /// What an edge means in the picture.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -319,6 +422,8 @@ pub enum LegendItem {
     Edge(EdgeKind),
     /// A faded box: a topic from elsewhere.
     Faded,
+    /// A box in this state of the learner's (done, learning, skipped).
+    State(TaskState),
 }
 
 impl LegendItem {
@@ -333,6 +438,10 @@ impl LegendItem {
             LegendItem::Mark(Mark::Alternative) => "Alternative",
             LegendItem::Optional => "Optional",
             LegendItem::Faded => "Needed, from elsewhere",
+            LegendItem::State(TaskState::Done) => "Done",
+            LegendItem::State(TaskState::Learning) => "Learning",
+            LegendItem::State(TaskState::Skipped) => "Skipped",
+            LegendItem::State(TaskState::Todo) => "To do",
             LegendItem::Edge(EdgeKind::Spine) => "Main path",
             LegendItem::Edge(EdgeKind::Contains) => "Part of",
             LegendItem::Edge(EdgeKind::Prerequisite) => "Learn first",
@@ -364,8 +473,13 @@ pub struct Scene {
     pub boxes: Vec<SceneBox>,
     /// Edges, drawn in this order (under the boxes).
     pub edges: Vec<SceneEdge>,
-    /// A line of small text under the title (counts), if any.
+    /// A line of small text under the title (counts), if any: its top
+    /// centre and text.
     pub subtitle: Option<(Point, String)>,
+    /// The learner's progress under the subtitle (`37 of 115 topics done
+    /// (32%) · 41 h left`, [`PROGRESS_SIZE`] px), when the roadmap tracks
+    /// it: its top centre and text.
+    pub progress: Option<(Point, String)>,
     /// The legend, if any.
     pub legend: Option<Legend>,
     /// The base font size (topics); boxes carry their own.
@@ -440,7 +554,8 @@ pub fn legend(items: &[LegendItem], x: f32, y: f32, font_size: f32, max_width: f
 }
 
 /// What a legend shows: only what the scene draws, in a fixed order (box
-/// roles, tag marks, optional, then edge kinds).
+/// roles, tag marks, optional, faded, the learner's states drawn apart from
+/// to do, then edge kinds).
 pub fn legend_items(boxes: &[SceneBox], edges: &[SceneEdge]) -> Vec<LegendItem> {
     let has_role = |r: Role| boxes.iter().any(|b| b.role == r);
     let has_mark = |m: Mark| boxes.iter().any(|b| b.style.mark == Some(m));
@@ -461,6 +576,14 @@ pub fn legend_items(boxes: &[SceneBox], edges: &[SceneEdge]) -> Vec<LegendItem> 
     }
     if boxes.iter().any(|b| b.style.faded) {
         items.push(LegendItem::Faded);
+    }
+    for s in [TaskState::Done, TaskState::Learning, TaskState::Skipped] {
+        if boxes
+            .iter()
+            .any(|b| b.role != Role::Title && b.style.state == Some(s))
+        {
+            items.push(LegendItem::State(s));
+        }
     }
     for k in [EdgeKind::Spine, EdgeKind::Contains, EdgeKind::Prerequisite] {
         if has_edge(k) {

@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 use std::time::Instant;
 
 use roadmapper::layout::{self, Direction, LayoutKind, LayoutOptions};
-use roadmapper::scene::{Curve, EdgeKind, MARK_SPACE, Point, Rect, Scene, SceneEdge};
+use roadmapper::scene::{Curve, EdgeKind, PROGRESS_SIZE, Point, Rect, Scene, SceneEdge};
 use roadmapper::{Input, Roadmap, load, text};
 
 // ---------------------------------------------------------------------------
@@ -300,6 +300,30 @@ fn backend() -> &'static Roadmap {
     })
 }
 
+/// The backend with the learner's ticked checklist: badges, counts, struck
+/// labels and the progress line.
+fn backend_progress() -> &'static Roadmap {
+    static R: OnceLock<Roadmap> = OnceLock::new();
+    R.get_or_init(|| {
+        roadmapper::load_with_progress(
+            &Input::new(
+                "roadmap/backend.txt",
+                include_str!("../roadmap/backend.txt"),
+            ),
+            &[Input::new(
+                "roadmap/backend.prereqs",
+                include_str!("../roadmap/backend.prereqs"),
+            )],
+            &[],
+            &[Input::new(
+                "roadmap/backend.progress.md",
+                include_str!("../roadmap/backend.progress.md"),
+            )],
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
+    })
+}
+
 fn generated_1k() -> &'static Roadmap {
     static R: OnceLock<Roadmap> = OnceLock::new();
     R.get_or_init(|| load_generated(1_000, 0x5eed_0001))
@@ -456,23 +480,20 @@ fn check_inside_canvas(r: &Roadmap, scene: &Scene) -> Vec<String> {
         .collect()
 }
 
-/// (d) Every text line fits its box with the role's padding (and the
-/// mark's room), and all lines fit its height.
+/// (d) Every text line fits its box with the role's padding (and the room
+/// kept for a state badge, a count, a mark), and all lines fit its height.
 fn check_text_fits(r: &Roadmap, scene: &Scene) -> Vec<String> {
     let mut out = Vec::new();
     for b in &scene.boxes {
         let pad = layout::metrics(b.role).pad_x;
-        let mark = if b.style.mark.is_some() {
-            MARK_SPACE
-        } else {
-            0.0
-        };
+        let (left, right) = b.reserved();
+        let mark = left + right;
         let room = b.rect.width - 2.0 * pad - mark;
         for line in &b.lines {
             let w = text::width(line, b.font_size, b.weight);
             if w > room {
                 out.push(format!(
-                    "(d) {}: line {line:?} is {w:.3} px wide at {} px, the box {} leaves {room:.3} px (pad {pad}, mark {mark})",
+                    "(d) {}: line {line:?} is {w:.3} px wide at {} px, the box {} leaves {room:.3} px (pad {pad}, reserved {mark})",
                     name(r, b.topic),
                     b.font_size,
                     fmt_rect(&b.rect)
@@ -611,6 +632,101 @@ fn check_legend(r: &Roadmap, scene: &Scene) -> Vec<String> {
     out
 }
 
+/// (i) The signs in a box (state badge, count, tag mark) lie inside it
+/// and clear of its text and of each other.
+fn check_signs(r: &Roadmap, scene: &Scene) -> Vec<String> {
+    let mut out = Vec::new();
+    let square = |(c, radius): (Point, f32)| {
+        Rect::new(c.x - radius, c.y - radius, 2.0 * radius, 2.0 * radius)
+    };
+    for b in &scene.boxes {
+        let text = b.text_rect();
+        let mut signs: Vec<(&str, Rect)> = Vec::new();
+        if let Some(c) = b.badge_circle() {
+            signs.push(("badge", square(c)));
+        }
+        if let Some(c) = b.count_rect() {
+            signs.push(("count", c));
+        }
+        if b.style.mark.is_some() {
+            signs.push(("mark", square(b.mark_circle())));
+        }
+        for (k, &(what, at)) in signs.iter().enumerate() {
+            let within = at.x >= b.rect.x
+                && at.y >= b.rect.y
+                && at.right() <= b.rect.right()
+                && at.bottom() <= b.rect.bottom();
+            if !within {
+                out.push(format!(
+                    "(i) {}: its {what} at {} leaves the box {}",
+                    name(r, b.topic),
+                    fmt_rect(&at),
+                    fmt_rect(&b.rect)
+                ));
+            }
+            if at.overlaps(&text) {
+                out.push(format!(
+                    "(i) {}: its {what} at {} overlaps its text at {}",
+                    name(r, b.topic),
+                    fmt_rect(&at),
+                    fmt_rect(&text)
+                ));
+            }
+            for &(other, at2) in &signs[k + 1..] {
+                if at.overlaps(&at2) {
+                    out.push(format!(
+                        "(i) {}: its {what} and its {other} overlap",
+                        name(r, b.topic)
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// (j) The lines under the title (subtitle, progress) lie inside the
+/// canvas, clear of every box and of each other.
+fn check_captions(r: &Roadmap, scene: &Scene) -> Vec<String> {
+    let mut out = Vec::new();
+    let lines: Vec<(&str, Rect)> = [
+        ("subtitle", scene.subtitle.as_ref(), 13.0),
+        ("progress line", scene.progress.as_ref(), PROGRESS_SIZE),
+    ]
+    .into_iter()
+    .filter_map(|(what, line, size)| {
+        let (at, t) = line?;
+        let w = text::width(t, size, text::Weight::Regular);
+        Some((
+            what,
+            Rect::new(at.x - w / 2.0, at.y, w, text::line_height(size)),
+        ))
+    })
+    .collect();
+    for (k, &(what, at)) in lines.iter().enumerate() {
+        if !inside(&at, scene) {
+            out.push(format!(
+                "(j) the {what} at {} leaves the canvas",
+                fmt_rect(&at)
+            ));
+        }
+        for b in scene.boxes.iter().filter(|b| b.rect.overlaps(&at)) {
+            out.push(format!(
+                "(j) the {what} at {} overlaps {} at {}",
+                fmt_rect(&at),
+                name(r, b.topic),
+                fmt_rect(&b.rect)
+            ));
+        }
+        for &(other, at2) in &lines[k + 1..] {
+            if at.overlaps(&at2) {
+                out.push(format!("(j) the {what} and the {other} overlap"));
+            }
+        }
+    }
+    out
+}
+
 /// (h) Two layouts of the same roadmap are equal; names the first
 /// differences instead of dumping two whole scenes.
 fn check_same(r: &Roadmap, a: &Scene, b: &Scene) -> Vec<String> {
@@ -658,8 +774,12 @@ fn check_same(r: &Roadmap, a: &Scene, b: &Scene) -> Vec<String> {
             y.points
         ));
     }
-    if a.legend != b.legend || a.subtitle != b.subtitle || a.layout != b.layout {
-        out.push("(h) legend, subtitle or layout name differ".to_string());
+    if a.legend != b.legend
+        || a.subtitle != b.subtitle
+        || a.progress != b.progress
+        || a.layout != b.layout
+    {
+        out.push("(h) legend, subtitle, progress or layout name differ".to_string());
     }
     if out.is_empty() {
         out.push("(h) the scenes differ".to_string());
@@ -705,6 +825,8 @@ fn check(what: &str, r: &Roadmap, options: LayoutOptions, promises: Promises) {
         check_inside_canvas(r, &scene),
         check_text_fits(r, &scene),
         check_legend(r, &scene),
+        check_signs(r, &scene),
+        check_captions(r, &scene),
     ];
     if promises.edges_clear {
         report.push(check_prerequisites_drawn(r, &scene));
@@ -796,6 +918,16 @@ fn poster_backend() {
 }
 
 #[test]
+fn poster_backend_progress() {
+    check(
+        "poster, backend with progress",
+        backend_progress(),
+        poster(),
+        POSTER,
+    );
+}
+
+#[test]
 fn poster_1k() {
     check("poster, 1,000 topics", generated_1k(), poster(), POSTER);
 }
@@ -847,6 +979,18 @@ fn layered_backend_right() {
         layered(Direction::Right),
         LAYERED,
     );
+}
+
+#[test]
+fn layered_backend_progress() {
+    for direction in [Direction::Down, Direction::Right] {
+        check(
+            &format!("layered {direction:?}, backend with progress"),
+            backend_progress(),
+            layered(direction),
+            LAYERED,
+        );
+    }
 }
 
 #[test]
@@ -942,7 +1086,7 @@ fn checkers_detect_violations() {
     s.boxes[rest].rect.width = (need + 2.0 * layout::metrics(s.boxes[rest].role).pad_x).ceil();
     assert!(check_text_fits(r, &s).is_empty(), "the text alone fits");
     s.boxes[rest].style.mark = Some(roadmapper::scene::Mark::Recommended);
-    mentions(&check_text_fits(r, &s), "mark 20");
+    mentions(&check_text_fits(r, &s), "reserved 20");
 
     // (e) an edge drawn straight through an unrelated box, as a polyline
     // and as a Bezier; an edge touching only its own ends is fine.
@@ -1043,4 +1187,58 @@ fn checkers_detect_violations() {
     s.boxes[graphql].rect.x = -480.0;
     s.boxes[graphql].rect.y = s.boxes[rest].rect.y;
     mentions(&check_no_overlaps(r, &s), "\"REST\"");
+}
+
+/// The checkers of the signs in a box and of the lines under the title
+/// can fail: a badge moved onto the text, a count pushed out of its box,
+/// the progress line moved onto a box.
+#[test]
+fn sign_and_caption_checkers_detect_violations() {
+    let r = backend_progress();
+    let scene = layout::layout(r, &poster());
+    assert!(check_signs(r, &scene).is_empty());
+    assert!(check_captions(r, &scene).is_empty());
+    let section = scene
+        .boxes
+        .iter()
+        .position(|b| b.style.count.is_some() && b.style.badge().is_some())
+        .expect("a section with a badge and a count");
+    let label = format!("{:?}", r.topic(scene.boxes[section].topic).label);
+
+    // Text squeezed onto the badge and the count: a box narrower than the
+    // room it was sized with.
+    let mut s = scene.clone();
+    let b = &mut s.boxes[section];
+    b.rect.width = b.text_rect().width;
+    let found = check_signs(r, &s);
+    assert!(
+        found
+            .iter()
+            .any(|m| m.contains(&label) && m.contains("badge") && m.contains("overlaps its text")),
+        "{found:?}"
+    );
+    assert!(found.iter().any(|m| m.contains("count")), "{found:?}");
+
+    // The progress line moved onto a box, then off the canvas.
+    let mut s = scene.clone();
+    let target = s.boxes[section].rect.center();
+    if let Some((at, _)) = &mut s.progress {
+        *at = target;
+    }
+    let found = check_captions(r, &s);
+    assert!(
+        found
+            .iter()
+            .any(|m| m.contains("progress line") && m.contains(&label)),
+        "{found:?}"
+    );
+    let mut s = scene.clone();
+    if let Some((at, _)) = &mut s.progress {
+        at.y = s.height;
+    }
+    let found = check_captions(r, &s);
+    assert!(
+        found.iter().any(|m| m.contains("leaves the canvas")),
+        "{found:?}"
+    );
 }

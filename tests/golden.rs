@@ -28,7 +28,13 @@ fn load(stem: &str, ext: &str) -> Roadmap {
     let prereqs: Vec<Input> = fs::read(dir().join(&prereq_name))
         .map(|b| vec![Input::new(prereq_name, b)])
         .unwrap_or_default();
-    roadmapper::load(&outline, &prereqs).unwrap_or_else(|e| panic!("{stem}: {e}"))
+    // The learner's progress, from the progress file of the same stem.
+    let progress_name = format!("{stem}.progress.md");
+    let progress: Vec<Input> = fs::read(dir().join(&progress_name))
+        .map(|b| vec![Input::new(progress_name, b)])
+        .unwrap_or_default();
+    roadmapper::load_with_progress(&outline, &prereqs, &[], &progress)
+        .unwrap_or_else(|e| panic!("{stem}: {e}"))
 }
 
 fn render(r: &Roadmap, format: Format, kind: LayoutKind, dark: bool) -> String {
@@ -166,6 +172,28 @@ fn small_with_group_prerequisites_tags_and_escapes() {
 #[test]
 fn markdown_outline() {
     run_case("markmap", "md");
+}
+
+/// A learner's progress drawn on both layouts in both themes: every state
+/// once, estimates, a label shared by two topics told apart by parent.
+#[test]
+fn posters_draw_the_learners_progress() {
+    let r = load("learner", "txt");
+    assert!(r.tracks_progress(), "the progress file is applied");
+    let failures: Vec<String> = [
+        (LayoutKind::Poster, false, "learner.svg"),
+        (LayoutKind::Poster, true, "learner.dark.svg"),
+        (LayoutKind::Layered, false, "learner.layered.svg"),
+        (LayoutKind::Layered, true, "learner.layered.dark.svg"),
+    ]
+    .into_iter()
+    .filter_map(|(kind, dark, name)| check(name, &render(&r, Format::Svg, kind, dark)))
+    .collect();
+    assert!(
+        failures.is_empty(),
+        "{}\n(if the change is intended: ROADMAPPER_BLESS=1 cargo test --test golden)",
+        failures.join("\n")
+    );
 }
 
 #[test]

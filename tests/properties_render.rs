@@ -8,11 +8,15 @@
 //! - The poster never overlaps two boxes and keeps every box, every edge
 //!   point and the legend inside the canvas, for any outline.
 //! - The SVG always parses as XML.
+//! - With random progress (every state, on random topics), the same holds,
+//!   and the signs in a box (state badge, count, tag mark) stay inside it
+//!   and clear of its text; the lines under the title clear of the boxes.
 
 use proptest::prelude::*;
 use roadmapper::export::json::{self, Document};
 use roadmapper::layout::{self, LayoutKind, LayoutOptions};
-use roadmapper::{Format, Input, RenderOptions, Roadmap, load};
+use roadmapper::scene::{Point, Rect, Scene};
+use roadmapper::{Format, Input, RenderOptions, Roadmap, load, text};
 
 const WORDS: &[&str] = &[
     "HTTP",
@@ -95,8 +99,138 @@ fn roadmap_strategy() -> impl Strategy<Value = Roadmap> {
         })
 }
 
+/// A random outline with a progress file giving random states to random
+/// topics (those whose label a progress item can name verbatim).
+fn tracked_strategy() -> impl Strategy<Value = Roadmap> {
+    (
+        outline(),
+        prop::collection::vec((0usize..1000, 0u8..4), 0..30),
+    )
+        .prop_map(|((text, labels), picks)| {
+            let input = Input::new("r.txt", text);
+            let plain = |l: &str| {
+                l.chars()
+                    .all(|c| c.is_alphanumeric() || c == ' ' || c == '\'' || c == '&')
+            };
+            let mut progress = String::new();
+            for (k, state) in picks {
+                let label = &labels[k % labels.len()];
+                if plain(label) {
+                    let state = ["[ ]", "[x]", "[/]", "[-]"][usize::from(state)];
+                    progress.push_str(&format!("- {state} {}\n", label.replace('&', "&amp;")));
+                }
+            }
+            roadmapper::load_with_progress(&input, &[], &[], &[Input::new("p.md", progress)])
+                .unwrap_or_else(|e| panic!("{e}"))
+        })
+}
+
+/// No two boxes overlap; every box, edge point and the legend inside the
+/// canvas, within 1:3 and 3:1.
+fn check_poster(kind: LayoutKind, s: &Scene, r: &Roadmap) -> Result<(), TestCaseError> {
+    prop_assert_eq!(s.boxes.len(), r.len());
+    for (i, a) in s.boxes.iter().enumerate() {
+        let q = a.rect;
+        prop_assert!(
+            q.x >= 0.0 && q.y >= 0.0 && q.right() <= s.width && q.bottom() <= s.height,
+            "{kind:?}: box {:?} outside {} x {}",
+            q,
+            s.width,
+            s.height
+        );
+        for b in &s.boxes[i + 1..] {
+            prop_assert!(
+                !q.overlaps(&b.rect),
+                "{kind:?}: {:?} overlaps {:?}",
+                q,
+                b.rect
+            );
+        }
+    }
+    for e in &s.edges {
+        for p in &e.points {
+            prop_assert!(
+                p.x >= 0.0 && p.y >= 0.0 && p.x <= s.width && p.y <= s.height,
+                "{kind:?}: edge point {:?} outside",
+                p
+            );
+        }
+    }
+    if let Some(l) = &s.legend {
+        prop_assert!(l.rect.right() <= s.width && l.rect.bottom() <= s.height);
+        prop_assert!(s.boxes.iter().all(|b| !b.rect.overlaps(&l.rect)));
+    }
+    let ratio = s.width / s.height;
+    prop_assert!(
+        (1.0 / 3.0..=3.0).contains(&ratio),
+        "{kind:?}: ratio {ratio}"
+    );
+    Ok(())
+}
+
+/// The signs in each box inside it and clear of its text and each other;
+/// the subtitle and the progress line clear of every box.
+fn check_signs(kind: LayoutKind, s: &Scene) -> Result<(), TestCaseError> {
+    let square = |(c, r): (Point, f32)| Rect::new(c.x - r, c.y - r, 2.0 * r, 2.0 * r);
+    for b in &s.boxes {
+        let t = b.text_rect();
+        let signs: Vec<Rect> = [
+            b.badge_circle().map(square),
+            b.count_rect(),
+            b.style.mark.map(|_| square(b.mark_circle())),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        for (k, at) in signs.iter().enumerate() {
+            prop_assert!(
+                at.x >= b.rect.x
+                    && at.right() <= b.rect.right()
+                    && at.y >= b.rect.y
+                    && at.bottom() <= b.rect.bottom(),
+                "{kind:?}: a sign at {:?} leaves its box {:?}",
+                at,
+                b.rect
+            );
+            prop_assert!(
+                !at.overlaps(&t),
+                "{kind:?}: a sign at {:?} on the text {:?}",
+                at,
+                t
+            );
+            prop_assert!(signs[k + 1..].iter().all(|o| !o.overlaps(at)));
+        }
+    }
+    for (line, size) in [
+        (&s.subtitle, 13.0),
+        (&s.progress, roadmapper::scene::PROGRESS_SIZE),
+    ] {
+        if let Some((at, words)) = line {
+            let w = text::width(words, size, text::Weight::Regular);
+            let r = Rect::new(at.x - w / 2.0, at.y, w, text::line_height(size));
+            prop_assert!(r.x >= 0.0 && r.right() <= s.width && r.bottom() <= s.height);
+            prop_assert!(
+                s.boxes.iter().all(|b| !b.rect.overlaps(&r)),
+                "{kind:?}: {words:?} on a box"
+            );
+        }
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn progress_posters_keep_their_signs_in_their_boxes(r in tracked_strategy()) {
+        prop_assert!(r.tracks_progress());
+        for kind in [LayoutKind::Poster, LayoutKind::Layered] {
+            let s = layout::layout(&r, &LayoutOptions { kind, ..LayoutOptions::default() });
+            prop_assert!(s.progress.is_some());
+            check_poster(kind, &s, &r)?;
+            check_signs(kind, &s)?;
+        }
+    }
 
     #[test]
     fn json_round_trips_into_the_same_graph(r in roadmap_strategy()) {
@@ -136,31 +270,8 @@ proptest! {
     fn posters_never_overlap_and_stay_inside_the_canvas(r in roadmap_strategy()) {
         for kind in [LayoutKind::Poster, LayoutKind::Layered] {
             let s = layout::layout(&r, &LayoutOptions { kind, ..LayoutOptions::default() });
-            prop_assert_eq!(s.boxes.len(), r.len());
-            for (i, a) in s.boxes.iter().enumerate() {
-                let q = a.rect;
-                prop_assert!(
-                    q.x >= 0.0 && q.y >= 0.0 && q.right() <= s.width && q.bottom() <= s.height,
-                    "{kind:?}: box {:?} outside {} x {}", q, s.width, s.height
-                );
-                for b in &s.boxes[i + 1..] {
-                    prop_assert!(!q.overlaps(&b.rect), "{kind:?}: {:?} overlaps {:?}", q, b.rect);
-                }
-            }
-            for e in &s.edges {
-                for p in &e.points {
-                    prop_assert!(
-                        p.x >= 0.0 && p.y >= 0.0 && p.x <= s.width && p.y <= s.height,
-                        "{kind:?}: edge point {:?} outside", p
-                    );
-                }
-            }
-            if let Some(l) = &s.legend {
-                prop_assert!(l.rect.right() <= s.width && l.rect.bottom() <= s.height);
-                prop_assert!(s.boxes.iter().all(|b| !b.rect.overlaps(&l.rect)));
-            }
-            let ratio = s.width / s.height;
-            prop_assert!((1.0 / 3.0..=3.0).contains(&ratio), "{kind:?}: ratio {ratio}");
+            check_poster(kind, &s, &r)?;
+            check_signs(kind, &s)?;
         }
     }
 

@@ -10,153 +10,18 @@
 use std::fmt::{self, Display, Formatter, Write as _};
 
 use crate::export::line::{Line, one_font};
+use crate::outline::TaskState;
 use crate::roadmap::{Roadmap, Topic};
 use crate::scene::{
-    Curve, EdgeKind, LegendItem, MARK_RADIUS, MARK_SPACE, Mark, Point, Rect, Role, Scene, SceneBox,
-    SceneEdge,
+    Curve, EdgeKind, LegendItem, PROGRESS_SIZE, Point, Rect, Role, Scene, SceneBox, SceneEdge,
 };
 use crate::text::{self, FONT_STACK, Weight};
 
-/// Colours of a poster.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Theme {
-    /// `light` or `dark`.
-    pub name: &'static str,
-    /// Canvas.
-    pub background: &'static str,
-    /// Title text.
-    pub title: &'static str,
-    /// Secondary text (subtitle, legend).
-    pub muted: &'static str,
-    /// Fill, border and text of section boxes.
-    pub section: [&'static str; 3],
-    /// Fill, border and text of topic boxes.
-    pub topic: [&'static str; 3],
-    /// Fill, border and text of subtopic boxes.
-    pub subtopic: [&'static str; 3],
-    /// The main path.
-    pub spine: &'static str,
-    /// Parent–child connectors.
-    pub connector: &'static str,
-    /// Prerequisite arrows.
-    pub prerequisite: &'static str,
-    /// The recommended mark.
-    pub recommended: &'static str,
-    /// The alternative mark.
-    pub alternative: &'static str,
-    /// Per-section colours (fill tint, border) for layouts that colour by
-    /// section.
-    pub accents: &'static [(&'static str, &'static str)],
-}
+mod marks;
+mod theme;
 
-/// Opacity of faded boxes and edges: topics from elsewhere on a focused
-/// poster, legible but plainly in the background.
-pub const FADED_OPACITY: f32 = 0.4;
-
-/// The default theme: white paper, yellow boxes, blue connectors, like
-/// roadmap.sh.
-pub const LIGHT: Theme = Theme {
-    name: "light",
-    background: "#ffffff",
-    title: "#111111",
-    muted: "#555555",
-    section: ["#ffe14d", "#111111", "#111111"],
-    topic: ["#fff1a8", "#222222", "#111111"],
-    subtopic: ["#fffaf0", "#8a8a8a", "#222222"],
-    spine: "#2b78e4",
-    connector: "#2b78e4",
-    prerequisite: "#c2255c",
-    recommended: "#7c3aed",
-    alternative: "#15803d",
-    accents: &[
-        ("#dbeafe", "#1d4ed8"),
-        ("#dcfce7", "#15803d"),
-        ("#fef3c7", "#b45309"),
-        ("#fce7f3", "#be185d"),
-        ("#ede9fe", "#6d28d9"),
-        ("#cffafe", "#0e7490"),
-        ("#fee2e2", "#b91c1c"),
-        ("#e0e7ff", "#4338ca"),
-        ("#ecfccb", "#4d7c0f"),
-        ("#f3e8ff", "#7e22ce"),
-    ],
-};
-
-/// Dark slate paper with the same meanings.
-///
-/// Every box is told from the paper by its fill, not only its border
-/// (WCAG asks 3:1 of a component's boundary), and topics from subtopics
-/// at a glance: light topics with dark text, mid-grey subtopics with white
-/// text. Contrast ratios (checked by a test):
-///
-/// | pair                     | ratio |
-/// |--------------------------|-------|
-/// | section fill : paper     | 11.7 (was the same) |
-/// | topic fill : paper       | 12.0 (was 1.22) |
-/// | subtopic fill : paper    |  3.75 (was 1.01) |
-/// | topic fill : subtopic    |  3.2 |
-/// | topic text : topic       | 12.0 |
-/// | subtopic text : subtopic |  4.8 |
-pub const DARK: Theme = Theme {
-    name: "dark",
-    background: "#0f172a",
-    title: "#f8fafc",
-    muted: "#94a3b8",
-    section: ["#facc15", "#fde68a", "#111111"],
-    topic: ["#cbd5e1", "#f1f5f9", "#0f172a"],
-    subtopic: ["#64748b", "#cbd5e1", "#ffffff"],
-    spine: "#60a5fa",
-    connector: "#60a5fa",
-    prerequisite: "#f472b6",
-    recommended: "#a78bfa",
-    alternative: "#4ade80",
-    accents: &[
-        ("#1e3a8a", "#93c5fd"),
-        ("#14532d", "#86efac"),
-        ("#78350f", "#fcd34d"),
-        ("#831843", "#f9a8d4"),
-        ("#4c1d95", "#c4b5fd"),
-        ("#164e63", "#67e8f9"),
-        ("#7f1d1d", "#fca5a5"),
-        ("#312e81", "#a5b4fc"),
-        ("#365314", "#bef264"),
-        ("#581c87", "#d8b4fe"),
-    ],
-};
-
-/// The WCAG 2 relative luminance of a `#rrggbb` colour (0 black, 1 white),
-/// or `None` when it is not one.
-///
-/// ```
-/// use roadmapper::export::svg::luminance;
-/// assert_eq!(luminance("#ffffff"), Some(1.0));
-/// assert_eq!(luminance("#000000"), Some(0.0));
-/// assert_eq!(luminance("white"), None);
-/// ```
-pub fn luminance(colour: &str) -> Option<f64> {
-    let hex = colour.strip_prefix('#').filter(|h| h.len() == 6)?;
-    let channel = |i: usize| -> Option<f64> {
-        let v = f64::from(u8::from_str_radix(hex.get(i..i + 2)?, 16).ok()?) / 255.0;
-        Some(if v <= 0.040_45 {
-            v / 12.92
-        } else {
-            ((v + 0.055) / 1.055).powf(2.4)
-        })
-    };
-    Some(0.2126 * channel(0)? + 0.7152 * channel(2)? + 0.0722 * channel(4)?)
-}
-
-/// The WCAG 2 contrast ratio of two `#rrggbb` colours, from 1 (the same)
-/// to 21 (black on white); `None` when either is not such a colour.
-///
-/// ```
-/// use roadmapper::export::svg::contrast;
-/// assert_eq!(contrast("#000000", "#ffffff"), Some(21.0));
-/// ```
-pub fn contrast(a: &str, b: &str) -> Option<f64> {
-    let (x, y) = (luminance(a)?, luminance(b)?);
-    Some((x.max(y) + 0.05) / (x.min(y) + 0.05))
-}
+pub use marks::SKIPPED_OPACITY;
+pub use theme::{DARK, FADED_OPACITY, LIGHT, Theme, contrast, luminance};
 
 /// A number with at most two decimals, no trailing zeros, no `-0`.
 #[derive(Debug, Clone, Copy)]
@@ -296,25 +161,34 @@ impl<'a> Svg<'a> {
         }
     }
 
+    /// Fill, border and text colour of a box: its role's, tinted by its
+    /// section's accent, the fill calmer when done; the text in the role's
+    /// colour unless that does not read on the fill ([`legible_ink`]).
     fn colours(&self, b: &SceneBox) -> [&'static str; 3] {
         let t = self.theme;
-        let base = match b.role {
+        let [mut fill, mut stroke, ink] = match b.role {
             Role::Title => [t.background, t.background, t.title],
             Role::Section => t.section,
             Role::Topic => t.topic,
             Role::Subtopic => t.subtopic,
         };
-        match (b.style.accent, b.role) {
-            (Some(a), Role::Topic | Role::Subtopic) if !t.accents.is_empty() => {
-                let (fill, stroke) = t.accents[a % t.accents.len()];
-                [fill, stroke, base[2]]
+        if let (Some(a), false) = (b.style.accent, t.accents.is_empty()) {
+            let (tint, border) = t.accents[a % t.accents.len()];
+            match b.role {
+                Role::Topic | Role::Subtopic => [fill, stroke] = [tint, border],
+                Role::Section => stroke = border,
+                Role::Title => {}
             }
-            (Some(a), Role::Section) if !t.accents.is_empty() => {
-                let (_, stroke) = t.accents[a % t.accents.len()];
-                [base[0], stroke, base[2]]
-            }
-            _ => base,
         }
+        if b.style.state == Some(TaskState::Done) {
+            fill = match b.role {
+                Role::Section => t.done[0],
+                Role::Topic => t.done[1],
+                Role::Subtopic => t.done[2],
+                Role::Title => fill,
+            };
+        }
+        [fill, stroke, legible_ink(t, fill, ink)]
     }
 
     fn write_box(&self, f: &mut Formatter<'_>, b: &SceneBox) -> fmt::Result {
@@ -345,14 +219,24 @@ impl<'a> Svg<'a> {
     ) -> fmt::Result {
         let r = b.rect;
         let [fill, stroke, ink] = self.colours(b);
+        let state = b.style.state.filter(|_| b.role != Role::Title);
+        write!(f, r#"<g class="{}"#, b.role.name())?;
         if b.style.faded {
-            writeln!(
+            f.write_str(" faded")?;
+        }
+        if let Some(s) = state {
+            write!(f, " {}", s.name())?;
+        }
+        let skipped = state == Some(TaskState::Skipped);
+        match (b.style.faded, skipped) {
+            (false, false) => f.write_str("\">\n")?,
+            (true, false) => writeln!(f, r#"" opacity="{FADED_OPACITY}">"#)?,
+            (false, true) => writeln!(f, r#"" opacity="{SKIPPED_OPACITY}">"#)?,
+            (true, true) => writeln!(
                 f,
-                r#"<g class="{} faded" opacity="{FADED_OPACITY}">"#,
-                b.role.name()
-            )?;
-        } else {
-            writeln!(f, r#"<g class="{}">"#, b.role.name())?;
+                r#"" opacity="{}">"#,
+                Num(FADED_OPACITY * SKIPPED_OPACITY)
+            )?,
         }
         let tooltip = topic.and_then(|t| {
             t.description
@@ -385,12 +269,7 @@ impl<'a> Svg<'a> {
             }
             f.write_str("/>\n")?;
         }
-        let reserve = if b.style.mark.is_some() {
-            MARK_SPACE
-        } else {
-            0.0
-        };
-        let cx = r.x + (r.width - reserve) / 2.0;
+        let cx = b.text_center_x();
         let area = b.text_rect();
         let lh = text::line_height(b.font_size);
         write!(
@@ -418,48 +297,18 @@ impl<'a> Svg<'a> {
             )?;
         }
         f.write_str("</text>\n")?;
+        if skipped {
+            marks::strike(f, b, ink)?;
+        }
+        if let (Some(s), Some((c, r))) = (b.style.badge(), b.badge_circle()) {
+            marks::badge(f, s, c, r, ink, fill)?;
+        }
+        marks::count(f, b, ink)?;
         if let Some(m) = b.style.mark {
             let (c, _) = b.mark_circle();
-            self.write_mark(f, m, c)?;
+            marks::mark(f, self.theme, m, c)?;
         }
         f.write_str("</g>\n")
-    }
-
-    fn write_mark(&self, f: &mut Formatter<'_>, mark: Mark, c: Point) -> fmt::Result {
-        let r = MARK_RADIUS;
-        match mark {
-            Mark::Recommended => writeln!(
-                f,
-                r#"<circle cx="{}" cy="{}" r="{}" fill="{}"/><path d="M{} {}L{} {}L{} {}" fill="none" stroke="{}" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"/>"#,
-                Num(c.x),
-                Num(c.y),
-                Num(r),
-                self.theme.recommended,
-                Num(c.x - 3.0),
-                Num(c.y + 0.2),
-                Num(c.x - 0.8),
-                Num(c.y + 2.5),
-                Num(c.x + 3.2),
-                Num(c.y - 2.6),
-                self.theme.background,
-            ),
-            Mark::Alternative => writeln!(
-                f,
-                r#"<path d="M{} {}L{} {}L{} {}L{} {}Z" fill="none" stroke="{}" stroke-width="1.8" stroke-linejoin="round"/><circle cx="{}" cy="{}" r="1.6" fill="{}"/>"#,
-                Num(c.x),
-                Num(c.y - r),
-                Num(c.x + r),
-                Num(c.y),
-                Num(c.x),
-                Num(c.y + r),
-                Num(c.x - r),
-                Num(c.y),
-                self.theme.alternative,
-                Num(c.x),
-                Num(c.y),
-                self.theme.alternative,
-            ),
-        }
     }
 
     fn edge_style(&self, kind: EdgeKind) -> String {
@@ -527,8 +376,9 @@ impl<'a> Svg<'a> {
                     )?;
                 }
                 LegendItem::Mark(m) => {
-                    self.write_mark(f, m, Point::new(at.x + 13.0, mid))?;
+                    marks::mark(f, t, m, Point::new(at.x + 13.0, mid))?;
                 }
+                LegendItem::State(s) => marks::legend_sample(f, t, s, sample)?,
                 LegendItem::Faded => writeln!(
                     f,
                     r#"<rect x="{}" y="{}" width="22" height="12" rx="3" fill="{}" stroke="{}" stroke-width="1.2" opacity="{FADED_OPACITY}"/>"#,
@@ -593,6 +443,55 @@ impl Display for Base64<'_> {
             }
         }
         Ok(())
+    }
+}
+
+/// `ink` if it reads on `fill` (4.5:1, WCAG AA), else whichever of the
+/// theme's title and paper colours reads better: the dark theme's dark
+/// section tints need light text, its light topic fills dark text.
+fn legible_ink(t: &Theme, fill: &'static str, ink: &'static str) -> &'static str {
+    let ratio = |c: &str| contrast(c, fill).unwrap_or(0.0);
+    if ratio(ink) >= 4.5 {
+        ink
+    } else if ratio(t.title) >= ratio(t.background) {
+        t.title
+    } else {
+        t.background
+    }
+}
+
+/// A line of text centred on `at.x`, its top at `at.y`, in `class`.
+fn write_caption(
+    f: &mut Formatter<'_>,
+    class: &str,
+    at: Point,
+    line: &str,
+    size: f32,
+    colour: &str,
+) -> fmt::Result {
+    let y = at.y + text::ascent(size);
+    if one_font(line, Weight::Regular) {
+        writeln!(
+            f,
+            r#"<text class="{class}" x="{}" y="{}" text-anchor="middle" font-size="{}" fill="{colour}">{}</text>"#,
+            Num(at.x),
+            Num(y),
+            Num(size),
+            Escape(line)
+        )
+    } else {
+        let line = Line {
+            text: line,
+            weight: Weight::Regular,
+            size,
+            cx: at.x,
+            y,
+        };
+        writeln!(
+            f,
+            r#"<text class="{class}" text-anchor="middle" font-size="{}" fill="{colour}">{line}</text>"#,
+            Num(size)
+        )
     }
 }
 
@@ -715,30 +614,10 @@ impl Display for Svg<'_> {
         }
         writeln!(f, "</g>")?;
         if let Some((at, line)) = &s.subtitle {
-            let y = at.y + text::ascent(13.0);
-            if one_font(line, Weight::Regular) {
-                writeln!(
-                    f,
-                    r#"<text class="subtitle" x="{}" y="{}" text-anchor="middle" font-size="13" fill="{}">{}</text>"#,
-                    Num(at.x),
-                    Num(y),
-                    t.muted,
-                    Escape(line)
-                )?;
-            } else {
-                let line = Line {
-                    text: line,
-                    weight: Weight::Regular,
-                    size: 13.0,
-                    cx: at.x,
-                    y,
-                };
-                writeln!(
-                    f,
-                    r#"<text class="subtitle" text-anchor="middle" font-size="13" fill="{}">{line}</text>"#,
-                    t.muted,
-                )?;
-            }
+            write_caption(f, "subtitle", *at, line, 13.0, t.muted)?;
+        }
+        if let Some((at, line)) = &s.progress {
+            write_caption(f, "progress", *at, line, PROGRESS_SIZE, t.title)?;
         }
         self.write_legend(f)?;
         writeln!(f, "</svg>")
@@ -750,21 +629,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn dark_boxes_stand_out_by_their_fill() {
-        let t = DARK;
-        let c = |a: &str, b: &str| contrast(a, b).unwrap();
-        let bg = t.background;
-        for (what, [fill, _, ink]) in [
-            ("section", t.section),
-            ("topic", t.topic),
-            ("subtopic", t.subtopic),
-        ] {
-            assert!(c(fill, bg) >= 3.0, "{what} fill {:.2}:1", c(fill, bg));
-            assert!(c(ink, fill) >= 4.5, "{what} text {:.2}:1", c(ink, fill));
+    fn text_on_every_section_tint_is_legible() {
+        for t in [LIGHT, DARK] {
+            for &(fill, _) in t.accents {
+                for ink in [t.topic[2], t.subtopic[2]] {
+                    let drawn = legible_ink(&t, fill, ink);
+                    let ratio = contrast(drawn, fill).unwrap_or(0.0);
+                    assert!(ratio >= 4.5, "{}: {drawn} on {fill}: {ratio:.2}:1", t.name);
+                }
+            }
         }
-        // Topics and subtopics apart at a glance.
-        assert!(c(t.topic[0], t.subtopic[0]) >= 3.0);
-        assert!(c(t.title, bg) >= 4.5 && c(t.muted, bg) >= 4.5);
     }
 
     #[test]

@@ -94,7 +94,43 @@ pub fn style(roadmap: &Roadmap, index: usize) -> BoxStyle {
         },
         accent: None,
         faded: roadmap.is_faded(index),
+        state: None,
+        count: None,
     }
+}
+
+/// Every topic's style ([`style`]), with the learner's state on each box
+/// but the title's and each section's count when the roadmap tracks
+/// progress ([`Roadmap::tracks_progress`]). O(n) for the states, plus the
+/// size of each section's subtree for its count.
+///
+/// ```
+/// use roadmapper::outline::TaskState;
+/// use roadmapper::{Input, load};
+/// let r = load(&Input::new("p.md", "# Web\n## Basics\n- [x] HTTP\n- [-] DNS\n- [ ] REST\n"), &[]).unwrap();
+/// let s = roadmapper::layout::styles(&r);
+/// assert_eq!(s[2].state, Some(TaskState::Done));
+/// assert_eq!(s[1].count, Some((1, 2)));
+/// assert_eq!((s[0].state, s[0].count), (None, None));
+/// ```
+pub fn styles(roadmap: &Roadmap) -> Vec<BoxStyle> {
+    let mut out: Vec<BoxStyle> = (0..roadmap.len()).map(|i| style(roadmap, i)).collect();
+    if !roadmap.tracks_progress() {
+        return out;
+    }
+    let statuses = roadmap.statuses();
+    for (i, s) in out.iter_mut().enumerate() {
+        match role(roadmap, i) {
+            Role::Title => {}
+            Role::Section => {
+                let t = roadmap.tally_inside(&statuses, i);
+                s.state = statuses.get(i).copied();
+                s.count = Some((t.done, t.counted()));
+            }
+            Role::Topic | Role::Subtopic => s.state = statuses.get(i).copied(),
+        }
+    }
+    out
 }
 
 /// Longest label drawn whole, in characters; a longer one (a pasted
@@ -119,33 +155,44 @@ pub fn drawn_label(label: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// A topic's box at the origin, sized to its wrapped label.
+/// A topic's box at the origin in `style` (from [`styles`]), sized to its
+/// wrapped label.
 ///
-/// The width is whole pixels, at least the role's minimum; the text is
-/// wrapped to the role's `max_text` (minus the mark's room).
-pub fn sized_box(roadmap: &Roadmap, index: usize, role: Role) -> SceneBox {
+/// The width is whole pixels, at least the role's minimum, with the room
+/// kept at the ends (state badge, count, tag mark:
+/// [`SceneBox::reserved`]); the text is wrapped to the role's `max_text`
+/// minus a tag mark's room, as without progress.
+pub fn sized_box(roadmap: &Roadmap, index: usize, role: Role, style: BoxStyle) -> SceneBox {
     let m = metrics(role);
-    let style = style(roadmap, index);
-    let mark = if style.mark.is_some() {
-        MARK_SPACE
-    } else {
-        0.0
-    };
     let label = drawn_label(&roadmap.topic(index).label);
-    let lines = text::wrap(&label, m.max_text - mark, m.font_size, m.weight);
-    let text_width = lines
-        .iter()
-        .map(|l| text::width(l, m.font_size, m.weight))
-        .fold(0.0f32, f32::max);
-    let width = (text_width + 2.0 * m.pad_x + mark).ceil().max(m.min_width);
-    let height = (text::line_height(m.font_size) * lines.len() as f32 + 2.0 * m.pad_y).ceil();
-    SceneBox {
+    let mut b = SceneBox {
         topic: index,
-        rect: Rect::new(0.0, 0.0, width, height),
-        lines,
+        rect: Rect::new(0.0, 0.0, 0.0, 0.0),
+        lines: Vec::new(),
         role,
         style,
         font_size: m.font_size,
         weight: m.weight,
-    }
+    };
+    let (left, right) = b.reserved();
+    let reserve = left + right;
+    // Wrapped as without progress (a mark's room aside), so ticking topics
+    // off widens boxes a little rather than rewrapping their labels.
+    let mark = if b.style.mark.is_some() {
+        MARK_SPACE
+    } else {
+        0.0
+    };
+    b.lines = text::wrap(&label, m.max_text - mark, m.font_size, m.weight);
+    let text_width = b
+        .lines
+        .iter()
+        .map(|l| text::width(l, m.font_size, m.weight))
+        .fold(0.0f32, f32::max);
+    let width = (text_width + 2.0 * m.pad_x + reserve)
+        .ceil()
+        .max(m.min_width);
+    let height = (text::line_height(m.font_size) * b.lines.len() as f32 + 2.0 * m.pad_y).ceil();
+    b.rect = Rect::new(0.0, 0.0, width, height);
+    b
 }

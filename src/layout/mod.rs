@@ -19,7 +19,9 @@ pub mod layered;
 pub mod poster;
 pub mod quality;
 
-pub use boxes::{MAX_DRAWN_LABEL, RoleMetrics, drawn_label, metrics, role, sized_box, style};
+pub use boxes::{
+    MAX_DRAWN_LABEL, RoleMetrics, drawn_label, metrics, role, sized_box, style, styles,
+};
 
 use crate::roadmap::Roadmap;
 use crate::scene::Scene;
@@ -61,6 +63,14 @@ pub struct LayoutOptions {
     pub kind: LayoutKind,
     /// The layered layout's flow.
     pub direction: Direction,
+}
+
+/// The learner's progress as a poster's line under its subtitle (`37 of
+/// 115 topics done (32%) · 41 h left`), when the roadmap tracks it.
+pub(crate) fn progress_line(roadmap: &Roadmap) -> Option<String> {
+    roadmap
+        .tracks_progress()
+        .then(|| roadmap.tally(&roadmap.statuses(), None).line())
 }
 
 /// Lays the roadmap out with the chosen engine.

@@ -27,7 +27,7 @@ pub(super) const VIRTUAL_PER_ITEM: usize = 2;
 const ALWAYS_SHORT: usize = 2;
 use crate::layout::frame::Flow;
 use crate::layout::lanes::section_of;
-use crate::layout::{role, sized_box};
+use crate::layout::{role, sized_box, styles};
 use crate::roadmap::Roadmap;
 use crate::scene::{EdgeKind, Role, SceneBox};
 
@@ -95,9 +95,9 @@ pub(super) fn build(roadmap: &Roadmap, flow: Flow, sp: Spacing) -> Layered {
         ..Layered::default()
     };
     let mut node_of = vec![usize::MAX; roadmap.len()];
-    for i in 0..roadmap.len() {
+    for (i, style) in styles(roadmap).into_iter().enumerate() {
         let r = role(roadmap, i);
-        let mut b = sized_box(roadmap, i, r);
+        let mut b = sized_box(roadmap, i, r, style);
         b.style.accent = lane_of[i];
         if r == Role::Title {
             g.title = Some(b);

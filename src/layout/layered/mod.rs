@@ -66,6 +66,8 @@ const TITLE_GAP: f32 = 40.0;
 const SUBTITLE_SIZE: f32 = 13.0;
 /// Space between the title and the subtitle under it.
 const SUBTITLE_GAP: f32 = 4.0;
+/// Space between the subtitle and the progress line under it.
+const PROGRESS_GAP: f32 = 2.0;
 /// Space between the drawing and the legend under it.
 const LEGEND_GAP: f32 = 30.0;
 /// Font size of the legend.
@@ -114,28 +116,53 @@ fn assemble(roadmap: &Roadmap, mut boxes: Vec<SceneBox>, mut edges: Vec<SceneEdg
     let title = roadmap.title();
     let drawing = scene::bounds(boxes.iter().filter(|b| Some(b.topic) != title), &edges);
     // The caption (counts, implied prerequisites left out, the focus of a
-    // focused poster) under the title, as on the poster.
-    let mut subtitle = None;
+    // focused poster) under the title, as on the poster, and the learner's
+    // progress under it. Without a title, the progress line alone heads
+    // the drawing.
+    let progress = super::progress_line(roadmap).map(|p| {
+        let width = text::width(&p, scene::PROGRESS_SIZE, text::Weight::Regular);
+        (p, width)
+    });
+    let progress_height = progress.as_ref().map_or(0.0, |_| {
+        PROGRESS_GAP + text::line_height(scene::PROGRESS_SIZE)
+    });
+    let mut lines: Vec<(Point, String, f32)> = Vec::with_capacity(2);
+    let mut has_caption = false;
+    let mut centre = drawing.center().x;
+    let mut under = drawing.y - TITLE_GAP - progress_height;
     if let Some(t) = boxes.iter_mut().find(|b| Some(b.topic) == title) {
         let caption = roadmap.caption();
         let caption_width = text::width(&caption, SUBTITLE_SIZE, text::Weight::Regular);
         let caption_height = text::line_height(SUBTITLE_SIZE);
         t.rect.x = drawing.x + ((drawing.width - t.rect.width) / 2.0).max(0.0).floor();
-        t.rect.y = drawing.y - TITLE_GAP - caption_height - SUBTITLE_GAP - t.rect.height;
-        let centre = t.rect.x + t.rect.width / 2.0;
+        t.rect.y =
+            drawing.y - TITLE_GAP - progress_height - caption_height - SUBTITLE_GAP - t.rect.height;
+        centre = t.rect.x + t.rect.width / 2.0;
         let at = Point::new(centre, t.rect.bottom() + SUBTITLE_GAP);
-        subtitle = Some((at, caption, caption_width));
+        under = at.y + caption_height;
+        lines.push((at, caption, caption_width));
+        has_caption = true;
+    }
+    if let Some((p, width)) = progress {
+        lines.push((Point::new(centre, under + PROGRESS_GAP), p, width));
     }
     let mut everything = scene::bounds(&boxes, &edges);
-    if let Some((at, _, width)) = &subtitle {
+    for (at, _, width) in &lines {
         let left = everything.x.min(at.x - width / 2.0);
         let right = everything.right().max(at.x + width / 2.0);
         everything.x = left;
         everything.width = right - left;
+        let top = everything.y.min(at.y);
+        everything.height = everything.bottom() - top;
+        everything.y = top;
     }
     let (dx, dy) = (MARGIN - everything.x, MARGIN - everything.y);
     translate(&mut boxes, &mut edges, None, dx, dy);
-    let mut subtitle = subtitle.map(|(at, caption, _)| (Point::new(at.x + dx, at.y + dy), caption));
+    let mut lines = lines
+        .into_iter()
+        .map(|(at, text, _)| (Point::new(at.x + dx, at.y + dy), text));
+    let mut subtitle = if has_caption { lines.next() } else { None };
+    let mut progress = lines.next();
     let (mut right, mut bottom) = (everything.right() + dx, everything.bottom() + dy);
 
     let items = legend_items(&boxes, &edges);
@@ -158,7 +185,7 @@ fn assemble(roadmap: &Roadmap, mut boxes: Vec<SceneBox>, mut edges: Vec<SceneEdg
         MAX_ASPECT,
     );
     translate(&mut boxes, &mut edges, legend.as_mut(), dx, dy);
-    if let Some((at, _)) = &mut subtitle {
+    for (at, _) in subtitle.iter_mut().chain(&mut progress) {
         at.x += dx;
         at.y += dy;
     }
@@ -169,6 +196,7 @@ fn assemble(roadmap: &Roadmap, mut boxes: Vec<SceneBox>, mut edges: Vec<SceneEdg
         boxes,
         edges,
         subtitle,
+        progress,
         legend,
         font_size: 14.0,
     }

@@ -135,6 +135,7 @@ fn assert_legend_is_drawn(s: &Scene) {
             LegendItem::Optional => s.boxes.iter().any(|b| b.style.dashed),
             LegendItem::Edge(k) => drawn_edge(k),
             LegendItem::Faded => s.boxes.iter().any(|b| b.style.faded),
+            LegendItem::State(st) => s.boxes.iter().any(|b| b.style.state == Some(st)),
         };
         assert!(ok, "the legend lists {item:?}, which is not drawn");
     }

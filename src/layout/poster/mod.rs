@@ -30,7 +30,7 @@ mod spine;
 mod strip;
 mod widen;
 
-use super::{role, sized_box};
+use super::{role, sized_box, styles};
 use crate::roadmap::Roadmap;
 use crate::scene::{self, Point, Role, Scene, SceneBox, SceneEdge};
 use crate::text;
@@ -73,9 +73,10 @@ const SUBTITLE_SIZE: f32 = 13.0;
 /// assert_eq!(scene.boxes.len(), 5);
 /// ```
 pub fn layout(roadmap: &Roadmap) -> Scene {
-    let n = roadmap.len();
-    let mut boxes: Vec<SceneBox> = (0..n)
-        .map(|i| sized_box(roadmap, i, role(roadmap, i)))
+    let mut boxes: Vec<SceneBox> = styles(roadmap)
+        .into_iter()
+        .enumerate()
+        .map(|(i, style)| sized_box(roadmap, i, role(roadmap, i), style))
         .collect();
     let sections = roadmap.sections();
     let bands: Vec<band::Band> = sections
@@ -92,11 +93,17 @@ pub fn layout(roadmap: &Roadmap) -> Scene {
     }
     let strips = strip::strips(&bands, &boxes);
 
-    // The title, the subtitle, the bus, then the strips.
+    // The title, the subtitle, the learner's progress, the bus, then the
+    // strips.
     let title = roadmap.title();
     let title_height = title.map_or(0.0, |t| boxes[t].rect.height);
     let subtitle_top = MARGIN + title_height + 4.0;
-    let spine_start = subtitle_top + text::line_height(SUBTITLE_SIZE) + 4.0;
+    let progress_text = super::progress_line(roadmap);
+    let progress_top = subtitle_top + text::line_height(SUBTITLE_SIZE) + 2.0;
+    let spine_start = match &progress_text {
+        Some(_) => progress_top + text::line_height(scene::PROGRESS_SIZE) + 4.0,
+        None => subtitle_top + text::line_height(SUBTITLE_SIZE) + 4.0,
+    };
     let bus_y = spine_start + TITLE_GAP / 2.0;
     let strips_top = spine_start + TITLE_GAP;
     let mut frame = place::place(roadmap, &bands, &strips, strips_top, &mut boxes);
@@ -150,10 +157,14 @@ pub fn layout(roadmap: &Roadmap) -> Scene {
     };
     let subtitle_text = roadmap.caption();
     let subtitle_width = text::width(&subtitle_text, SUBTITLE_SIZE, text::Weight::Regular);
+    let progress_width = progress_text.as_deref().map_or(0.0, |p| {
+        text::width(p, scene::PROGRESS_SIZE, text::Weight::Regular)
+    });
     let half = (centre - content.x)
         .max(content.right() - centre)
         .max(title.map_or(0.0, |t| boxes[t].rect.width / 2.0))
         .max(subtitle_width / 2.0)
+        .max(progress_width / 2.0)
         .max(0.0)
         .ceil();
     let dx = (MARGIN + half - centre).round();
@@ -202,6 +213,7 @@ pub fn layout(roadmap: &Roadmap) -> Scene {
         boxes,
         edges,
         subtitle: Some((Point::new(mid, subtitle_top), subtitle_text)),
+        progress: progress_text.map(|p| (Point::new(mid, progress_top), p)),
         legend,
         font_size: super::metrics(Role::Topic).font_size,
     };
@@ -237,7 +249,7 @@ fn translate(scene: &mut Scene, d: Point) {
             p.y += d.y;
         }
     }
-    if let Some((p, _)) = &mut scene.subtitle {
+    for (p, _) in scene.subtitle.iter_mut().chain(&mut scene.progress) {
         p.x += d.x;
         p.y += d.y;
     }

@@ -36,6 +36,7 @@ fn scene(boxes: Vec<SceneBox>, edges: Vec<SceneEdge>) -> Scene {
         boxes,
         edges,
         subtitle: None,
+        progress: None,
         legend: None,
         font_size: 14.0,
     }
