@@ -285,19 +285,7 @@ fn seed() -> &'static Roadmap {
 
 fn backend() -> &'static Roadmap {
     static R: OnceLock<Roadmap> = OnceLock::new();
-    R.get_or_init(|| {
-        load(
-            &Input::new(
-                "roadmap/backend.txt",
-                include_str!("../roadmap/backend.txt"),
-            ),
-            &[Input::new(
-                "roadmap/backend.prereqs",
-                include_str!("../roadmap/backend.prereqs"),
-            )],
-        )
-        .unwrap_or_else(|e| panic!("{e}"))
-    })
+    R.get_or_init(|| load_backend(&[]))
 }
 
 /// The backend with the learner's ticked checklist: badges, counts, struck
@@ -305,23 +293,27 @@ fn backend() -> &'static Roadmap {
 fn backend_progress() -> &'static Roadmap {
     static R: OnceLock<Roadmap> = OnceLock::new();
     R.get_or_init(|| {
-        roadmapper::load_with_progress(
-            &Input::new(
-                "roadmap/backend.txt",
-                include_str!("../roadmap/backend.txt"),
-            ),
-            &[Input::new(
-                "roadmap/backend.prereqs",
-                include_str!("../roadmap/backend.prereqs"),
-            )],
-            &[],
-            &[Input::new(
-                "roadmap/backend.progress.md",
-                include_str!("../roadmap/backend.progress.md"),
-            )],
-        )
-        .unwrap_or_else(|e| panic!("{e}"))
+        load_backend(&[Input::new(
+            "roadmap/backend.progress.md",
+            include_str!("../roadmap/backend.progress.md"),
+        )])
     })
+}
+
+fn load_backend(progress: &[Input]) -> Roadmap {
+    roadmapper::load_with_progress(
+        &Input::new(
+            "roadmap/backend.txt",
+            include_str!("../roadmap/backend.txt"),
+        ),
+        &[Input::new(
+            "roadmap/backend.prereqs",
+            include_str!("../roadmap/backend.prereqs"),
+        )],
+        &[],
+        progress,
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn generated_1k() -> &'static Roadmap {

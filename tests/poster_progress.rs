@@ -144,14 +144,7 @@ fn each_box_carries_its_state_and_each_section_its_count() {
         let (at, _) = s.progress.as_ref().expect("a progress line");
         assert!(at.y > sub.y, "the progress line is under the subtitle");
 
-        let legend: Vec<LegendItem> = s
-            .legend
-            .as_ref()
-            .expect("a legend")
-            .items
-            .iter()
-            .map(|i| i.0)
-            .collect();
+        let legend = legend_of(&s);
         for st in [TaskState::Done, TaskState::Learning, TaskState::Skipped] {
             assert!(
                 legend.contains(&LegendItem::State(st)),
@@ -253,14 +246,7 @@ fn the_legend_lists_only_the_states_drawn() {
     // no state.
     let r = learner(Some("- [x] Basics\n"));
     let s = layout::layout(&r, &LayoutOptions::default());
-    let legend: Vec<LegendItem> = s
-        .legend
-        .as_ref()
-        .expect("a legend")
-        .items
-        .iter()
-        .map(|i| i.0)
-        .collect();
+    let legend = legend_of(&s);
     assert!(legend.contains(&LegendItem::State(TaskState::Done)));
     assert!(!legend.contains(&LegendItem::State(TaskState::Learning)));
     assert!(!legend.contains(&LegendItem::State(TaskState::Skipped)));
@@ -372,4 +358,10 @@ fn the_states_are_told_apart_in_greyscale() {
             theme.name
         );
     }
+}
+
+/// The items of a scene's legend.
+fn legend_of(s: &roadmapper::scene::Scene) -> Vec<LegendItem> {
+    let legend = s.legend.as_ref().expect("a legend");
+    legend.items.iter().map(|i| i.0).collect()
 }
