@@ -589,3 +589,39 @@ fn next_says_where_to_learn_each_topic_with_notes() {
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(v[0].get("links").is_none());
 }
+
+#[test]
+fn dot_with_positions_keeps_the_state_marks() {
+    let dir = scratch();
+    fs::write(dir.path().join("p.md"), "- [x] What is HTTP\n- [/] REST\n").unwrap();
+    let out = run(
+        dir.path(),
+        &[
+            "render",
+            "backend.txt",
+            "--progress",
+            "p.md",
+            "-f",
+            "dot",
+            "--positions",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let dot = stdout(&out);
+    // Graphviz takes a node's last `label`: the wrapped one, marked.
+    let last_label = |id: &str| {
+        let line = dot
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("\"{id}\" [")))
+            .unwrap_or_else(|| panic!("{id} in the DOT"));
+        let at = line.rfind("label=\"").unwrap() + "label=\"".len();
+        line[at..].split('"').next().unwrap().to_string()
+    };
+    assert_eq!(last_label("what-is-http"), "✓ What is HTTP");
+    assert!(
+        last_label("rest").starts_with("▶ REST"),
+        "{}",
+        last_label("rest")
+    );
+    assert_eq!(last_label("dns-and-how-it-works"), "DNS and how it works");
+}

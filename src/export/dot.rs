@@ -162,7 +162,8 @@ impl fmt::Display for Positioned<'_> {
 /// Where each node and edge is drawn, in Graphviz's coordinates.
 struct Layout {
     height: f32,
-    nodes: Vec<Option<String>>,
+    /// Each node's label as wrapped in the scene, and its geometry.
+    nodes: Vec<Option<(String, String)>>,
     edges: HashMap<(usize, usize, bool), String>,
 }
 
@@ -175,13 +176,15 @@ impl Layout {
             if let Some(slot) = nodes.get_mut(b.topic) {
                 let c = b.rect.center();
                 // The label as wrapped in the scene (Graphviz does not wrap).
-                *slot = Some(format!(
-                    "label={}, pos=\"{}!\", width={:.4}, height={:.4}, fixedsize=shape, fontsize={:.1}",
-                    quote(&cut(&b.lines.join("\n"), MAX_DOT_STRING)),
-                    pt(c),
-                    b.rect.width / 72.0,
-                    b.rect.height / 72.0,
-                    b.font_size
+                *slot = Some((
+                    b.lines.join("\n"),
+                    format!(
+                        "pos=\"{}!\", width={:.4}, height={:.4}, fixedsize=shape, fontsize={:.1}",
+                        pt(c),
+                        b.rect.width / 72.0,
+                        b.rect.height / 72.0,
+                        b.font_size
+                    ),
                 ));
             }
         }
@@ -319,6 +322,9 @@ fn node(
     let has_children = r.children(i).next().is_some();
     let state = progress.map(|p| p.statuses.get(i).copied().unwrap_or(TaskState::Todo));
     let (mark, state_attrs) = state.map_or(("", &[][..]), |s| state_style(s, has_children));
+    // The title's state is the whole roadmap's, which posters give as the
+    // line under it: no mark (its box has no room for one).
+    let mark = if Some(i) == r.title() { "" } else { mark };
     let label = cut(&drawn_label(&t.label), MAX_DOT_STRING - mark.len()).into_owned();
     // With progress a later style replaces an earlier one of the same
     // name; without, the attributes are written as they always were.
@@ -395,8 +401,15 @@ fn node(
     {
         let _ = write!(attrs, ", URL={}", quote(&link.url));
     }
-    if let Some(pos) = layout.and_then(|l| l.nodes.get(i)).and_then(Option::as_ref) {
-        let _ = write!(attrs, ", {pos}");
+    if let Some((lines, pos)) = layout.and_then(|l| l.nodes.get(i)).and_then(Option::as_ref) {
+        // The scene's wrapped label replaces the one above (Graphviz takes
+        // the last), with the state's mark in front.
+        let wrapped = format!("{mark}{lines}");
+        let _ = write!(
+            attrs,
+            ", label={}, {pos}",
+            quote(&cut(&wrapped, MAX_DOT_STRING))
+        );
     }
     writeln!(f, "{indent}{} [{attrs}];", quote(&ids[i]))
 }
