@@ -604,7 +604,8 @@ pub enum RenderFormatArg {
 pub enum LayoutArg {
     /// roadmap.sh-like: sections down a main path, topics beside them.
     Poster,
-    /// Layered graph drawing (layout-rs), prerequisites as the flow.
+    /// Layered graph drawing: a topic's layer is its stage, prerequisites
+    /// flow down (or right).
     Layered,
 }
 

@@ -32,7 +32,8 @@ pub enum LayoutKind {
     /// roadmap.sh-like poster (default).
     #[default]
     Poster,
-    /// Layered graph drawing by layout-rs.
+    /// Layered graph drawing: a topic's layer is its stage (see
+    /// [`crate::layout::layered`]).
     Layered,
 }
 
