@@ -538,6 +538,17 @@ fn order_shows_states_and_leaves_out_what_is_done() {
          Stage 1: 1 topic\n3.   GraphQL [90m]  (in Web)  (after REST)\n\n\
          1 of 3 topics done (33%) · 1 skipped · 4.5 h left\n"
     );
+    // A state on a group goes to the topics without one of their own.
+    fs::write(dir.path().join("plain.txt"), "Web\n  HTTP\n  REST\n").unwrap();
+    fs::write(dir.path().join("all.md"), "- [x] Web\n").unwrap();
+    let out = run(
+        dir.path(),
+        &["order", "plain.txt", "--progress", "all.md", "--remaining"],
+    );
+    assert_eq!(
+        stdout(&out),
+        "Nothing left: every topic is done or skipped.\n2 of 2 topics done (100%)\n"
+    );
     let out = run(dir.path(), &["order", "web.md", "--format", "markdown"]);
     assert_eq!(
         stdout(&out),

@@ -101,6 +101,10 @@ fn order(args: &OrderArgs, reporter: &Reporter) -> Result<(), Failure> {
     let written = emit(args.output.as_deref(), args.force, |mut w| {
         listing.write_to(&mut w)?;
         if let Some(f) = &footer {
+            if items.is_empty() {
+                // Nothing listed: say so, in place of the blank line.
+                w.write_all(b"Nothing left: every topic is done or skipped.")?;
+            }
             w.write_all(f.as_bytes())?;
         }
         Ok(())
