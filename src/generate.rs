@@ -169,13 +169,13 @@ fn push_decimal(out: &mut String, n: usize) {
 }
 
 /// The most prerequisites one request may ask for
-/// (`topics * prereqs_percent / 100`): [`write`] refuses more, with
+/// (`topics * prereqs_percent / 100`): [`write()`] refuses more, with
 /// [`GenerateError::TooManyPrerequisites`], and [`generate`] stops there.
 /// Writing keeps one 8-byte key per prerequisite to skip repeated pairs
 /// (about 150 MB at 10 million), which this bounds.
 pub const MAX_PREREQUISITES: usize = 20_000_000;
 
-/// The most topics one request may ask for: [`write`] refuses more, with
+/// The most topics one request may ask for: [`write()`] refuses more, with
 /// [`GenerateError::TooManyTopics`], and [`generate`] makes this many.
 /// Writing keeps about 60 bytes per topic (its label, parent and extent).
 pub const MAX_TOPICS: usize = 20_000_000;
@@ -220,7 +220,7 @@ impl GenerateOptions {
         self.topics.max(1).saturating_mul(self.prereqs_percent) / 100
     }
 
-    /// Whether [`write`] accepts these options: at most [`MAX_TOPICS`]
+    /// Whether [`write()`] accepts these options: at most [`MAX_TOPICS`]
     /// topics and [`MAX_PREREQUISITES`] prerequisites.
     ///
     /// ```
@@ -300,7 +300,7 @@ impl Builder<'_> {
 
 /// Generates a roadmap of `options.topics` topics (at least 1: the title)
 /// and `options.topics * options.prereqs_percent / 100` prerequisites, as
-/// text: the same bytes as [`write`], which is better for big roadmaps.
+/// text: the same bytes as [`write()`], which is better for big roadmaps.
 /// Beyond [`MAX_TOPICS`] or [`MAX_PREREQUISITES`] it makes that many.
 ///
 /// Shape: about `sqrt(n) / 2` sections; each section holds topics with 0
@@ -459,7 +459,7 @@ mod tests {
     use super::*;
     use crate::{Input, load};
 
-    /// The generator as it was before [`write`] streamed it: everything in
+    /// The generator as it was before [`write()`] streamed it: everything in
     /// memory. Kept to check that the streamed bytes are the same.
     mod legacy {
         use super::super::{GenerateOptions, Generated, Rng, label};

@@ -167,7 +167,7 @@ impl Diagnostic {
 const QUOTE_WIDTH: usize = 60;
 
 /// Makes a message fit a terminal whatever the labels: a `quoted` part
-/// longer than [`QUOTE_WIDTH`] characters keeps its start and end around
+/// longer than `QUOTE_WIDTH` characters keeps its start and end around
 /// an ellipsis with its length, and control characters become U+FFFD.
 ///
 /// ```

@@ -125,7 +125,7 @@ impl DenseOptions {
         self.topics.saturating_mul(3)
     }
 
-    /// Whether [`write`] accepts these options: at most
+    /// Whether [`write()`] accepts these options: at most
     /// [`MAX_TOPICS`](super::MAX_TOPICS) topics and at most [`MAX_PREREQUISITES`] possible
     /// prerequisites (3 a topic, so about 6.7 million topics).
     ///
@@ -140,7 +140,7 @@ impl DenseOptions {
 }
 
 /// Generates a dense curriculum of `options.topics` topics (at least 1,
-/// the title) as text: the same bytes as [`write`]. Beyond what
+/// the title) as text: the same bytes as [`write()`]. Beyond what
 /// [`DenseOptions::check`] accepts it makes fewer topics.
 ///
 /// Shape: about `0.76 * sqrt(n)` sections (17 for 500 topics) of equal

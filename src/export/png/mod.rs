@@ -182,7 +182,7 @@ impl crate::export::Export for Png<'_> {
 
 /// Renders a poster scene to PNG bytes at `scale`: the picture of its SVG,
 /// drawn faster. The background and the edges are painted straight into
-/// the pixmap ([`lines`]), then resvg draws the boxes, text and legend
+/// the pixmap (`lines`), then resvg draws the boxes, text and legend
 /// over them, each band from only the boxes that reach it (see
 /// [`Svg::only`]), so a poster of thousands of topics is not walked once
 /// per band. Pixels differ from [`render`] of the SVG only in the

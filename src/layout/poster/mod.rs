@@ -3,17 +3,17 @@
 //! The title sits on top; the sections run down a main path in outline
 //! order. Each section owns a vertical span of the poster: its topics sit
 //! beside it, split over both sides of the path, and the next section
-//! starts below the taller side ([`band`], [`strip`]). A topic's deeper
+//! starts below the taller side (`band`, `strip`). A topic's deeper
 //! subtopics stack beside it, indented by depth. An outline too long for
 //! one path wraps into strips side by side, fed by a bus above them
-//! ([`spine`]), keeping the canvas between 1:3 and 3:1.
+//! (`spine`), keeping the canvas between 1:3 and 3:1.
 //!
 //! Lines never share a point on a box: every connector and arrow end gets
-//! its own port ([`ports`]). Dotted connectors run in nested lanes
-//! ([`connect`]); prerequisites are orthogonal arrows routed through the
-//! channels between columns ([`route`], over free gaps found by [`gaps`]),
-//! each vertical run in its own lane ([`lanes`]), and the channels are then
-//! widened so lanes sit 8 px apart ([`widen`]). An arrow never crosses the
+//! its own port (`ports`). Dotted connectors run in nested lanes
+//! (`connect`); prerequisites are orthogonal arrows routed through the
+//! channels between columns (`route`, over free gaps found by `gaps`),
+//! each vertical run in its own lane (`lanes`), and the channels are then
+//! widened so lanes sit 8 px apart (`widen`). An arrow never crosses the
 //! main path: it goes around the end of a strip's path instead.
 //!
 //! Everything is linear in the number of topics except prerequisite
