@@ -130,6 +130,15 @@ struct View {
     focus: Option<String>,
     /// Topics drawn faded (from elsewhere): empty when none.
     faded: Vec<bool>,
+    /// The names the roadmap this one was cut from gives the topics whose
+    /// name is not their label ([`Roadmap::listing_names`]), when kept
+    /// ([`Roadmap::remaining`]: its listings are read back against the
+    /// whole roadmap).
+    names: Option<rustc_hash::FxHashMap<usize, String>>,
+    /// The states the roadmap this one was cut from gives the kept topics
+    /// ([`Roadmap::statuses`]), when kept ([`Roadmap::remaining`]: a group
+    /// with done topics left out is still being learnt).
+    statuses: Option<Vec<TaskState>>,
 }
 
 /// Prerequisites `check` explains before it only counts the rest.

@@ -636,3 +636,57 @@ fn dot_with_positions_keeps_the_state_marks() {
     );
     assert_eq!(last_label("dns-and-how-it-works"), "DNS and how it works");
 }
+
+#[test]
+fn what_is_left_is_named_and_stated_as_in_the_whole_roadmap() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("sh.txt"),
+        "Web\n  APIs\n    SOAP\n    REST\n  Patterns\n    SOAP\n    CQRS\n",
+    )
+    .unwrap();
+    fs::write(dir.path().join("sh.prereqs"), "Patterns > SOAP -> REST\n").unwrap();
+    fs::write(dir.path().join("p.md"), "- [x] APIs > SOAP\n").unwrap();
+    let args = [
+        "order",
+        "sh.txt",
+        "-p",
+        "sh.prereqs",
+        "--progress",
+        "p.md",
+        "--remaining",
+    ];
+    let out = run(dir.path(), &args);
+    // SOAP is the only one left, but the whole roadmap has two: the name
+    // that picks it there. APIs, with SOAP done, is still being learnt.
+    assert_eq!(
+        stdout(&out),
+        "1. ~ Web\n2. ~   APIs\n3.     Patterns\n4.       SOAP\n5.     REST  (in APIs)  (after Patterns > SOAP)\n6.     CQRS  (in Patterns)\n\n1 of 4 topics done (25%)\n"
+    );
+    // The checklist of what is left reads back against the whole roadmap.
+    let out = run(dir.path(), &[&args[..], &["--format", "markdown"]].concat());
+    fs::write(
+        dir.path().join("left.md"),
+        stdout(&out).replace("[ ]", "[x]"),
+    )
+    .unwrap();
+    let out = run(
+        dir.path(),
+        &[
+            "check",
+            "sh.txt",
+            "-p",
+            "sh.prereqs",
+            "--progress",
+            "p.md",
+            "--progress",
+            "left.md",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("4 of 4 topics done (100%)"),
+        "{}",
+        stdout(&out)
+    );
+}

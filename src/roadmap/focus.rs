@@ -114,9 +114,31 @@ impl Roadmap {
                 keep[p] = true;
             }
         }
+        // The kept topics' names as the whole roadmap gives them: a label
+        // unique among what is left may be shared in the whole, where a
+        // checklist of what is left is read back.
+        let names = self.listing_names();
+        let mut kept_names = rustc_hash::FxHashMap::default();
+        let mut at = 0;
+        for (i, &k) in keep.iter().enumerate() {
+            if !k {
+                continue;
+            }
+            if names.get(i) != self.topic(i).label {
+                kept_names.insert(at, names.get(i).to_string());
+            }
+            at += 1;
+        }
         let view = View {
             of: Some(self.len()),
             focus: Some("what is left".to_string()),
+            names: Some(kept_names),
+            statuses: Some(
+                (0..self.len())
+                    .filter(|&i| keep[i])
+                    .map(|i| statuses.get(i).copied().unwrap_or(TaskState::Todo))
+                    .collect(),
+            ),
             ..View::default()
         };
         self.derive(Some(&keep), &|_| true, view)

@@ -44,6 +44,12 @@ impl Roadmap {
     /// assert_eq!(names.get(5), "REST");
     /// ```
     pub fn listing_names(&self) -> Names<'_> {
+        if let Some(kept) = &self.view.names {
+            return Names {
+                roadmap: self,
+                shared: kept.clone(),
+            };
+        }
         // The chains of topics sharing a label, from their heads (the
         // resolver's index, kept by the roadmap: no label is hashed here).
         let n = self.len();

@@ -240,6 +240,9 @@ impl Roadmap {
     /// assert_eq!(r.statuses(), [Learning, Todo, Done, Learning, Learning, Todo]);
     /// ```
     pub fn statuses(&self) -> Vec<TaskState> {
+        if let Some(kept) = &self.view.statuses {
+            return kept.clone();
+        }
         let n = self.len();
         // Inherited: own, else the nearest marked ancestor's (parents come
         // first in outline order).
