@@ -56,10 +56,24 @@ fn remove_temporaries_on_signals() {
                     SIGTERM => "SIGTERM",
                     _ => "SIGHUP",
                 };
-                let _ = writeln!(
-                    io::stderr(),
-                    "error: interrupted by {name}; no output file was written or replaced"
-                );
+                let written = roadmapper::output::written();
+                let _ = match written.as_slice() {
+                    [] => writeln!(
+                        io::stderr(),
+                        "error: interrupted by {name}; no output file was written or replaced"
+                    ),
+                    files => {
+                        let names: Vec<String> = files
+                            .iter()
+                            .map(|f| format!("`{}`", f.display()))
+                            .collect();
+                        writeln!(
+                            io::stderr(),
+                            "error: interrupted by {name}, after {} was written whole; no other output file was written or replaced",
+                            roadmapper::terminal::visible(&names.join(", "))
+                        )
+                    }
+                };
                 std::process::exit(128 + signal);
             }
         });

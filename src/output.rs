@@ -426,8 +426,7 @@ impl Pending {
         } else {
             None
         };
-        fs::rename(&self.temporary.path, &self.target).map_err(io_err)?;
-        self.temporary.done();
+        rename_into_place(&mut self.temporary, &self.target).map_err(io_err)?;
         Ok(Committed {
             target: self.target,
             backup,
@@ -451,6 +450,33 @@ pub fn remove_temporaries() {
     // Keep the lock: the process is about to exit, and no thread may
     // register a new temporary file in between.
     std::mem::forget(pending);
+}
+
+/// The outputs this process has put in place, in order.
+static WRITTEN: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// The outputs put in place so far: for a signal handler, after
+/// [`remove_temporaries`], to say what was written before the signal.
+pub fn written() -> Vec<PathBuf> {
+    WRITTEN.lock().unwrap_or_else(|e| e.into_inner()).clone()
+}
+
+/// Renames a temporary into place under the lock [`remove_temporaries`]
+/// takes, and records the target: a signal handler sees either the
+/// temporary (and removes it) or the output written, never a rename half
+/// accounted for.
+fn rename_into_place(temporary: &mut Temporary, target: &Path) -> io::Result<()> {
+    let mut pending = PENDING.lock().unwrap_or_else(|e| e.into_inner());
+    fs::rename(&temporary.path, target)?;
+    if let Some(i) = pending.iter().rposition(|p| *p == temporary.path) {
+        pending.swap_remove(i);
+    }
+    temporary.done = true;
+    WRITTEN
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push(target.to_path_buf());
+    Ok(())
 }
 
 fn register(path: &Path) {
@@ -655,6 +681,18 @@ mod tests {
                 .iter()
                 .all(|p| !p.starts_with(dir.path()))
         );
+    }
+
+    #[test]
+    fn outputs_put_in_place_are_recorded_and_failed_ones_not() {
+        let dir = scratch();
+        let good = dir.path().join("good.txt");
+        let bad = dir.path().join("bad.txt");
+        write_atomically(&good, |w| w.write_all(b"whole")).unwrap();
+        let _ = write_atomically(&bad, |_| Err(io::Error::other("boom")));
+        let written = written();
+        assert!(written.iter().any(|p| p.ends_with("good.txt")));
+        assert!(!written.iter().any(|p| p.ends_with("bad.txt")));
     }
 
     #[cfg(unix)]
