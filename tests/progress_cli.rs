@@ -402,6 +402,18 @@ fn usage_and_input_errors() {
             "TOPIC",
         ),
         (
+            &[
+                "mark",
+                "backend.txt",
+                "--progress",
+                "backend.txt",
+                "REST",
+                "--done",
+            ],
+            2,
+            "`--progress backend.txt` is also an input",
+        ),
+        (
             &["next", "backend.txt", "--progress", "p.md", "--to", "Nope"],
             1,
             "--to",

@@ -192,6 +192,25 @@ pub fn mark(args: &MarkArgs, reporter: &Reporter) -> Result<(), Failure> {
         progress: Vec::new(),
         max_input_size: args.max_input_size,
     };
+    // The progress file may not be an input: the outline's own task boxes
+    // are not what mark edits (topics without an item would be added to
+    // the outline as a new section).
+    let inputs = std::iter::once(&input.outline).chain(&input.prereqs);
+    if path.exists()
+        && let Some(same) = inputs
+            .into_iter()
+            .find(|i| roadmapper::output::same_input(path, i))
+    {
+        return Err(Usage {
+            message: format!(
+                "`--progress {}` is also an input (`{}`); mark keeps a progress file of its own",
+                path.display(),
+                same.display()
+            ),
+            help: "name another file, such as --progress progress.md: it overrides the outline's task boxes topic by topic".into(),
+        }
+        .into());
+    }
     check_io_args(Some(path), &input)?;
     let roadmap = load(&input, reporter)?;
     let references: Vec<&str> = args.topics.iter().map(String::as_str).collect();
