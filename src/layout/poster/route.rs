@@ -10,7 +10,7 @@
 //! instead of across it.
 
 use super::gaps::Gaps;
-use super::lanes::{Lanes, RUN, Runs};
+use super::lanes::{self, RUN, Request, Runs};
 use super::place::Frame;
 use super::ports::Ports;
 
@@ -56,7 +56,13 @@ pub(super) fn route_all(
     margin: f32,
 ) -> (Vec<Route>, Vec<usize>) {
     let channels = frame.columns.len() + 1;
-    let mut lanes = Lanes::new(channels);
+    // Lanes are given once every run is known ([`lanes::assign`]): until
+    // then a route names its requests.
+    let mut requests: Vec<Request> = Vec::new();
+    let mut ask = |channel: usize, ends: [(f32, bool); 2]| {
+        requests.push(Request { channel, ends });
+        requests.len() - 1
+    };
     let mut runs = Runs::default();
     let mut routes = Vec::with_capacity(prereqs.len());
     for (e, (&(a, b), s)) in prereqs.iter().zip(sides).enumerate() {
@@ -69,8 +75,9 @@ pub(super) fn route_all(
         let ch_a = ca + usize::from(a_right);
         let ch_b = cb + usize::from(b_right);
         let mut points = vec![(X::Side(a, a_right), ya)];
+        // A stub from a box's right side leaves the lane to the left.
         if ch_a == ch_b {
-            let k = lanes.take(ch_a, ya, yb);
+            let k = ask(ch_a, [(ya, !a_right), (yb, !b_right)]);
             points.extend([(X::Lane(ch_a, k), ya), (X::Lane(ch_a, k), yb)]);
         } else {
             let mid = |c: usize| {
@@ -80,8 +87,8 @@ pub(super) fn route_all(
             let (mid_a, mid_b) = (mid(ch_a), mid(ch_b));
             let yc = crossing(gaps, mid_a, mid_b, (ya + yb) / 2.0, &runs);
             runs.add(yc, mid_a.min(mid_b), mid_a.max(mid_b));
-            let ka = lanes.take(ch_a, ya, yc);
-            let kb = lanes.take(ch_b, yc, yb);
+            let ka = ask(ch_a, [(ya, !a_right), (yc, ch_b > ch_a)]);
+            let kb = ask(ch_b, [(yc, ch_a > ch_b), (yb, !b_right)]);
             points.extend([
                 (X::Lane(ch_a, ka), ya),
                 (X::Lane(ch_a, ka), yc),
@@ -96,7 +103,15 @@ pub(super) fn route_all(
             points,
         });
     }
-    (routes, lanes.counts())
+    let (lane, counts) = lanes::assign(&requests, channels);
+    for route in &mut routes {
+        for (x, _) in &mut route.points {
+            if let X::Lane(c, r) = *x {
+                *x = X::Lane(c, lane[r]);
+            }
+        }
+    }
+    (routes, counts)
 }
 
 /// How many lane steps away from the first free y a horizontal run may
