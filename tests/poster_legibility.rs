@@ -284,6 +284,19 @@ fn backend_poster_is_legible() {
     check_all("backend", backend(), MIN_LANE_GAP);
 }
 
+/// Arrow x arrow crossings on the backend poster: 148 with first-fit
+/// lanes, 90 with lanes ordered to keep stubs off other arrows
+/// (`layout::poster::lanes`); a regression past 100 fails here.
+#[test]
+fn backend_poster_arrows_cross_few_arrows() {
+    let q = quality::measure(&poster(backend()));
+    assert!(
+        q.arrow_crossings <= 100,
+        "{} arrow x arrow crossings",
+        q.arrow_crossings
+    );
+}
+
 #[test]
 fn generated_poster_is_legible() {
     check_all("generated 300", generated_300(), MIN_LANE_GAP);
