@@ -284,14 +284,16 @@ fn backend_poster_is_legible() {
     check_all("backend", backend(), MIN_LANE_GAP);
 }
 
-/// Arrow x arrow crossings on the backend poster: 148 with first-fit
-/// lanes, 90 with lanes ordered to keep stubs off other arrows
-/// (`layout::poster::lanes`); a regression past 100 fails here.
+/// Crossings on the backend poster: 904 (148 arrow x arrow) with
+/// first-fit lanes and arrows across the main path running beside it;
+/// 405 (107) with ordered lanes and those arrows taking the outer sides,
+/// clear of the section connectors (`layout::poster::lanes`, `route`).
 #[test]
-fn backend_poster_arrows_cross_few_arrows() {
+fn backend_poster_arrows_cross_little() {
     let q = quality::measure(&poster(backend()));
+    assert!(q.crossings <= 450, "{} crossings", q.crossings);
     assert!(
-        q.arrow_crossings <= 100,
+        q.arrow_crossings <= 120,
         "{} arrow x arrow crossings",
         q.arrow_crossings
     );

@@ -200,6 +200,7 @@ mod tests {
                         right: x + width,
                         spans,
                         away_right: false,
+                        place: (0, 1),
                     }
                 })
                 .collect();

@@ -125,9 +125,10 @@ pub fn layout(roadmap: &Roadmap) -> Scene {
 
     // Prerequisites: ports, routes, then wider channels.
     let prereqs: Vec<(usize, usize)> = roadmap.prerequisites().map(|(a, b, _)| (a, b)).collect();
+    let outer_ok = route::outer_routes_pay(&frame, &prereqs, boxes.len());
     let sides: Vec<Option<(bool, bool)>> = prereqs
         .iter()
-        .map(|&(a, b)| route::sides(&frame, a, b))
+        .map(|&(a, b)| route::sides(&frame, &boxes, a, b, outer_ok))
         .collect();
     let ports = ports::Ports::new(&boxes, &frame, &prereqs, &sides);
     let route_bottom = content_bottom + SPINE_GAP + (prereqs.len() + 4) as f32 * lanes::RUN;

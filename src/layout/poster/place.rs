@@ -21,6 +21,9 @@ pub(super) struct Column {
     pub(super) spans: Vec<(f32, f32)>,
     /// Whether the side away from the strip's main path is the right one.
     pub(super) away_right: bool,
+    /// The strip it is in, and its slot there (0 and 1 left of the main
+    /// path, 2 the sections, 3 and 4 right of it).
+    pub(super) place: (usize, usize),
 }
 
 /// A parent and the children a dotted connector joins it to, all in the
@@ -84,7 +87,7 @@ pub(super) fn place(
         spines: Vec::new(),
     };
     let mut left = 0.0;
-    for strip in strips {
+    for (n, strip) in strips.iter().enumerate() {
         let (xs, width) = strip.columns();
         // Slot (0..5) -> column index, for the non-empty slots.
         let mut slot = [usize::MAX; 5];
@@ -96,6 +99,7 @@ pub(super) fn place(
                     right: left + xs[s] + strip.widths[s],
                     spans: Vec::new(),
                     away_right: s >= 2,
+                    place: (n, s),
                 });
             }
         }
