@@ -42,7 +42,8 @@ pub(super) struct Route {
 /// the main path. On the backend poster that halves the crossings (846
 /// to 405).
 /// Whether arrows across the main path may take the outer sides: only
-/// when they are few (at most one for every [`OUTER_PER`] topics). Each
+/// when they are few (at most one for every [`OUTER_PER`] topics), and
+/// arrows in all at most one for every two topics. Each
 /// goes around the end of its strip, across every arrow running down
 /// there; few, they cross less than the connectors they avoid, many, more
 /// (the dense curriculum: 12,000 more arrow crossings for 3,500 fewer
@@ -65,7 +66,7 @@ pub(super) fn outer_routes_pay(frame: &Frame, prereqs: &[(usize, usize)], topics
             _ => false,
         })
         .count();
-    across * OUTER_PER <= topics
+    across * OUTER_PER <= topics && prereqs.len() * 2 <= topics
 }
 
 /// Topics per arrow across the main path below which such arrows may
