@@ -702,3 +702,19 @@ fn what_is_left_is_named_and_stated_as_in_the_whole_roadmap() {
         stdout(&out)
     );
 }
+
+#[test]
+fn check_aligns_sections_by_display_width() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("w.txt"),
+        "Web\n  基础\n    HTTP\n  Security\n    TLS\n",
+    )
+    .unwrap();
+    fs::write(dir.path().join("p.md"), "- [x] HTTP\n").unwrap();
+    let out = run(dir.path(), &["check", "w.txt", "--progress", "p.md"]);
+    let text = stdout(&out);
+    // 基础 takes four columns, as many as `Secu`.
+    assert!(text.contains("    基础      1/1  100%\n"), "{text}");
+    assert!(text.contains("    Security  0/1    0%\n"), "{text}");
+}

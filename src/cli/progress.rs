@@ -43,9 +43,10 @@ pub fn check_lines(r: &Roadmap, targets: &[usize], pace: Option<f64>) -> String 
                 )
             })
             .collect();
+        let columns = |s: &str| unicode_width::UnicodeWidthStr::width(s);
         let width = rows
             .iter()
-            .map(|(n, _)| n.chars().count())
+            .map(|(n, _)| columns(n))
             .max()
             .unwrap_or(0)
             .min(48);
@@ -55,7 +56,7 @@ pub fn check_lines(r: &Roadmap, targets: &[usize], pace: Option<f64>) -> String 
             .max()
             .unwrap_or(0);
         for (name, t) in &rows {
-            let pad = width.saturating_sub(name.chars().count());
+            let pad = width.saturating_sub(columns(name));
             let mut line = format!(
                 "    {name}{}  {:>fraction$}  {:>3}%",
                 " ".repeat(pad),
