@@ -25,12 +25,16 @@
 
 use std::path::Path;
 
+use roadmapper::export::next::NextFormat;
 use roadmapper::export::order::OrderFormat;
 use roadmapper::export::svg;
 use roadmapper::layout::{Direction, LayoutKind, LayoutOptions};
 use roadmapper::{Format, RenderOptions};
 
-use super::{DirectionArg, LayoutArg, OrderArgs, OrderFormatArg, RenderArgs, ThemeArg};
+use super::{
+    DirectionArg, LayoutArg, NextArgs, NextFormatArg, OrderArgs, OrderFormatArg, RenderArgs,
+    ThemeArg,
+};
 
 /// A usage error: what clashes, and what to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -280,6 +284,24 @@ pub fn order(args: &OrderArgs) -> Result<OrderFormat, Usage> {
         OrderFormatArg::Markdown => OrderFormat::Markdown,
         OrderFormatArg::Json => OrderFormat::Json,
         OrderFormatArg::Tsort => OrderFormat::Tsort,
+    })
+}
+
+/// Checks `next`'s flags against each other; the library's format.
+pub fn next(args: &NextArgs) -> Result<NextFormat, Usage> {
+    if args.pace.is_some() && args.format != NextFormatArg::Text {
+        return Err(Usage::new(
+            format!(
+                "`--pace` applies only to `--format text`, not to `--format {}`",
+                args.format.name()
+            ),
+            "drop --pace, or use --format text (the last line gives the weeks left)",
+        ));
+    }
+    Ok(match args.format {
+        NextFormatArg::Text => NextFormat::Text,
+        NextFormatArg::Markdown => NextFormat::Markdown,
+        NextFormatArg::Json => NextFormat::Json,
     })
 }
 

@@ -13,7 +13,7 @@ use super::commands::{emit, find_targets, load};
 use super::files::{check_io_args, io_failure};
 use super::plan::Usage;
 use super::report::{Failure, Reporter};
-use super::{InputArgs, MarkArgs, NextArgs, NextFormatArg};
+use super::{InputArgs, MarkArgs, NextArgs};
 
 /// The progress lines `check` prints: the counts, the share done in each
 /// section, what each `--to` target needs, the time left.
@@ -105,13 +105,7 @@ fn target_lines(
 /// over what the targets need, and towards each of several targets.
 pub fn order_footer(r: &Roadmap, targets: &[usize], pace: Option<f64>) -> String {
     let statuses = r.statuses();
-    let needed;
-    let tally = if targets.is_empty() {
-        r.tally(&statuses, None)
-    } else {
-        needed = r.needs(targets);
-        r.tally(&statuses, Some(&needed))
-    };
+    let tally = tally_for(r, &statuses, targets);
     let mut s = format!("\n{}\n", tally.report(pace));
     if targets.len() > 1 {
         s.push_str(&target_lines(r, &statuses, targets, pace));
@@ -119,22 +113,18 @@ pub fn order_footer(r: &Roadmap, targets: &[usize], pace: Option<f64>) -> String
     s
 }
 
+/// The progress over the roadmap, or over what `targets` need.
+fn tally_for(r: &Roadmap, statuses: &[TaskState], targets: &[usize]) -> Tally {
+    if targets.is_empty() {
+        r.tally(statuses, None)
+    } else {
+        r.tally(statuses, Some(&r.needs(targets)))
+    }
+}
+
 /// `roadmapper next`.
 pub fn next(args: &NextArgs, reporter: &Reporter) -> Result<(), Failure> {
-    if args.pace.is_some() && args.format != NextFormatArg::Text {
-        return Err(Usage {
-            message: format!(
-                "`--pace` applies only to `--format text`, not to `--format {}`",
-                if args.format == NextFormatArg::Json {
-                    "json"
-                } else {
-                    "markdown"
-                }
-            ),
-            help: "drop --pace, or use --format text (the last line gives the weeks left)".into(),
-        }
-        .into());
-    }
+    let format = super::plan::next(args)?;
     check_io_args(None, &args.input)?;
     let roadmap = load(&args.input, reporter)?;
     let targets = find_targets(&roadmap, &args.to)?;
@@ -144,19 +134,7 @@ pub fn next(args: &NextArgs, reporter: &Reporter) -> Result<(), Failure> {
     if !args.all {
         items.truncate(args.count);
     }
-    let needed;
-    let left = match wanted {
-        Some(t) => {
-            needed = roadmap.needs(t);
-            roadmap.tally(&statuses, Some(&needed))
-        }
-        None => roadmap.tally(&statuses, None),
-    };
-    let format = match args.format {
-        NextFormatArg::Text => NextFormat::Text,
-        NextFormatArg::Markdown => NextFormat::Markdown,
-        NextFormatArg::Json => NextFormat::Json,
-    };
+    let left = tally_for(&roadmap, &statuses, &targets);
     emit(None, false, |w| {
         write_next(&roadmap, &statuses, &items, &left, args.pace, format, w)?;
         if format == NextFormat::Text && targets.len() > 1 {

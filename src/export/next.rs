@@ -91,7 +91,7 @@ pub fn write_next(
             Ok(())
         }
         NextFormat::Text => {
-            let left_inside = left_inside(r, statuses);
+            let inside = r.tallies(statuses);
             let width = items.len().to_string().len();
             let mut heading = None;
             for (k, &(i, why)) in items.iter().enumerate() {
@@ -115,7 +115,7 @@ pub fn write_next(
                 if let Some(h) = r.own_estimate(i) {
                     write!(out, "  ({})", hours(h))?;
                 }
-                if let Some(g) = completes(r, &left_inside, i) {
+                if let Some(g) = completes(r, &inside, i) {
                     write!(
                         out,
                         "  completes {}",
@@ -145,29 +145,14 @@ pub fn write_next(
     }
 }
 
-/// For each topic, how many topics without children inside it are left
-/// (to do or being learnt). O(n).
-fn left_inside(r: &Roadmap, statuses: &[TaskState]) -> Vec<usize> {
-    let mut left = vec![0usize; r.len()];
-    for i in (0..r.len()).rev() {
-        if r.is_leaf(i) && matches!(statuses.get(i), Some(TaskState::Todo | TaskState::Learning)) {
-            left[i] += 1;
-        }
-        if let Some(p) = r.parent(i) {
-            left[p] += left[i];
-        }
-    }
-    left
-}
-
 /// The outermost group that topic `i` is the last one left in (every
 /// other topic without children inside it done or skipped), if any.
 /// O(depth).
-fn completes(r: &Roadmap, left_inside: &[usize], i: usize) -> Option<usize> {
+fn completes(r: &Roadmap, inside: &[Tally], i: usize) -> Option<usize> {
     let mut found = None;
     let mut at = r.parent(i);
     while let Some(a) = at {
-        if left_inside[a] != 1 {
+        if inside[a].left() != 1 {
             break;
         }
         found = Some(a);

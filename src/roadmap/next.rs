@@ -395,7 +395,10 @@ impl Roadmap {
     /// The progress inside a topic: its subtree, itself included (for a
     /// section's `4/6`).
     pub fn tally_inside(&self, statuses: &[TaskState], topic: usize) -> Tally {
-        let inside: Vec<usize> = self.subtree(topic).collect();
-        self.tally(statuses, Some(&inside))
+        let mut t = Tally::default();
+        for i in self.subtree(topic) {
+            self.count_leaf(statuses, i, &mut t);
+        }
+        t
     }
 }
