@@ -75,17 +75,18 @@ fn order(args: &OrderArgs, reporter: &Reporter) -> Result<(), Failure> {
         }
         .into());
     }
-    let whole_targets = targets.clone();
+    // What the targets need, in the whole roadmap: listed, or (with
+    // `--remaining`) the span of the footer's progress.
+    let needed = (!targets.is_empty()).then(|| whole.needs(&targets));
     let left;
     let (roadmap, items) = if args.remaining {
         let statuses = whole.statuses();
         let wanted = (!targets.is_empty()).then_some(targets.as_slice());
         left = whole.remaining(&statuses, wanted);
         (&left, left.order().to_vec())
-    } else if targets.is_empty() {
-        (&whole, whole.order().to_vec())
     } else {
-        (&whole, whole.needs(&targets))
+        let items = needed.clone().unwrap_or_else(|| whole.order().to_vec());
+        (&whole, items)
     };
     let listing = Order {
         roadmap,
@@ -97,7 +98,7 @@ fn order(args: &OrderArgs, reporter: &Reporter) -> Result<(), Failure> {
     // `--remaining` says how much is done, not only what is left.
     let footer = (format == OrderFormat::Text
         && (whole.tracks_progress() || whole.has_estimates() || args.pace.is_some()))
-    .then(|| super::progress::order_footer(&whole, &whole_targets, args.pace));
+    .then(|| super::progress::order_footer(&whole, needed.as_deref(), &targets, args.pace));
     let written = emit(args.output.as_deref(), args.force, |mut w| {
         listing.write_to(&mut w)?;
         if let Some(f) = &footer {

@@ -102,10 +102,16 @@ fn target_lines(
 }
 
 /// The last lines of `order`'s text: the progress over the roadmap, or
-/// over what the targets need, and towards each of several targets.
-pub fn order_footer(r: &Roadmap, targets: &[usize], pace: Option<f64>) -> String {
+/// over what the targets need (`needed`), and towards each of several
+/// targets.
+pub fn order_footer(
+    r: &Roadmap,
+    needed: Option<&[usize]>,
+    targets: &[usize],
+    pace: Option<f64>,
+) -> String {
     let statuses = r.statuses();
-    let tally = tally_for(r, &statuses, targets);
+    let tally = r.tally(&statuses, needed);
     let mut s = format!("\n{}\n", tally.report(pace));
     if targets.len() > 1 {
         s.push_str(&target_lines(r, &statuses, targets, pace));
