@@ -343,26 +343,15 @@ pub fn markdown_escape(s: &str) -> String {
     crate::export::markdown::escape(s, crate::export::markdown::Context::Inline)
 }
 
-/// A URL as a Markdown link destination: the characters that would end
-/// or escape it (spaces, brackets, parentheses, backslashes, quotes) and
-/// anything outside printable ASCII percent-encoded, so the destination is
-/// the URL and nothing else.
+/// A URL as a Markdown link destination: [`crate::link::percent_encoded`],
+/// so the destination is the URL and nothing else.
 ///
 /// ```
 /// use roadmapper::export::order::markdown_url;
 /// assert_eq!(markdown_url("https://en.wikipedia.org/wiki/Go_(language)"), "https://en.wikipedia.org/wiki/Go_%28language%29");
-/// assert_eq!(markdown_url("https://a.example/x y<z>\\"), "https://a.example/x%20y%3Cz%3E%5C");
 /// ```
 pub fn markdown_url(url: &str) -> String {
-    let mut out = String::with_capacity(url.len());
-    for b in url.bytes() {
-        if b.is_ascii_graphic() && !b" <>()[]\\\"'`".contains(&b) {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    crate::link::percent_encoded(url)
 }
 
 #[derive(Serialize)]
