@@ -254,7 +254,8 @@ fn item_number(number: usize, width: usize, out: &mut dyn Write) -> io::Result<(
 }
 
 /// `- [ ] Label *(Parent)* `tag``, indented two spaces a level; the label
-/// links to the topic's first link, when it has one.
+/// links to the topic's first link, when it has one. Tags are code spans,
+/// their control characters shown as U+FFFD like a label's.
 fn markdown_item(
     r: &Roadmap,
     names: &Names<'_>,
@@ -285,7 +286,7 @@ fn markdown_item(
         write!(out, " *({})*", markdown_escape(names.get(p)))?;
     }
     for tag in &t.tags {
-        write!(out, " `{}`", tag.replace('`', "'"))?;
+        write!(out, " `{}`", visible(tag).replace('`', "'"))?;
     }
     writeln!(out)
 }
