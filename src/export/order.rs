@@ -253,9 +253,10 @@ fn item_number(number: usize, width: usize, out: &mut dyn Write) -> io::Result<(
     out.write_all(b". ")
 }
 
-/// `- [ ] Label *(Parent)* `tag``, indented two spaces a level; the label
-/// links to the topic's first link, when it has one. Tags are code spans,
-/// their control characters shown as U+FFFD like a label's.
+/// `- [ ] Label *(Parent)* `tag``, indented four spaces a level (less
+/// and Python-Markdown flattens the nesting); the label links to the
+/// topic's first link, when it has one. Tags are code spans, their
+/// control characters shown as U+FFFD like a label's.
 fn markdown_item(
     r: &Roadmap,
     names: &Names<'_>,
@@ -267,20 +268,15 @@ fn markdown_item(
     let t = r.topic(i);
     let task = item_box(r, i, status);
     use crate::export::markdown::{Context, escape};
+    spaces(4 * indent, out)?;
     match t.links.first().filter(|l| crate::link::is_safe(&l.url)) {
         Some(link) => write!(
             out,
-            "{}- {task} [{}]({})",
-            "  ".repeat(indent),
+            "- {task} [{}]({})",
             escape(&t.label, Context::LinkText),
             markdown_url(&link.url)
         )?,
-        None => write!(
-            out,
-            "{}- {task} {}",
-            "  ".repeat(indent),
-            escape(&t.label, Context::Inline)
-        )?,
+        None => write!(out, "- {task} {}", escape(&t.label, Context::Inline))?,
     }
     if let Some(p) = context {
         write!(out, " *({})*", markdown_escape(names.get(p)))?;
