@@ -111,6 +111,32 @@ pub fn is_safe(url: &str) -> bool {
     matches!(check_url(url), UrlCheck::Keep(kept) if kept == url)
 }
 
+/// The URL with every byte that could end it or be read as markup where
+/// an output writes it percent-encoded: spaces, brackets, parentheses,
+/// backslashes and quotes (they end or escape a Markdown link
+/// destination); `"`, `<` and `>` (Graphviz copies a DOT `URL` into its
+/// SVG unescaped, so they would end the attribute and open elements) and
+/// `\` (Graphviz's `\N` escapes); every byte outside printable ASCII.
+/// `%` stays, so an encoded URL is left as it is.
+///
+/// ```
+/// use roadmapper::link::percent_encoded;
+/// assert_eq!(percent_encoded("https://en.wikipedia.org/wiki/Go_(language)"), "https://en.wikipedia.org/wiki/Go_%28language%29");
+/// assert_eq!(percent_encoded("https://a.example/x y<z>\\\"é"), "https://a.example/x%20y%3Cz%3E%5C%22%C3%A9");
+/// assert_eq!(percent_encoded("https://a.example/%20?a=1&b=2"), "https://a.example/%20?a=1&b=2");
+/// ```
+pub fn percent_encoded(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for b in url.bytes() {
+        if b.is_ascii_graphic() && !b" <>()[]\\\"'`".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// What to do with a URL found in an input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum UrlCheck {

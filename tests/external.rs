@@ -193,6 +193,107 @@ fn graphviz_renders_tricky_labels_as_written() {
     graphviz_renders_cleanly(&tricky(), "tricky labels");
 }
 
+/// A roadmap whose notes link, description, tag and label each try to
+/// break out of the SVG Graphviz writes: its `href`, `xlink:title`,
+/// `<title>` and `<text>`.
+fn breakout() -> (Roadmap, &'static str) {
+    let url = "https://x.example/\"/><script>alert(1)</script>?a=1&b=\\N&c='x'";
+    let outline = "Breakout\n  HTTP [\"/><svg onload=alert(3)>]\n  <img src=x onerror=alert(4)>\n";
+    let notes = format!("## HTTP\n\nA note \"/> ]]> --> <!-- x.\n\n- [Evil]({url})\n");
+    let r = roadmapper::load_with_notes(
+        &Input::new("breakout.txt", outline),
+        &[],
+        &[Input::new("breakout.notes.md", notes)],
+    )
+    .expect("the breakout roadmap loads");
+    assert_eq!(r.topic(1).links[0].url, url, "the notes keep the link");
+    (r, url)
+}
+
+#[test]
+fn graphviz_svg_of_our_dot_holds_nothing_from_user_text() {
+    let (r, url) = breakout();
+    let Some(out) = run("dot", &["-Tsvg"], export::Dot(&r).to_string().as_bytes()) else {
+        return skip("Graphviz `dot`");
+    };
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let svg = String::from_utf8(out.stdout).expect("Graphviz writes UTF-8");
+    use resvg::usvg::roxmltree::{Document, ParsingOptions};
+    let options = ParsingOptions {
+        allow_dtd: true,
+        ..ParsingOptions::default()
+    };
+    let doc = Document::parse_with_options(&svg, options)
+        .unwrap_or_else(|e| panic!("Graphviz's SVG is not well-formed XML ({e}):\n{svg}"));
+    const ELEMENTS: [&str; 9] = [
+        "svg", "g", "title", "a", "text", "polygon", "path", "ellipse", "polyline",
+    ];
+    const ATTRIBUTES: [&str; 22] = [
+        "width",
+        "height",
+        "viewBox",
+        "id",
+        "class",
+        "transform",
+        "fill",
+        "stroke",
+        "stroke-width",
+        "stroke-dasharray",
+        "points",
+        "d",
+        "cx",
+        "cy",
+        "rx",
+        "ry",
+        "x",
+        "y",
+        "text-anchor",
+        "font-family",
+        "font-size",
+        "title",
+    ];
+    let mut hrefs = Vec::new();
+    for node in doc.descendants().filter(|n| n.is_element()) {
+        let tag = node.tag_name().name();
+        assert!(ELEMENTS.contains(&tag), "element <{tag}> in:\n{svg}");
+        for a in node.attributes() {
+            match a.name() {
+                "href" if tag == "a" => hrefs.push(a.value().to_owned()),
+                name => assert!(
+                    ATTRIBUTES.contains(&name),
+                    "attribute {name}={:?} on <{tag}>",
+                    a.value()
+                ),
+            }
+        }
+    }
+    // The link, percent-encoded: the same address, nothing escaped.
+    assert_eq!(
+        hrefs,
+        ["https://x.example/%22/%3E%3Cscript%3Ealert%281%29%3C/script%3E?a=1&b=%5CN&c=%27x%27"],
+        "the link to {url}"
+    );
+    let texts: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(texts.contains(&"<img src=x onerror=alert(4)>"), "{texts:?}");
+    let title = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("a"))
+        .find_map(|n| n.attributes().find(|a| a.name() == "title"))
+        .expect("the node's tooltip");
+    assert_eq!(
+        title.value(),
+        "\"/><svg onload=alert(3)>\nA note \"/> ]]> --> <!-- x."
+    );
+}
+
 const NETWORKX_CHECK: &str = r#"
 import json, sys
 import networkx as nx

@@ -48,7 +48,8 @@
 //!   `json-parses`, `json-label TEXT` (a node's label is exactly TEXT),
 //!   `json-no-label-contains TEXT`, `json-nodes N`, `dot-parses` (layout-rs's
 //!   DOT parser), `dot-label TEXT`, `dot-nodes N`, `markdown-inert` (no
-//!   HTML, link, emphasis or code span from a label), `png-valid [T]`,
+//!   HTML, link, emphasis or code span from a label, `\<b>` counting as
+//!   HTML), `png-valid [T]`,
 //!   `no-file [PATH]`, `file-unchanged PATH`, `is-dir PATH`, `dir-empty
 //!   PATH`, `is-symlink PATH`, `no-raw-controls [T]` (no control character
 //!   but tab and line ends), `stdout-lines N`, `stdout-empty`,
@@ -933,7 +934,8 @@ fn markdown_problems(text: &str) -> Vec<String> {
         let bytes = body.as_bytes();
         for (i, w) in bytes.windows(2).enumerate() {
             let escaped = i > 0 && bytes[i - 1] == b'\\';
-            if w[0] == b'<' && !escaped && (w[1].is_ascii_alphabetic() || b"/!?".contains(&w[1])) {
+            // Python-Markdown reads `\<b>` as a backslash and a tag.
+            if w[0] == b'<' && (w[1].is_ascii_alphabetic() || b"/!?".contains(&w[1])) {
                 problem("an HTML tag or autolink");
             }
             if w == b"](" && !escaped {

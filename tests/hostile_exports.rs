@@ -56,6 +56,11 @@ fn cases() -> Vec<(&'static str, String)> {
 
 /// The DOT the binary writes for `outline`.
 fn dot(outline: &str, positions: bool) -> String {
+    dot_with_notes(outline, None, positions)
+}
+
+/// The DOT the binary writes for `outline`, with `notes` when given.
+fn dot_with_notes(outline: &str, notes: Option<&str>, positions: bool) -> String {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("outline.txt");
     std::fs::write(&path, outline).expect("write outline");
@@ -65,6 +70,12 @@ fn dot(outline: &str, positions: bool) -> String {
         "--format".to_owned(),
         "dot".to_owned(),
     ];
+    if let Some(notes) = notes {
+        let notes_path = dir.path().join("outline.notes.md");
+        std::fs::write(&notes_path, notes).expect("write notes");
+        args.push("--notes".to_owned());
+        args.push(notes_path.display().to_string());
+    }
     if positions {
         args.push("--positions".to_owned());
     }
@@ -156,4 +167,36 @@ fn a_cut_label_keeps_its_whole_text_in_the_tooltip() {
     let tooltip = &text[start..start + text[start..].find('"').expect("closed")];
     assert!(tooltip.ends_with('…') && label.starts_with(tooltip.trim_end_matches('…')));
     assert!(tooltip.len() > MAX_DOT_STRING - 100 && tooltip.len() <= MAX_DOT_STRING);
+}
+
+#[test]
+fn a_long_url_never_makes_a_string_graphviz_refuses() {
+    // 15,000 characters: under the limit counted in characters, three to
+    // nine times over it once percent-encoded.
+    for (what, path) in [
+        ("CJK", "日".repeat(15_000)),
+        ("quotes", "\"".repeat(15_000)),
+        ("CJK, kept whole", "日".repeat(1_500)),
+    ] {
+        let notes = format!("## Linked\n\n- [Long](https://x.example/{path})\n");
+        let text = dot_with_notes("Root\n  Linked\n", Some(&notes), false);
+        let longest = longest_string(&text);
+        assert!(
+            longest <= MAX_DOT_STRING,
+            "a URL of {what}: a {longest}-byte string"
+        );
+        assert_eq!(
+            text.contains("URL="),
+            what.ends_with("kept whole"),
+            "a URL of {what}"
+        );
+        let Some(out) = run("dot", &["-Tsvg"], text.as_bytes()) else {
+            return skip("Graphviz `dot`");
+        };
+        assert!(
+            out.status.success() && out.stderr.is_empty(),
+            "a URL of {what}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
 }

@@ -234,7 +234,7 @@ fn the_markdown_checklist_links_labels_to_their_first_link() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(
         md,
-        "- [ ] Go\n  - [ ] [Generics](https://en.wikipedia.org/wiki/Generic_%28programming%29) `optional`\n  - [ ] Plain\n"
+        "- [ ] Go\n    - [ ] [Generics](https://en.wikipedia.org/wiki/Generic_%28programming%29) `optional`\n    - [ ] Plain\n"
     );
 }
 

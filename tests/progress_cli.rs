@@ -564,7 +564,7 @@ fn order_shows_states_and_leaves_out_what_is_done() {
     let out = run(dir.path(), &["order", "web.md", "--format", "markdown"]);
     assert_eq!(
         stdout(&out),
-        "- [ ] Web\n  - [x] HTTP `2h`\n  - [/] REST `3h`\n  - [ ] GraphQL `90m`\n  - [-] SOAP\n"
+        "- [ ] Web\n    - [x] HTTP `2h`\n    - [/] REST `3h`\n    - [ ] GraphQL `90m`\n    - [-] SOAP\n"
     );
     let out = run(dir.path(), &["order", "web.md", "--format", "json"]);
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();

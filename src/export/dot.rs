@@ -13,7 +13,9 @@
 //! escaped: a label is cut like the posters' ([`drawn_label`], with `…`),
 //! the whole label then going to the tooltip, itself cut with `…` at
 //! [`MAX_DOT_STRING`]; an id longer than [`MAX_DOT_ID`] is cut and ends
-//! with a hash of the whole id, so ids stay distinct.
+//! with a hash of the whole id, so ids stay distinct. A node's link is
+//! percent-encoded ([`crate::link::percent_encoded`]): Graphviz copies it
+//! into its SVG's `href` as it is.
 //!
 //! When the learner's progress is known ([`Roadmap::tracks_progress`]),
 //! each node is styled by its state ([`Roadmap::statuses`]; see
@@ -391,15 +393,21 @@ fn node(
     if !tooltip.is_empty() {
         let _ = write!(attrs, ", tooltip={}", quote(&cut(&tooltip, MAX_DOT_STRING)));
     }
-    // Graphviz makes the node a link in SVG output. Only http, https and
-    // mailto URLs reach the model; one too long to keep whole is left out
-    // rather than cut into another address.
-    if let Some(link) = t
+    // Graphviz makes the node a link in SVG output. Some versions copy the
+    // URL into the `href` unescaped: percent-encoded, it can neither end
+    // the attribute nor hold an escape, and its `&` written `&amp;` keeps
+    // the SVG well-formed (later versions, which escape an `&` that starts
+    // no entity, leave it as it is). Only http, https and mailto URLs
+    // reach the model; one too long to keep whole once encoded is left
+    // out rather than cut into another address.
+    if let Some(url) = t
         .links
         .first()
-        .filter(|l| l.url.chars().count() <= MAX_DOT_STRING && crate::link::is_safe(&l.url))
+        .filter(|l| crate::link::is_safe(&l.url))
+        .map(|l| crate::link::percent_encoded(&l.url).replace('&', "&amp;"))
+        .filter(|url| url.len() <= MAX_DOT_STRING)
     {
-        let _ = write!(attrs, ", URL={}", quote(&link.url));
+        let _ = write!(attrs, ", URL={}", quote(&url));
     }
     if let Some((lines, pos)) = layout.and_then(|l| l.nodes.get(i)).and_then(Option::as_ref) {
         // The scene's wrapped label replaces the one above (Graphviz takes

@@ -253,8 +253,10 @@ fn item_number(number: usize, width: usize, out: &mut dyn Write) -> io::Result<(
     out.write_all(b". ")
 }
 
-/// `- [ ] Label *(Parent)* `tag``, indented two spaces a level; the label
-/// links to the topic's first link, when it has one.
+/// `- [ ] Label *(Parent)* `tag``, indented four spaces a level (less
+/// and Python-Markdown flattens the nesting); the label links to the
+/// topic's first link, when it has one. Tags are code spans, their
+/// control characters shown as U+FFFD like a label's.
 fn markdown_item(
     r: &Roadmap,
     names: &Names<'_>,
@@ -266,26 +268,21 @@ fn markdown_item(
     let t = r.topic(i);
     let task = item_box(r, i, status);
     use crate::export::markdown::{Context, escape};
+    spaces(4 * indent, out)?;
     match t.links.first().filter(|l| crate::link::is_safe(&l.url)) {
         Some(link) => write!(
             out,
-            "{}- {task} [{}]({})",
-            "  ".repeat(indent),
+            "- {task} [{}]({})",
             escape(&t.label, Context::LinkText),
             markdown_url(&link.url)
         )?,
-        None => write!(
-            out,
-            "{}- {task} {}",
-            "  ".repeat(indent),
-            escape(&t.label, Context::Inline)
-        )?,
+        None => write!(out, "- {task} {}", escape(&t.label, Context::Inline))?,
     }
     if let Some(p) = context {
         write!(out, " *({})*", markdown_escape(names.get(p)))?;
     }
     for tag in &t.tags {
-        write!(out, " `{}`", tag.replace('`', "'"))?;
+        write!(out, " `{}`", visible(tag).replace('`', "'"))?;
     }
     writeln!(out)
 }
@@ -343,26 +340,15 @@ pub fn markdown_escape(s: &str) -> String {
     crate::export::markdown::escape(s, crate::export::markdown::Context::Inline)
 }
 
-/// A URL as a Markdown link destination: the characters that would end
-/// or escape it (spaces, brackets, parentheses, backslashes, quotes) and
-/// anything outside printable ASCII percent-encoded, so the destination is
-/// the URL and nothing else.
+/// A URL as a Markdown link destination: [`crate::link::percent_encoded`],
+/// so the destination is the URL and nothing else.
 ///
 /// ```
 /// use roadmapper::export::order::markdown_url;
 /// assert_eq!(markdown_url("https://en.wikipedia.org/wiki/Go_(language)"), "https://en.wikipedia.org/wiki/Go_%28language%29");
-/// assert_eq!(markdown_url("https://a.example/x y<z>\\"), "https://a.example/x%20y%3Cz%3E%5C");
 /// ```
 pub fn markdown_url(url: &str) -> String {
-    let mut out = String::with_capacity(url.len());
-    for b in url.bytes() {
-        if b.is_ascii_graphic() && !b" <>()[]\\\"'`".contains(&b) {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    crate::link::percent_encoded(url)
 }
 
 #[derive(Serialize)]
