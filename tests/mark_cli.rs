@@ -7,9 +7,12 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::process::Stdio;
 use std::time::Duration;
 
 use assert_cmd::Command;
+use roadmapper::Input;
+use roadmapper::outline::TaskState;
 
 /// No run here should take long; a hang fails instead of blocking the suite.
 const TIMEOUT: Duration = Duration::from_secs(60);
@@ -39,6 +42,89 @@ fn mark(dir: &Path, args: &[&str]) -> std::process::Output {
 
 fn stderr(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// The state each topic of `outline` reads back with from `progress`.
+fn states(outline: &Path, progress: &Path) -> Vec<(String, Option<TaskState>)> {
+    let outline = Input::new("o.txt", fs::read(outline).unwrap());
+    let progress = Input::new("p.md", fs::read(progress).unwrap());
+    let r = roadmapper::load_with_progress(&outline, &[], &[], &[progress])
+        .unwrap_or_else(|e| panic!("the progress file does not read back: {e}"));
+    r.topics().map(|t| (t.label.clone(), t.state)).collect()
+}
+
+fn state_of(states: &[(String, Option<TaskState>)], label: &str) -> Option<TaskState> {
+    let found: Vec<_> = states.iter().filter(|(l, _)| l == label).collect();
+    assert_eq!(found.len(), 1, "`{label}` names one topic");
+    found[0].1
+}
+
+/// The names in a folder other than `keep`.
+fn strays(dir: &Path, keep: &[&str]) -> Vec<String> {
+    fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !keep.contains(&n.as_str()))
+        .collect()
+}
+
+const TWENTY: [&str; 20] = [
+    "PostgreSQL",
+    "MySQL",
+    "MariaDB",
+    "MS SQL",
+    "Oracle",
+    "MongoDB",
+    "RethinkDB",
+    "CouchDB",
+    "DynamoDB",
+    "ORMs",
+    "ACID",
+    "Transactions",
+    "N+1 Problem",
+    "Database Normalization",
+    "Indexes and how they work",
+    "Data Replication",
+    "Sharding Strategies",
+    "CAP Theorem",
+    "HATEOAS",
+    "REST",
+];
+
+#[test]
+fn twenty_marks_at_once_lose_no_update() {
+    let dir = scratch();
+    let bin = assert_cmd::cargo::cargo_bin("roadmapper");
+    // The file does not exist yet: creating it is locked too.
+    let children: Vec<_> = TWENTY
+        .iter()
+        .map(|topic| {
+            std::process::Command::new(&bin)
+                .current_dir(dir.path())
+                .env("NO_COLOR", "1")
+                .args(["mark", "backend.txt", "--progress", "p.md", topic, "--done"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let got = states(&dir.path().join("backend.txt"), &dir.path().join("p.md"));
+    let lost: Vec<&str> = TWENTY
+        .iter()
+        .copied()
+        .filter(|t| state_of(&got, t) != Some(TaskState::Done))
+        .collect();
+    assert!(lost.is_empty(), "updates lost: {lost:?}");
+    assert!(
+        strays(dir.path(), &["backend.txt", "p.md"]).is_empty(),
+        "{:?}",
+        strays(dir.path(), &["backend.txt", "p.md"])
+    );
 }
 
 #[test]

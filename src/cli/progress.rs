@@ -212,6 +212,25 @@ pub fn mark(args: &MarkArgs, reporter: &Reporter) -> Result<(), Failure> {
     if !errors.is_empty() {
         return Err(Error::Input(errors).into());
     }
+    // From here to the rename, no other mark may read or replace the file:
+    // it would undo this run's change, or this run its.
+    let real = match destination(path, &WriteOptions::force(args.force)) {
+        Ok(Destination::Replace { path, .. }) => path,
+        Ok(_) => return Err(not_a_file(path).into()),
+        Err(e) => return Err(io_failure("write", e)),
+    };
+    let _lock = match roadmapper::lock::lock_folder_of(&real, roadmapper::lock::WAIT) {
+        Ok(lock) => Some(lock),
+        Err(Error::Io { source, .. }) if source.kind() != io::ErrorKind::TimedOut => {
+            reporter.warning(&format!(
+                "{} is changed without a lock ({}): a mark run at the same time could undo this change, or this one its",
+                path.display(),
+                super::files::reason(&source)
+            ));
+            None
+        }
+        Err(e) => return Err(io_failure("change", e)),
+    };
     let existing = read_progress(path, args.max_input_size)?;
     let name = path.display().to_string();
     let (bom, text) = match &existing {
