@@ -178,3 +178,88 @@ fn a_progress_path_that_is_not_a_file_is_refused() {
         stderr(&out)
     );
 }
+
+/// Marks REST done in a file holding `text`, twice: the first run writes
+/// a file where REST reads back done, the second changes nothing.
+fn marks_visibly(text: &str) -> String {
+    let dir = scratch();
+    let p = dir.path().join("p.md");
+    fs::write(&p, text).unwrap();
+    let out = mark(
+        dir.path(),
+        &["backend.txt", "--progress", "p.md", "REST", "--done"],
+    );
+    assert!(out.status.success(), "{text:?}: {}", stderr(&out));
+    let got = states(&dir.path().join("backend.txt"), &p);
+    let after = fs::read_to_string(&p).unwrap();
+    assert_eq!(
+        state_of(&got, "REST"),
+        Some(TaskState::Done),
+        "{text:?} became {after:?}"
+    );
+    let again = mark(
+        dir.path(),
+        &["backend.txt", "--progress", "p.md", "REST", "--done"],
+    );
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert_eq!(fs::read_to_string(&p).unwrap(), after, "{text:?}");
+    assert!(strays(dir.path(), &["backend.txt", "p.md"]).is_empty());
+    after
+}
+
+#[test]
+fn a_file_ending_inside_an_open_block_gets_items_that_read_back() {
+    for text in [
+        "# Mine\n\n- [x] HTTPS\n\n```\nnotes\n",
+        "# Mine\n\n- [x] HTTPS\n\n````md\n```\n- [ ] CORS",
+        "- [x] HTTPS\n\n~~~\n",
+        "- [x] HTTPS\n<!-- later:\n- [ ] CORS\n",
+        "- [x] HTTPS\n\n<script>\nlet a = 1;\n",
+        "- [x] HTTPS\n\n<STYLE>\n",
+        "<details>\n<summary>Old</summary>\n\n## Added\n\n- [x] HTTPS\n</details>\n",
+        "## Added\n\n- [x] HTTPS\n<div>",
+        "```\n## Added\n",
+    ] {
+        marks_visibly(text);
+    }
+}
+
+#[test]
+fn a_box_written_with_an_escape_is_rewritten() {
+    for text in ["- \\[/] REST\n", "- &#91;/] REST\n", "- \\[\\-\\] REST\n"] {
+        let after = marks_visibly(text);
+        assert_eq!(after, "- [x] REST\n", "{text:?}");
+    }
+}
+
+#[test]
+fn labels_differing_only_in_case_are_marked_in_a_new_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let outline = dir.path().join("o.txt");
+    fs::write(&outline, "Web\n  HTTP\n  http\n  DNS\n").unwrap();
+    let out = mark(
+        dir.path(),
+        &["o.txt", "--progress", "new.md", "DNS", "--done"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let got = states(&outline, &dir.path().join("new.md"));
+    assert_eq!(state_of(&got, "DNS"), Some(TaskState::Done));
+    assert_eq!(state_of(&got, "HTTP"), Some(TaskState::Todo));
+    assert_eq!(state_of(&got, "http"), Some(TaskState::Todo));
+}
+
+#[test]
+fn what_would_not_read_back_is_not_written_nor_pointed_into() {
+    let dir = tempfile::tempdir().unwrap();
+    // Two topics with one path: no checklist line can name either.
+    fs::write(dir.path().join("o.txt"), "Web\n  HTTP\n  HTTP\n  DNS\n").unwrap();
+    let out = mark(
+        dir.path(),
+        &["o.txt", "--progress", "new.md", "DNS", "--done"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(!err.contains("new.md:"), "{err}");
+    assert!(err.contains("read back"), "{err}");
+    assert!(!dir.path().join("new.md").exists());
+}
