@@ -195,7 +195,7 @@ pub fn check_prereqs(data: &[u8]) {
     // Unknown references against the Backend outline's ~120 labels cost a
     // string-distance scan each (most of the time of this target), so that
     // outline is used for one input in four (by length) only.
-    let outlines: &[&[u8]] = if data.len() % 4 == 0 {
+    let outlines: &[&[u8]] = if data.len().is_multiple_of(4) {
         &[SMALL_OUTLINE.as_bytes(), BACKEND_OUTLINE]
     } else {
         &[SMALL_OUTLINE.as_bytes()]
@@ -280,7 +280,7 @@ pub fn check_pipeline(data: &[u8]) {
     // Cheap variety without spending input bytes: the length picks the
     // layered layout's direction and whether one of the layouts also gets a
     // PNG (by far the slowest step, so only for one input in four).
-    let direction = if data.len() % 2 == 0 {
+    let direction = if data.len().is_multiple_of(2) {
         Direction::Down
     } else {
         Direction::Right
