@@ -116,7 +116,8 @@ impl Roadmap {
             if !wanted.contains(&t) || was == state || range.start < at {
                 continue;
             }
-            let Some(before) = text.get(at..range.start) else {
+            let (Some(before), Some(_)) = (text.get(at..range.start), text.get(range.clone()))
+            else {
                 continue;
             };
             out.push_str(before);
