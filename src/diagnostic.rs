@@ -219,6 +219,14 @@ pub enum DiagnosticKind {
         /// The state given there and the one given here.
         states: (String, String),
     },
+    /// The progress file a mark would write does not read back with the
+    /// states set; nothing is written.
+    NotReadBack {
+        /// What would read wrong, in words.
+        problem: String,
+        /// The hint of the error behind it, if any.
+        hint: Option<String>,
+    },
     /// Warnings of one kind beyond the first [`MAX_LISTED`] (warning).
     MoreWarnings {
         /// What they are about, plural: `long labels`.
@@ -431,6 +439,9 @@ impl Diagnostic {
                 "`{label}` is {} here but {} at {first}; this line wins",
                 states.1, states.0
             ),
+            NotReadBack { problem, .. } => format!(
+                "the progress file this mark would write does not read back: {problem}; nothing was written"
+            ),
             MoreWarnings { what, count } => format!("{count} more warnings about {what}"),
         }
     }
@@ -568,6 +579,10 @@ impl Diagnostic {
             StateGivenTwice { .. } => {
                 Some("keep one line per topic in the progress file".to_string())
             }
+            NotReadBack { hint, .. } => Some(hint.clone().unwrap_or_else(|| {
+                "set the box in the file by hand; if the file ends inside a block (code, HTML, a comment), close it first"
+                    .to_string()
+            })),
             MoreWarnings { .. } => Some(format!(
                 "only the first {MAX_LISTED} are listed; fix those and run again"
             )),

@@ -32,6 +32,7 @@ pub mod implied;
 pub mod input;
 pub mod layout;
 pub mod link;
+pub mod lock;
 pub mod notes;
 pub mod order;
 pub mod outline;

@@ -92,12 +92,12 @@ impl LinkKind {
 /// ```
 pub fn split_kind(title: &str) -> (Option<&str>, &str) {
     let t = title.trim_start();
-    if let Some(rest) = t.strip_prefix('@') {
-        if let Some(at) = rest.find('@') {
-            let name = &rest[..at];
-            if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric()) {
-                return (Some(name), rest[at + 1..].trim_start());
-            }
+    if let Some(rest) = t.strip_prefix('@')
+        && let Some(at) = rest.find('@')
+    {
+        let name = &rest[..at];
+        if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric()) {
+            return (Some(name), rest[at + 1..].trim_start());
         }
     }
     (None, title)

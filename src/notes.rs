@@ -103,10 +103,10 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<NotesFile, Vec<Diagnostic>> {
     // The open link in a list item: URL, title so far, where it starts.
     let mut link: Option<(String, String, usize)> = None;
     let finish = |out: &mut NotesFile, paragraphs: &mut Vec<String>| {
-        if let Some(note) = out.notes.last_mut() {
-            if !paragraphs.is_empty() {
-                note.description = Some(paragraphs.join("\n\n"));
-            }
+        if let Some(note) = out.notes.last_mut()
+            && !paragraphs.is_empty()
+        {
+            note.description = Some(paragraphs.join("\n\n"));
         }
         paragraphs.clear();
     };
@@ -156,14 +156,14 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<NotesFile, Vec<Diagnostic>> {
                 link = Some((dest_url.to_string(), String::new(), range.start));
             }
             Event::End(TagEnd::Link) => {
-                if let Some((url, title, at)) = link.take() {
-                    if !out.notes.is_empty() {
-                        let (line, column) = position(at);
-                        if let Some(l) = make_link(&mut out, &url, &title, line, column) {
-                            if let Some(note) = out.notes.last_mut() {
-                                note.links.push(l);
-                            }
-                        }
+                if let Some((url, title, at)) = link.take()
+                    && !out.notes.is_empty()
+                {
+                    let (line, column) = position(at);
+                    if let Some(l) = make_link(&mut out, &url, &title, line, column)
+                        && let Some(note) = out.notes.last_mut()
+                    {
+                        note.links.push(l);
                     }
                 }
             }

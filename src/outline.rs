@@ -258,15 +258,15 @@ pub fn split_label(raw: &str) -> (String, Vec<String>) {
             s = rest.trim_end();
             continue;
         }
-        if let Some(inner_end) = s.strip_suffix(']') {
-            if let Some(open) = inner_end.rfind('[') {
-                let inner = &inner_end[open + 1..];
-                let before = inner_end[..open].trim_end();
-                if !inner.contains(']') && !before.is_empty() {
-                    groups.push(inner);
-                    s = before;
-                    continue;
-                }
+        if let Some(inner_end) = s.strip_suffix(']')
+            && let Some(open) = inner_end.rfind('[')
+        {
+            let inner = &inner_end[open + 1..];
+            let before = inner_end[..open].trim_end();
+            if !inner.contains(']') && !before.is_empty() {
+                groups.push(inner);
+                s = before;
+                continue;
             }
         }
         break;

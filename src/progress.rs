@@ -31,7 +31,8 @@ pub struct ProgressItem {
     pub state: TaskState,
     /// The nearest enclosing task item, by index in [`ProgressFile::items`].
     pub parent: Option<usize>,
-    /// The byte range of its task box (`[x]`) in the file.
+    /// The byte range of its task box in the file: `[x]`, or for a box read
+    /// from the text, as written (`[/]`, `\[/]`, `&#91;/]`).
     pub task_box: std::ops::Range<usize>,
     /// 1-based line and column of the item's text.
     pub line: usize,
@@ -80,7 +81,14 @@ struct Open {
     emphasised: String,
     /// Byte offset of its text.
     at: usize,
+    /// The first plain text events: the length of each one's text and its
+    /// source range, to find a `[/]` box written with escapes or entities
+    /// (`\[/]`, `&#91;/]`).
+    opening: Vec<(usize, std::ops::Range<usize>)>,
 }
+
+/// Bytes of an item's text kept in [`Open::opening`]: more than a box.
+const OPENING: usize = 16;
 
 /// A progress file's text: its bytes without a UTF-8 byte-order mark, or
 /// an error at each line that is not valid UTF-8.
@@ -92,6 +100,124 @@ struct Open {
 pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Vec<crate::Diagnostic>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     crate::outline::utf8(file, bytes)
+}
+
+/// The Markdown extensions a progress file is read with.
+fn options() -> Options {
+    Options::ENABLE_TASKLISTS
+        | Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+}
+
+/// The line that closes the block a progress file's text ends inside, when
+/// only such a line ends it: an unclosed code fence (its fence), HTML
+/// comment (`-->`), `<script>`, `<pre>`, `<style>` or `<textarea>` (its
+/// end tag), `<?` (`?>`), `<![CDATA[` (`]]>`) or declaration (`>`). Lines
+/// appended after it would be part of the block, not items. A blank line
+/// ends every other block, so `None` for them.
+///
+/// ```
+/// use roadmapper::progress::closer_at_end;
+/// assert_eq!(closer_at_end("- [x] A\n\n````md\n```\n").as_deref(), Some("````"));
+/// assert_eq!(closer_at_end("<!-- later\n- [ ] B").as_deref(), Some("-->"));
+/// assert_eq!(closer_at_end("<Script>\nlet a;\n").as_deref(), Some("</script>"));
+/// assert_eq!(closer_at_end("```\ncode\n```\n"), None);
+/// assert_eq!(closer_at_end("<div>\n"), None);
+/// ```
+pub fn closer_at_end(text: &str) -> Option<String> {
+    // The last top-level block.
+    let mut last = None;
+    let mut depth = 0usize;
+    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+        match event {
+            Event::Start(tag) => {
+                if depth == 0 {
+                    last = Some((tag, range));
+                }
+                depth += 1;
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ if depth == 0 => last = None,
+            _ => {}
+        }
+    }
+    let (tag, range) = last?;
+    if range.end < text.trim_end().len() {
+        return None;
+    }
+    let block = text.get(range)?.trim_end();
+    let first = block.lines().next()?.trim_start_matches(' ');
+    let last_line = block.lines().next_back()?;
+    match tag {
+        Tag::CodeBlock(pulldown_cmark::CodeBlockKind::Fenced(_)) => {
+            let c = first.chars().next().filter(|c| matches!(c, '`' | '~'))?;
+            let n = first.chars().take_while(|&x| x == c).count();
+            let end = last_line.trim_start_matches(' ').trim_end();
+            let closed = block.lines().count() > 1
+                && end.chars().all(|x| x == c)
+                && end.chars().count() >= n;
+            (!closed).then(|| c.to_string().repeat(n))
+        }
+        Tag::HtmlBlock => {
+            let first = first.to_ascii_lowercase();
+            let last_line = last_line.to_ascii_lowercase();
+            let raw = ["script", "pre", "style", "textarea"];
+            let end = if first.starts_with("<!--") {
+                "-->"
+            } else if first.starts_with("<?") {
+                "?>"
+            } else if first.starts_with("<![cdata[") {
+                "]]>"
+            } else if first.starts_with("<!") {
+                ">"
+            } else if let Some(name) = raw.iter().find(|name| {
+                first
+                    .strip_prefix('<')
+                    .and_then(|f| f.strip_prefix(**name))
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t', '>']))
+            }) {
+                if raw.iter().any(|n| last_line.contains(&format!("</{n}>"))) {
+                    return None;
+                }
+                return Some(format!("</{name}>"));
+            } else {
+                return None;
+            };
+            (!last_line.contains(end)).then(|| end.to_string())
+        }
+        _ => None,
+    }
+}
+
+/// Whether a progress file's text has a heading of `level` (1 to 6) whose
+/// text is `title`.
+///
+/// ```
+/// use roadmapper::progress::has_heading;
+/// assert!(has_heading("# Mine\n\n## Added\n\n- [x] A\n", 2, "Added"));
+/// assert!(!has_heading("```\n## Added\n```\n", 2, "Added"));
+/// ```
+pub fn has_heading(text: &str, level: u8, title: &str) -> bool {
+    let mut inside = false;
+    let mut heading = String::new();
+    for event in Parser::new_ext(text, options()) {
+        match event {
+            Event::Start(Tag::Heading { level: l, .. }) => {
+                inside = l as u8 == level;
+                heading.clear();
+            }
+            Event::Text(t) | Event::Code(t) if inside => heading.push_str(&t),
+            Event::End(TagEnd::Heading(_)) if inside => {
+                if heading.trim() == title {
+                    return true;
+                }
+                inside = false;
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Reads a progress file. Never fails: what is not a task item is not
@@ -111,10 +237,7 @@ pub fn parse(file: &str, text: &str) -> ProgressFile {
         file: file.to_string(),
         items: Vec::new(),
     };
-    let options = Options::ENABLE_TASKLISTS
-        | Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    let options = options();
     let lines = LineIndex::new(text);
     let mut stack: Vec<Open> = Vec::new();
     // Inside a block that holds no items' text (code, HTML, tables).
@@ -200,6 +323,14 @@ pub fn parse(file: &str, text: &str) -> ProgressFile {
                         o.task_box = range.start..range.start + 3;
                     }
                 }
+                let first_text = match o.pieces.as_slice() {
+                    [] => true,
+                    [Piece::Text(t)] => t.len() < OPENING,
+                    _ => false,
+                };
+                if first_text && !code && o.emphasis == 0 {
+                    o.opening.push((t.len(), range.clone()));
+                }
                 if o.emphasis > 0 {
                     o.emphasised.push_str(&t);
                 } else if code {
@@ -270,6 +401,10 @@ fn item_of(open: &mut Open, parent: Option<usize>, lines: &LineIndex) -> Option<
             if let Some(rest) = trimmed.strip_prefix(marker)
                 && (rest.is_empty() || rest.starts_with([' ', '\t']))
             {
+                let lead = first.len() - trimmed.len();
+                if let Some(span) = source_span(&open.opening, lead, lead + 3, lines.text) {
+                    open.task_box = span;
+                }
                 state = Some(s);
                 *first = rest.to_string();
                 break;
@@ -323,6 +458,44 @@ fn item_of(open: &mut Open, parent: Option<usize>, lines: &LineIndex) -> Option<
         line,
         column,
     })
+}
+
+/// The source range of bytes `from..to` of an item's text, given its
+/// first text events (`opening`: each one's text length and source range),
+/// with a backslash escaping the first character: what a `[/]` box read
+/// from text was written as (`\[/]`, `&#91;/]`). `None` when the events
+/// do not reach that far.
+fn source_span(
+    opening: &[(usize, std::ops::Range<usize>)],
+    from: usize,
+    to: usize,
+    source: &str,
+) -> Option<std::ops::Range<usize>> {
+    // The source offset of text byte `n`; `end` for the end of byte n - 1.
+    let offset = |mut n: usize, end: bool| {
+        for (len, range) in opening {
+            let within = if end { n <= *len } else { n < *len };
+            if within {
+                // A text as long as its source is the source itself; else
+                // it is one escape or entity, taken whole.
+                return Some(if *len == range.len() {
+                    range.start + n
+                } else if end {
+                    range.end
+                } else {
+                    range.start
+                });
+            }
+            n -= len;
+        }
+        None
+    };
+    let mut start = offset(from, false)?;
+    let end = offset(to, true)?;
+    if start > 0 && source.as_bytes().get(start - 1) == Some(&b'\\') {
+        start -= 1;
+    }
+    (start < end && source.get(start..end).is_some()).then_some(start..end)
 }
 
 /// Byte offsets to 1-based lines and columns (in characters).
@@ -392,6 +565,21 @@ mod tests {
         assert_eq!(got[0].1.as_deref(), Some("Web Security"));
         assert_eq!(got[1].0, "Use grep here");
         assert_eq!(got[2].0, "APIs > SOAP");
+    }
+
+    #[test]
+    fn a_box_read_from_text_spans_its_escapes() {
+        for (src, written) in [
+            ("- [/] REST\n", "[/]"),
+            ("- \\[/] REST\n", "\\[/]"),
+            ("- &#91;/] REST\n", "&#91;/]"),
+            ("- \\[\\-\\] REST\n", "\\[\\-\\]"),
+            ("- &lsqb;~&rsqb; REST\n", "&lsqb;~&rsqb;"),
+        ] {
+            let p = parse("p.md", src);
+            assert_eq!(p.items.len(), 1, "{src:?}");
+            assert_eq!(&src[p.items[0].task_box.clone()], written, "{src:?}");
+        }
     }
 
     #[test]

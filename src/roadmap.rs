@@ -513,11 +513,11 @@ impl Roadmap {
             include_subtree(t, &mut included, &mut work);
         }
         while let Some(x) = work.pop() {
-            if let Some(p) = self.parent[x] {
-                if !included[p] {
-                    included[p] = true;
-                    work.push(p);
-                }
+            if let Some(p) = self.parent[x]
+                && !included[p]
+            {
+                included[p] = true;
+                work.push(p);
             }
             // Order does not matter here: no allocation, no sort.
             for a in self.incoming_prerequisites(x) {
@@ -562,10 +562,10 @@ fn cycle_diagnostic(
         }
         chain.push_str(&format!(" -> {} ({})", label(r.to), at(r)));
     }
-    if let (Some(&last), Some(&first)) = (cycle.last(), cycle.first()) {
-        if let Some(l) = link(resolved[last].to, resolved[first].from) {
-            chain.push_str(&l);
-        }
+    if let (Some(&last), Some(&first)) = (cycle.last(), cycle.first())
+        && let Some(l) = link(resolved[last].to, resolved[first].from)
+    {
+        chain.push_str(&l);
     }
     let drop = cycle
         .iter()

@@ -367,15 +367,14 @@ proptest::proptest! {
             for t in &texts {
                 let c = t.abs_bounding_box();
                 let (x, y) = ((c.left() + c.right()) / 2.0, (c.top() + c.bottom()) / 2.0);
-                if x > b.rect.x && x < b.rect.right() && y > b.rect.y && y < b.rect.bottom() {
-                    if let Some(ink) = ink(t.flattened(), t.abs_transform()) {
+                if x > b.rect.x && x < b.rect.right() && y > b.rect.y && y < b.rect.bottom()
+                    && let Some(ink) = ink(t.flattened(), t.abs_transform()) {
                         let inner = Rect::new(b.rect.x + 1.0, b.rect.y, b.rect.width - 2.0, b.rect.height);
                         proptest::prop_assert!(
                             ink.left() >= inner.x && ink.right() <= inner.right(),
                             "{:?}: ink {:?} box {:?}", label, ink, b.rect
                         );
                     }
-                }
             }
         }
     }

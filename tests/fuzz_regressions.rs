@@ -43,6 +43,11 @@ fn notes_saved_inputs() {
 }
 
 #[test]
+fn progress_saved_inputs() {
+    run_saved("progress", fuzz_checks::check_progress);
+}
+
+#[test]
 fn pipeline_saved_inputs() {
     run_saved("pipeline", fuzz_checks::check_pipeline);
 }

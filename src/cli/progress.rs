@@ -6,6 +6,7 @@ use std::path::Path;
 
 use roadmapper::export::next::{NextFormat, write_next};
 use roadmapper::outline::TaskState;
+use roadmapper::output::{Destination, destination};
 use roadmapper::roadmap::Tally;
 use roadmapper::{Diagnostic, Error, Roadmap, WriteOptions};
 
@@ -161,6 +162,7 @@ pub fn mark(args: &MarkArgs, reporter: &Reporter) -> Result<(), Failure> {
         }
         .into());
     }
+    refuse_unless_a_file(path)?;
     let state = if args.done {
         TaskState::Done
     } else if args.learning {
@@ -210,6 +212,25 @@ pub fn mark(args: &MarkArgs, reporter: &Reporter) -> Result<(), Failure> {
     if !errors.is_empty() {
         return Err(Error::Input(errors).into());
     }
+    // From here to the rename, no other mark may read or replace the file:
+    // it would undo this run's change, or this run its.
+    let real = match destination(path, &WriteOptions::force(args.force)) {
+        Ok(Destination::Replace { path, .. }) => path,
+        Ok(_) => return Err(not_a_file(path).into()),
+        Err(e) => return Err(io_failure("write", e)),
+    };
+    let _lock = match roadmapper::lock::lock_folder_of(&real, roadmapper::lock::WAIT) {
+        Ok(lock) => Some(lock),
+        Err(Error::Io { source, .. }) if source.kind() != io::ErrorKind::TimedOut => {
+            reporter.warning(&format!(
+                "{} is changed without a lock ({}): a mark run at the same time could undo this change, or this one its",
+                path.display(),
+                super::files::reason(&source)
+            ));
+            None
+        }
+        Err(e) => return Err(io_failure("change", e)),
+    };
     let existing = read_progress(path, args.max_input_size)?;
     let name = path.display().to_string();
     let (bom, text) = match &existing {
@@ -250,6 +271,56 @@ pub fn mark(args: &MarkArgs, reporter: &Reporter) -> Result<(), Failure> {
     .map_err(|e| io_failure("write", e))?;
     reporter.wrote(&what);
     Ok(())
+}
+
+/// Refuses a progress path that names no regular file: standard output,
+/// a pipe, a device, a socket, or a file reached through `/dev` or
+/// `/proc`. Such a path cannot be read and then replaced; a missing path
+/// is fine (the file is created), and the other failures (a folder, a
+/// read-only file) are reported when it is written.
+fn refuse_unless_a_file(path: &Path) -> Result<(), Usage> {
+    match destination(path, &WriteOptions::force(true)) {
+        Ok(Destination::Stdout | Destination::Direct { .. }) => Err(not_a_file(path)),
+        _ => Ok(()),
+    }
+}
+
+/// The usage error for a progress path that is not a regular file.
+fn not_a_file(path: &Path) -> Usage {
+    let what = match std::fs::metadata(path) {
+        Ok(meta) => kind_of(&meta),
+        Err(_) => "not a regular file",
+    };
+    Usage {
+        message: format!(
+            "`--progress {}` is {what}: mark reads a progress file, then replaces it",
+            path.display()
+        ),
+        help: "name a regular file (created when missing), such as --progress progress.md".into(),
+    }
+}
+
+/// What a file that is not a regular one is, in words.
+fn kind_of(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "a pipe";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    if meta.is_file() {
+        "reached through /dev or /proc, or is standard output"
+    } else {
+        "not a regular file"
+    }
 }
 
 /// The progress file, or `None` when there is none yet.

@@ -295,12 +295,13 @@ impl Reader<'_> {
             if self.inline(&event, offset) {
                 return;
             }
-        } else if let Some(item) = self.items.last() {
-            if item.awaiting && is_inline(&event) {
-                self.start_collect(Target::ItemText { in_block: false });
-                self.inline(&event, offset);
-                return;
-            }
+        } else if let Some(item) = self.items.last()
+            && item.awaiting
+            && is_inline(&event)
+        {
+            self.start_collect(Target::ItemText { in_block: false });
+            self.inline(&event, offset);
+            return;
         }
         match event {
             Event::Start(tag) => self.start(tag),
@@ -333,11 +334,11 @@ impl Reader<'_> {
             }
             Tag::Heading { level, .. } => self.start_collect(Target::Heading(level)),
             Tag::Paragraph => {
-                if let Some((topic, depth)) = self.pending_description {
-                    if depth == self.items.len() {
-                        self.pending_description = None;
-                        self.start_collect(Target::Description(topic));
-                    }
+                if let Some((topic, depth)) = self.pending_description
+                    && depth == self.items.len()
+                {
+                    self.pending_description = None;
+                    self.start_collect(Target::Description(topic));
                 }
             }
             Tag::Item => {
@@ -456,10 +457,10 @@ impl Reader<'_> {
             Event::End(TagEnd::Link | TagEnd::Image) => {
                 c.links = c.links.saturating_sub(1);
                 c.protected = c.raw.len();
-                if c.links == 0 {
-                    if let Some((url, from, at)) = c.link.take() {
-                        ended_link = Some((url, collapse_whitespace(&c.raw[from..]), at));
-                    }
+                if c.links == 0
+                    && let Some((url, from, at)) = c.link.take()
+                {
+                    ended_link = Some((url, collapse_whitespace(&c.raw[from..]), at));
                 }
             }
             Event::Start(

@@ -102,12 +102,12 @@ pub(super) fn make_ids(outline: &Outline) -> Vec<String> {
             }
             let mut progressed = false;
             for k in 0..names.len() {
-                if clash[k] {
-                    if let Some(p) = cursor[k] {
-                        names[k] = format!("{}-{}", base[p], names[k]);
-                        cursor[k] = topics[p].parent;
-                        progressed = true;
-                    }
+                if clash[k]
+                    && let Some(p) = cursor[k]
+                {
+                    names[k] = format!("{}-{}", base[p], names[k]);
+                    cursor[k] = topics[p].parent;
+                    progressed = true;
                 }
             }
             if !progressed {

@@ -28,6 +28,8 @@ impl Roadmap {
     /// among the children of the topic its `*(Parent)*` decoration names,
     /// then inside the topic of the item it is nested under (its children
     /// first), then in the whole roadmap, as a prerequisite reference is.
+    /// Where that leaves several topics that differ only in case (`HTTP`
+    /// and `http`), the one labelled exactly as the item is taken.
     ///
     /// Returns the errors (an item naming no topic or several, at its
     /// file:line, with the same suggestions as prerequisites). A topic
@@ -122,7 +124,8 @@ impl Roadmap {
     ) -> Result<usize, DiagnosticKind> {
         let segments: Vec<String> = reference.split('>').map(prereqs::fold).collect();
         let segments: Vec<&str> = segments.iter().map(|s| s.trim()).collect();
-        if let Some(p) = within.and_then(|w| self.find_reference(w, look).ok())
+        let parent = within.and_then(|w| self.find_reference(w, look).ok());
+        if let Some(p) = parent
             && let Some(t) = self.one_below(p, &segments, true, look)
         {
             return Ok(t);
@@ -135,7 +138,70 @@ impl Roadmap {
                 return Ok(t);
             }
         }
-        self.find_reference(reference, look)
+        match self.find_reference(reference, look) {
+            Err(e @ DiagnosticKind::AmbiguousTopic { .. }) => self
+                .exact(reference, &segments, parent, inside, look)
+                .ok_or(e),
+            other => other,
+        }
+    }
+
+    /// Among topics that differ only in case (`HTTP` and `http`), the one
+    /// whose labels are the reference's exactly: looked for among the
+    /// children of the `*(Parent)*` topic, then among the children of the
+    /// enclosing item's topic, then inside it, then everywhere; the first
+    /// place holding exactly one wins. The checklist writes each label as
+    /// it is, so this is what reads it back. O(topics with that label),
+    /// none looked at beyond [`MAX_SCOPED`].
+    fn exact(
+        &self,
+        reference: &str,
+        folded: &[&str],
+        parent: Option<usize>,
+        inside: Option<usize>,
+        look: &prereqs::Resolver<'_>,
+    ) -> Option<usize> {
+        let same: Vec<usize> = look
+            .with_label(folded.last()?)
+            .take(MAX_SCOPED + 1)
+            .collect();
+        if same.len() > MAX_SCOPED {
+            return None;
+        }
+        let segments: Vec<&str> = reference.split('>').map(str::trim).collect();
+        let exact: Vec<usize> = same
+            .into_iter()
+            .filter(|&i| self.path_ends_with_exactly(i, &segments))
+            .collect();
+        let child_of = |g: Option<usize>| move |i: &usize| g.is_some() && self.parent(*i) == g;
+        let scopes: [&dyn Fn(&usize) -> bool; 4] = [
+            &child_of(parent),
+            &child_of(inside),
+            &|&i| inside.is_some_and(|a| i != a && self.is_inside(i, a)),
+            &|_| true,
+        ];
+        for scope in scopes {
+            let mut found = exact.iter().copied().filter(|i| scope(i));
+            match (found.next(), found.next()) {
+                (Some(t), None) => return Some(t),
+                (Some(_), Some(_)) => return None,
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// Whether the labels of `index` and its nearest ancestors are
+    /// `segments` exactly, the last one its own.
+    fn path_ends_with_exactly(&self, index: usize, segments: &[&str]) -> bool {
+        let mut at = Some(index);
+        for wanted in segments.iter().rev() {
+            match at {
+                Some(i) if self.topic(i).label.trim() == *wanted => at = self.parent(i),
+                _ => return false,
+            }
+        }
+        true
     }
 
     /// A reference as in a prerequisite file; when that is ambiguous, the
@@ -290,5 +356,34 @@ impl Roadmap {
                 }
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::outline::TaskState;
+    use crate::{Input, load, progress};
+
+    #[test]
+    fn labels_differing_only_in_case_are_told_apart_by_case() {
+        let mut r = load(
+            &Input::new("r.txt", "Web\n  HTTP\n  http\nOld\n  Http\n"),
+            &[],
+        )
+        .unwrap();
+        let p = progress::parse(
+            "p.md",
+            "- [ ] Web\n  - [x] HTTP\n  - [/] http\n- [-] Http\n",
+        );
+        assert!(r.apply_progress(&[p]).is_empty());
+        let states: Vec<_> = r.topics().map(|t| t.state).collect();
+        use TaskState::*;
+        assert_eq!(
+            states,
+            [Some(Todo), Some(Done), Some(Learning), None, Some(Skipped)]
+        );
+        // Neither exact: still ambiguous.
+        let p = progress::parse("p.md", "- [x] HTTp\n");
+        assert_eq!(r.apply_progress(&[p]).len(), 1);
     }
 }

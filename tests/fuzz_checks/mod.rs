@@ -152,6 +152,91 @@ pub fn check_notes(data: &[u8]) {
     }
 }
 
+/// The outline of the progress target: shared labels (`SOAP`, `REST`, so
+/// `*(Parent)*` decorations and paths matter), labels that differ only in
+/// case, a label holding `>` and Markdown punctuation, tags.
+pub const PROGRESS_OUTLINE: &str = "Backend Roadmap\n  Internet\n    What is HTTP [recommended]\n    HTTP\n    http\n    DNS\n  APIs\n    REST\n    SOAP [optional]\n    a > b\n    *nix <tools> & `code`\n  Architectural Patterns\n    SOAP\n    Microservices [alternative]\nAppendix\n  REST\n";
+
+/// `progress` target: a progress file of arbitrary bytes, marked. Byte 0
+/// picks the state (its low two bits) and whether there is no file yet
+/// (bit 2); byte 1 how many topics (1 to 3); the next bytes which ones; the
+/// rest is the file. Nothing panics; a mark that succeeds reads back, with
+/// the library's progress reader, with every topic marked in the state
+/// set, and marking it again changes nothing; a mark that fails leaves
+/// errors that point into the file only when there was one.
+pub fn check_progress(data: &[u8]) {
+    use roadmapper::outline::TaskState;
+    if data.len() > MAX_INPUT || data.len() < 2 {
+        return;
+    }
+    let r = roadmapper::load(&Input::new("o.txt", PROGRESS_OUTLINE), &[])
+        .expect("the progress target's outline loads");
+    let state = [
+        TaskState::Todo,
+        TaskState::Learning,
+        TaskState::Done,
+        TaskState::Skipped,
+    ][usize::from(data[0] & 3)];
+    let no_file = data[0] & 4 != 0;
+    let count = 1 + usize::from(data[1] % 3);
+    let Some(picks) = data.get(2..2 + count) else {
+        return;
+    };
+    let topics: Vec<usize> = picks.iter().map(|&b| usize::from(b) % r.len()).collect();
+    let bytes = &data[2 + count..];
+    let text = if no_file {
+        None
+    } else {
+        match roadmapper::progress::decode("p.md", bytes) {
+            Ok(text) => Some(text),
+            Err(errors) => {
+                assert!(!errors.is_empty(), "a decode error without a diagnostic");
+                return;
+            }
+        }
+    };
+    let out = match r.mark_progress("p.md", text, &topics, state) {
+        Ok(out) => out,
+        Err(errors) => {
+            assert!(!errors.is_empty(), "a mark error without a diagnostic");
+            for e in &errors {
+                assert!(e.is_error(), "a mark error that is a warning: {e}");
+                if no_file {
+                    assert!(
+                        e.line().is_none(),
+                        "an error pointing into a file not written: {e}"
+                    );
+                }
+                let _ = e.to_string();
+            }
+            return;
+        }
+    };
+    let read = roadmapper::load_with_progress(
+        &Input::new("o.txt", PROGRESS_OUTLINE),
+        &[],
+        &[],
+        &[Input::new("p.md", out.as_bytes())],
+    );
+    let read = match read {
+        Ok(read) => read,
+        Err(e) => panic!("what mark wrote does not read back: {e}\n{out}"),
+    };
+    for &t in &topics {
+        assert_eq!(
+            read.topic(t).state,
+            Some(state),
+            "topic {t} ({}) does not read back as {}:\n{out}",
+            r.topic(t).label,
+            state.name()
+        );
+    }
+    match r.mark_progress("p.md", Some(&out), &topics, state) {
+        Ok(again) => assert_eq!(again, out, "marking twice changed the file"),
+        Err(e) => panic!("marking again failed: {e:?}\n{out}"),
+    }
+}
+
 /// The SVG is well-formed XML.
 fn roxmltree_check(svg: &str) {
     if let Err(e) = resvg::usvg::roxmltree::Document::parse(svg) {
@@ -195,7 +280,7 @@ pub fn check_prereqs(data: &[u8]) {
     // Unknown references against the Backend outline's ~120 labels cost a
     // string-distance scan each (most of the time of this target), so that
     // outline is used for one input in four (by length) only.
-    let outlines: &[&[u8]] = if data.len() % 4 == 0 {
+    let outlines: &[&[u8]] = if data.len().is_multiple_of(4) {
         &[SMALL_OUTLINE.as_bytes(), BACKEND_OUTLINE]
     } else {
         &[SMALL_OUTLINE.as_bytes()]
@@ -280,7 +365,7 @@ pub fn check_pipeline(data: &[u8]) {
     // Cheap variety without spending input bytes: the length picks the
     // layered layout's direction and whether one of the layouts also gets a
     // PNG (by far the slowest step, so only for one input in four).
-    let direction = if data.len() % 2 == 0 {
+    let direction = if data.len().is_multiple_of(2) {
         Direction::Down
     } else {
         Direction::Right

@@ -73,7 +73,7 @@ pub(super) fn band(
         rows.push(row(roadmap, boxes, t));
     }
     let split = if rows.len() == 1 {
-        usize::from(index % 2 == 0)
+        usize::from(index.is_multiple_of(2))
     } else {
         balanced_split(&rows)
     };
