@@ -197,6 +197,14 @@ pub enum DiagnosticKind {
         /// Its scheme, lowercased.
         scheme: String,
     },
+    /// A link whose `http`, `https` or `mailto` URL holds a control
+    /// character (warning): it is dropped.
+    LinkControlCharacter {
+        /// The URL as written.
+        url: String,
+        /// The first control character in it.
+        character: char,
+    },
     /// A notes link `[@kind@Title](url)` of a kind roadmapper does not know
     /// (warning): the link is kept without a kind.
     UnknownLinkKind {
@@ -419,6 +427,10 @@ impl Diagnostic {
             LinkDropped { url, scheme } => format!(
                 "link `{url}` is dropped: its scheme `{scheme}` is not http, https or mailto"
             ),
+            LinkControlCharacter { url, character } => format!(
+                "link `{url}` is dropped: control character U+{:04X} in the URL",
+                u32::from(*character)
+            ),
             UnknownLinkKind { kind } => format!("unknown link kind `@{kind}@`"),
             DuplicateNotes { label, first } => {
                 format!("`{label}` already has notes (at {first}); these replace them")
@@ -556,6 +568,10 @@ impl Diagnostic {
             )),
             LinkDropped { .. } => Some(
                 "only web and mail links are written into posters and checklists; link to an http(s) page"
+                    .to_string(),
+            ),
+            LinkControlCharacter { .. } => Some(
+                "a URL holds no control characters: delete it, or percent-encode it (DEL is %7F)"
                     .to_string(),
             ),
             UnknownLinkKind { .. } => Some(format!(

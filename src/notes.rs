@@ -212,6 +212,18 @@ fn make_link(
             ));
             return None;
         }
+        UrlCheck::Control(character) => {
+            out.warnings.push(Diagnostic::warning(
+                &out.file,
+                line,
+                column,
+                DiagnosticKind::LinkControlCharacter {
+                    url: url.to_string(),
+                    character,
+                },
+            ));
+            return None;
+        }
     };
     let (kind, title) = split_kind(title);
     let kind = kind.and_then(|k| {

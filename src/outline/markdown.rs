@@ -505,6 +505,12 @@ impl Reader<'_> {
                 column,
                 DiagnosticKind::LinkDropped { url, scheme },
             )),
+            UrlCheck::Control(character) => self.warnings.push(Diagnostic::warning(
+                self.file,
+                line,
+                column,
+                DiagnosticKind::LinkControlCharacter { url, character },
+            )),
         }
     }
 

@@ -94,7 +94,9 @@ fn repeated(kind: &DiagnosticKind) -> Option<&'static str> {
     Some(match kind {
         DiagnosticKind::LongLabel { .. } => "long labels",
         DiagnosticKind::DuplicateLabel { .. } => "shared labels",
-        DiagnosticKind::LinkDropped { .. } => "dropped links",
+        DiagnosticKind::LinkDropped { .. } | DiagnosticKind::LinkControlCharacter { .. } => {
+            "dropped links"
+        }
         DiagnosticKind::UnknownLinkKind { .. } => "unknown link kinds",
         DiagnosticKind::DuplicateNotes { .. } => "topics given notes twice",
         _ => return None,
