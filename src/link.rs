@@ -103,6 +103,23 @@ pub fn split_kind(title: &str) -> (Option<&str>, &str) {
     (None, title)
 }
 
+/// A Markdown link's URL as written for [`check_url`]: an email autolink
+/// (`<me@example.org>`), whose destination has no scheme, is a `mailto:`
+/// link.
+///
+/// ```
+/// use pulldown_cmark::LinkType;
+/// use roadmapper::link::markdown_url;
+/// assert_eq!(markdown_url(LinkType::Email, "me@example.org"), "mailto:me@example.org");
+/// assert_eq!(markdown_url(LinkType::Inline, "me@example.org"), "me@example.org");
+/// ```
+pub fn markdown_url(link_type: pulldown_cmark::LinkType, destination: &str) -> String {
+    match link_type {
+        pulldown_cmark::LinkType::Email => format!("mailto:{destination}"),
+        _ => destination.to_string(),
+    }
+}
+
 /// Whether a URL may be written into an output as a link: an absolute
 /// `http`, `https` or `mailto` URL. The inputs keep no other, and the
 /// exporters check again, so a library user's own topics cannot smuggle

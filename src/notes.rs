@@ -20,7 +20,8 @@
 //!
 //! Everything before the first `##` heading (a `# Title`, an introduction),
 //! other headings, quotes, code and tables are ignored. Only absolute
-//! `http`, `https` and `mailto` links are kept: any other link is dropped
+//! `http`, `https` and `mailto` links are kept (an email autolink
+//! `<me@example.org>` is a `mailto:` link): any other link is dropped
 //! with a warning at its line ([`crate::link::check_url`]); an unknown kind
 //! is a warning and the link is kept without one. References are resolved
 //! against the outline by [`crate::Roadmap::apply_notes`].
@@ -28,7 +29,7 @@
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
-use crate::link::{Link, LinkKind, UrlCheck, check_url, split_kind};
+use crate::link::{Link, LinkKind, UrlCheck, check_url, markdown_url, split_kind};
 use crate::outline::collapse_whitespace;
 use crate::outline::markdown::{ignored_container, ignored_container_end};
 
@@ -152,8 +153,16 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<NotesFile, Vec<Diagnostic>> {
                     }
                 }
             }
-            Event::Start(Tag::Link { dest_url, .. }) if items > 0 && headings == 0 => {
-                link = Some((dest_url.to_string(), String::new(), range.start));
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) if items > 0 && headings == 0 => {
+                link = Some((
+                    markdown_url(link_type, &dest_url),
+                    String::new(),
+                    range.start,
+                ));
             }
             Event::End(TagEnd::Link) => {
                 if let Some((url, title, at)) = link.take() {

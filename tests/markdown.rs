@@ -290,6 +290,32 @@ fn a_javascript_link_is_dropped_with_a_warning_at_its_line() {
 }
 
 #[test]
+fn an_email_autolink_is_kept_as_a_mailto_link() {
+    let o = outline::parse(
+        "t.md",
+        b"# Plan\n\n- <me@example.org>\n- Ask <https://x.example/q>\n",
+    )
+    .unwrap();
+    assert!(o.warnings.is_empty(), "{:?}", o.warnings);
+    let me = find(&o, "me@example.org");
+    assert_eq!(me.links.len(), 1);
+    assert_eq!(me.links[0].url, "mailto:me@example.org");
+    assert_eq!(me.links[0].title, "me@example.org");
+    assert_eq!(
+        find(&o, "Ask https://x.example/q").links[0].url,
+        "https://x.example/q"
+    );
+    let notes = roadmapper::notes::parse("n.md", b"## Plan\n\n- <me@example.org>\n").unwrap();
+    assert!(notes.warnings.is_empty(), "{:?}", notes.warnings);
+    let links = &notes.notes[0].links;
+    assert_eq!(links.len(), 1);
+    assert_eq!(
+        (links[0].title.as_str(), links[0].url.as_str()),
+        ("me@example.org", "mailto:me@example.org")
+    );
+}
+
+#[test]
 fn errors_keep_file_and_line() {
     let e = outline::parse("bad.md", b"# A\n\n- ok\n- bad \xff here\n").unwrap_err();
     assert_eq!(

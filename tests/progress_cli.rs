@@ -737,7 +737,12 @@ fn pace_out_of_range_is_a_usage_error() {
     }
     for pace in ["0.25", "168", " 6 "] {
         let out = run(dir.path(), &["check", "o.txt", "--pace", pace]);
-        assert_eq!(out.status.code(), Some(0), "--pace {pace}: {}", stderr(&out));
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "--pace {pace}: {}",
+            stderr(&out)
+        );
         assert!(!stdout(&out).contains("inf"), "{}", stdout(&out));
     }
 }

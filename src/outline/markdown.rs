@@ -34,8 +34,9 @@
 //!   learning, `[-]` skipped.
 //! - The first link in a heading's or an item's own text is the topic's
 //!   first link, if it is an absolute `http`, `https` or `mailto` URL
-//!   ([`crate::link::check_url`]): a relative link is dropped without a
-//!   word, another scheme (`javascript:`) with a warning at its line.
+//!   ([`crate::link::check_url`]; an email autolink `<me@example.org>` is
+//!   a `mailto:` link): a relative link is dropped without a word, another
+//!   scheme (`javascript:`) with a warning at its line.
 //!
 //! Positions come from pulldown-cmark's offsets, so every topic keeps the
 //! 1-based line and column where its label starts.
@@ -44,7 +45,7 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::{MAX_TAGS, OutlineTopic, TaskState, collapse_whitespace, split_label};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
-use crate::link::{Link, UrlCheck, check_url};
+use crate::link::{Link, UrlCheck, check_url, markdown_url};
 
 /// Whether a file is read as Markdown: by its name, else by its first
 /// non-blank line (see the module documentation).
@@ -446,10 +447,14 @@ impl Reader<'_> {
             }
             Event::SoftBreak | Event::HardBreak => c.raw.push(' '),
             Event::InlineHtml(_) | Event::FootnoteReference(_) => {}
-            Event::Start(Tag::Link { dest_url, .. }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) => {
                 c.links += 1;
                 if c.links == 1 && c.first_link.is_none() {
-                    c.link = Some((dest_url.to_string(), c.raw.len(), offset));
+                    c.link = Some((markdown_url(*link_type, dest_url), c.raw.len(), offset));
                 }
             }
             Event::Start(Tag::Image { .. }) => c.links += 1,
