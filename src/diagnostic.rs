@@ -211,6 +211,8 @@ pub enum DiagnosticKind {
         /// The kind as written.
         kind: String,
     },
+    /// A notes heading `##` with no reference after it.
+    EmptyHeading,
     /// A topic given notes twice (warning): the later notes win.
     DuplicateNotes {
         /// The topic's label.
@@ -435,6 +437,9 @@ impl Diagnostic {
             DuplicateNotes { label, first } => {
                 format!("`{label}` already has notes (at {first}); these replace them")
             }
+            EmptyHeading => {
+                "empty heading: a `## TOPIC` heading names the topic its notes are for".to_string()
+            }
             StateGivenTwice {
                 label,
                 first,
@@ -580,6 +585,9 @@ impl Diagnostic {
             )),
             DuplicateNotes { .. } => {
                 Some("give each topic one `## TOPIC` section in the notes".to_string())
+            }
+            EmptyHeading => {
+                Some("write the topic's label after `##`, or delete the heading".to_string())
             }
             StateGivenTwice { .. } => {
                 Some("keep one line per topic in the progress file".to_string())

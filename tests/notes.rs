@@ -103,6 +103,22 @@ fn references_resolve_like_prerequisites_with_the_same_errors() {
 }
 
 #[test]
+fn an_empty_heading_is_called_one() {
+    let outline = Input::new("o.txt", "Web\n  REST\n");
+    let notes = Input::new("n.md", "##\n\nLost.\n\n## REST\n\nKept.\n\n##   ##\n");
+    let Err(Error::Input(errors)) = load_with_notes(&outline, &[], &[notes]) else {
+        panic!("an empty heading is an error");
+    };
+    let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    let lines: Vec<usize> = errors.iter().filter_map(|e| e.line()).collect();
+    assert_eq!(lines, [1, 9], "{shown:#?}");
+    for s in &shown {
+        assert!(s.contains("empty heading") && s.contains("after `##`"), "{s}");
+        assert!(!s.contains("unknown topic"), "{s}");
+    }
+}
+
+#[test]
 fn notes_replace_a_markdown_description_and_follow_its_own_link() {
     let outline = Input::new(
         "plan.md",
