@@ -150,6 +150,12 @@ pub enum DiagnosticKind {
         /// How many such lines.
         lines: usize,
     },
+    /// A notes file with no `## TOPIC` section whose every line is
+    /// `A -> B`, unindented: probably a prerequisite file given as notes.
+    NotesLookLikePrereqs {
+        /// How many such lines.
+        lines: usize,
+    },
     /// Unknown or ambiguous references on one line beyond the first
     /// [`MAX_LISTED`] reported.
     MoreReferenceErrors {
@@ -415,6 +421,9 @@ impl Diagnostic {
             OutlineLooksLikePrereqs { lines } => format!(
                 "this looks like a prerequisite file, not an outline: all {lines} lines are `A -> B`"
             ),
+            NotesLookLikePrereqs { lines } => format!(
+                "this looks like a prerequisite file, not notes: all {lines} lines are `A -> B` and none is a `## TOPIC` heading"
+            ),
             RepeatedPrereqFile => {
                 "the prerequisite file is given more than once; its lines count once".to_string()
             }
@@ -563,6 +572,10 @@ impl Diagnostic {
             ),
             OutlineLooksLikePrereqs { .. } => Some(
                 "did you swap the arguments? roadmapper order OUTLINE --prereqs FILE".to_string(),
+            ),
+            NotesLookLikePrereqs { .. } => Some(
+                "pass it with --prereqs FILE; --notes takes Markdown with a `## TOPIC` section per topic"
+                    .to_string(),
             ),
             RepeatedPrereqFile => Some("give each prerequisite file once".to_string()),
             MoreReferenceErrors { .. } => Some(format!(

@@ -59,7 +59,8 @@ pub struct NotesFile {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Parses a notes file. Errors: invalid UTF-8 (each line named).
+/// Parses a notes file. Errors: invalid UTF-8 (each line named); a
+/// prerequisite file (no `##` section, every line `A -> B`).
 /// Linear in the input.
 ///
 /// ```
@@ -194,6 +195,18 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<NotesFile, Vec<Diagnostic>> {
         }
     }
     finish(&mut out, &mut paragraphs);
+    if out.notes.is_empty() {
+        // Read as notes, a prerequisite file names no topic and gives no
+        // notes: say what it is instead of ignoring it.
+        if let Some((line, lines)) = crate::outline::prerequisite_lines(text) {
+            return Err(vec![Diagnostic::error(
+                file,
+                line,
+                1,
+                DiagnosticKind::NotesLookLikePrereqs { lines },
+            )]);
+        }
+    }
     Ok(out)
 }
 

@@ -160,8 +160,8 @@ fn parse_markdown(file: &str, bytes: &[u8]) -> Result<Outline, Vec<Diagnostic>> 
 
 /// The first line and the count of unindented `A -> B` lines, when there
 /// are two or more and every other line is blank or starts with `#`: a
-/// prerequisite file given as the outline.
-fn prerequisite_lines(text: &str) -> Option<(usize, usize)> {
+/// prerequisite file given as the outline (or as notes).
+pub(crate) fn prerequisite_lines(text: &str) -> Option<(usize, usize)> {
     let mut first = None;
     let mut count = 0;
     for (i, line) in text.lines().enumerate() {

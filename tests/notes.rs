@@ -119,6 +119,25 @@ fn an_empty_heading_is_called_one() {
 }
 
 #[test]
+fn a_prerequisite_file_given_as_notes_is_refused() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (code, out, err) = run(root, &["check", OUTLINE, "--notes", PREREQS]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        err.contains("this looks like a prerequisite file, not notes"),
+        "{err}"
+    );
+    assert!(err.contains(&format!("{PREREQS}:")), "{err}");
+    assert!(err.contains("pass it with --prereqs FILE"), "{err}");
+    // Notes with a section are notes, whatever else they hold.
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("o.txt"), "Web\n  A\n  B\n").unwrap();
+    fs::write(dir.path().join("n.md"), "A -> B\nB -> A\n\n## A\n\nFirst.\n").unwrap();
+    let (code, _, err) = run(dir.path(), &["check", "o.txt", "--notes", "n.md"]);
+    assert_eq!(code, 0, "{err}");
+}
+
+#[test]
 fn notes_replace_a_markdown_description_and_follow_its_own_link() {
     let outline = Input::new(
         "plan.md",
