@@ -150,6 +150,12 @@ pub enum DiagnosticKind {
         /// How many such lines.
         lines: usize,
     },
+    /// A Markdown file opens with a `---` block that is not YAML front
+    /// matter (warning): the block is read as Markdown.
+    NotFrontMatter {
+        /// The line that closes the block.
+        closing: usize,
+    },
     /// A notes file with no `## TOPIC` section whose every line is
     /// `A -> B`, unindented: probably a prerequisite file given as notes.
     NotesLookLikePrereqs {
@@ -421,6 +427,9 @@ impl Diagnostic {
             OutlineLooksLikePrereqs { lines } => format!(
                 "this looks like a prerequisite file, not an outline: all {lines} lines are `A -> B`"
             ),
+            NotFrontMatter { closing } => format!(
+                "the `---` block of lines 1 to {closing} is read as Markdown, not as front matter: front matter holds only YAML `key: value` lines"
+            ),
             NotesLookLikePrereqs { lines } => format!(
                 "this looks like a prerequisite file, not notes: all {lines} lines are `A -> B` and none is a `## TOPIC` heading"
             ),
@@ -572,6 +581,10 @@ impl Diagnostic {
             ),
             OutlineLooksLikePrereqs { .. } => Some(
                 "did you swap the arguments? roadmapper order OUTLINE --prereqs FILE".to_string(),
+            ),
+            NotFrontMatter { .. } => Some(
+                "write only `key: value` lines between the `---` lines to make it front matter; to open with a rule instead, write `***`"
+                    .to_string(),
             ),
             NotesLookLikePrereqs { .. } => Some(
                 "pass it with --prereqs FILE; --notes takes Markdown with a `## TOPIC` section per topic"

@@ -18,8 +18,8 @@
 //! - [@article@MDN: HTTP request methods](https://developer.mozilla.org/en-US/docs/Web/HTTP/Methods)
 //! ```
 //!
-//! Everything before the first `##` heading (a `# Title`, an introduction),
-//! other headings, quotes, code and tables are ignored. Only absolute
+//! Everything before the first `##` heading (front matter, a `# Title`, an
+//! introduction), other headings, quotes, code and tables are ignored. Only absolute
 //! `http`, `https` and `mailto` links are kept (an email autolink
 //! `<me@example.org>` is a `mailto:` link): any other link is dropped
 //! with a warning at its line ([`crate::link::check_url`]); an unknown kind
@@ -95,7 +95,8 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<NotesFile, Vec<Diagnostic>> {
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_STRIKETHROUGH);
     options.insert(Options::ENABLE_TASKLISTS);
-    options.insert(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
+    let (body, not_front_matter) = crate::outline::front_matter::skip(file, text);
+    out.warnings.extend(not_front_matter);
     // Containers whose content is ignored: quotes, code, HTML, tables.
     let mut ignored = 0usize;
     let mut items = 0usize;
@@ -112,7 +113,10 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<NotesFile, Vec<Diagnostic>> {
         }
         paragraphs.clear();
     };
-    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+    let events = Parser::new_ext(&text[body..], options)
+        .into_offset_iter()
+        .map(|(event, range)| (event, body + range.start..body + range.end));
+    for (event, range) in events {
         if ignored > 0 {
             match event {
                 Event::Start(tag) if ignored_container(&tag) => ignored += 1,

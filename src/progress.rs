@@ -111,15 +111,20 @@ pub fn parse(file: &str, text: &str) -> ProgressFile {
         file: file.to_string(),
         items: Vec::new(),
     };
-    let options = Options::ENABLE_TASKLISTS
-        | Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    let options =
+        Options::ENABLE_TASKLISTS | Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    // Front matter as outlines and notes skip it; a `---` block that is not
+    // front matter holds task items like the rest of the file (what is not
+    // a task item is ignored anyway, so it needs no warning).
+    let (body, _) = crate::outline::front_matter::skip(file, text);
     let lines = LineIndex::new(text);
     let mut stack: Vec<Open> = Vec::new();
     // Inside a block that holds no items' text (code, HTML, tables).
     let mut ignored = 0usize;
-    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+    let events = Parser::new_ext(&text[body..], options)
+        .into_offset_iter()
+        .map(|(event, range)| (event, body + range.start..body + range.end));
+    for (event, range) in events {
         match &event {
             Event::Start(tag) if crate::outline::markdown::ignored_container(tag) => {
                 ignored += 1;

@@ -113,7 +113,10 @@ fn an_empty_heading_is_called_one() {
     let lines: Vec<usize> = errors.iter().filter_map(|e| e.line()).collect();
     assert_eq!(lines, [1, 9], "{shown:#?}");
     for s in &shown {
-        assert!(s.contains("empty heading") && s.contains("after `##`"), "{s}");
+        assert!(
+            s.contains("empty heading") && s.contains("after `##`"),
+            "{s}"
+        );
         assert!(!s.contains("unknown topic"), "{s}");
     }
 }
@@ -132,7 +135,11 @@ fn a_prerequisite_file_given_as_notes_is_refused() {
     // Notes with a section are notes, whatever else they hold.
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("o.txt"), "Web\n  A\n  B\n").unwrap();
-    fs::write(dir.path().join("n.md"), "A -> B\nB -> A\n\n## A\n\nFirst.\n").unwrap();
+    fs::write(
+        dir.path().join("n.md"),
+        "A -> B\nB -> A\n\n## A\n\nFirst.\n",
+    )
+    .unwrap();
     let (code, _, err) = run(dir.path(), &["check", "o.txt", "--notes", "n.md"]);
     assert_eq!(code, 0, "{err}");
 }

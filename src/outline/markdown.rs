@@ -1,6 +1,7 @@
 //! Markdown outlines, read with pulldown-cmark (CommonMark plus GFM
-//! tables, strikethrough and task lists; YAML front matter skipped), the
-//! way markmap reads a Markdown file with markdown-it.
+//! tables, strikethrough and task lists; YAML front matter skipped, see
+//! [`super::front_matter`]), the way markmap reads a Markdown file with
+//! markdown-it.
 //!
 //! # Which files are Markdown
 //!
@@ -108,7 +109,7 @@ pub(super) fn parse(file: &str, text: &str) -> Parsed {
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_STRIKETHROUGH);
     options.insert(Options::ENABLE_TASKLISTS);
-    options.insert(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
+    let (body, not_front_matter) = super::front_matter::skip(file, text);
     let mut reader = Reader {
         file,
         text,
@@ -117,15 +118,15 @@ pub(super) fn parse(file: &str, text: &str) -> Parsed {
             .collect(),
         topics: Vec::new(),
         errors: Vec::new(),
-        warnings: Vec::new(),
+        warnings: not_front_matter.into_iter().collect(),
         headings: Vec::new(),
         items: Vec::new(),
         ignored: 0,
         collect: None,
         pending_description: None,
     };
-    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
-        reader.event(event, range.start);
+    for (event, range) in Parser::new_ext(&text[body..], options).into_offset_iter() {
+        reader.event(event, body + range.start);
     }
     Parsed {
         topics: reader.topics,
