@@ -136,6 +136,13 @@ pub enum DiagnosticKind {
     },
     /// The outline has no topics (warning).
     EmptyOutline,
+    /// A Markdown outline with text but no heading or list item, so no
+    /// topics (warning): a plain outline saved under a Markdown name, say.
+    MarkdownWithoutTopics {
+        /// The Markdown extension of the file's name (`.md`), when the name
+        /// made it Markdown.
+        extension: Option<&'static str>,
+    },
     /// A prerequisite file that reads like an outline (most lines have no
     /// `->`): probably the outline passed with `--prereqs`.
     PrereqsLookLikeOutline {
@@ -418,6 +425,10 @@ impl Diagnostic {
                 if *count == 1 { " is" } else { "s are" }
             ),
             EmptyOutline => "the outline has no topics".to_string(),
+            MarkdownWithoutTopics { .. } => {
+                "the outline was read as Markdown and has no topics: in Markdown, only headings and list items are topics"
+                    .to_string()
+            }
             PrereqsLookLikeOutline {
                 without_arrow,
                 lines,
@@ -575,6 +586,15 @@ impl Diagnostic {
                 crate::roadmap::MAX_IMPLIED_WARNINGS
             )),
             EmptyOutline => Some("write one topic per line, nested by indentation".to_string()),
+            MarkdownWithoutTopics {
+                extension: Some(extension),
+            } => Some(format!(
+                "its name ends in `{extension}`; to read it as a plain outline (one topic per line, nested by indentation), rename it to end in `.txt`"
+            )),
+            MarkdownWithoutTopics { extension: None } => Some(
+                "its first line is a heading or a list item, so it is Markdown: write the topics as headings (`# Backend`) or list items (`- HTTP`)"
+                    .to_string(),
+            ),
             PrereqsLookLikeOutline { .. } => Some(
                 "the outline is the first argument; --prereqs takes files of `A -> B` lines: roadmapper order OUTLINE --prereqs FILE"
                     .to_string(),

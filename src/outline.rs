@@ -147,7 +147,19 @@ fn parse_markdown(file: &str, bytes: &[u8]) -> Result<Outline, Vec<Diagnostic>> 
             DiagnosticKind::OutlineLooksLikePrereqs { lines },
         )]);
     }
-    let parsed = markdown::parse(file, text);
+    let mut parsed = markdown::parse(file, text);
+    if parsed.topics.is_empty() && !text.trim().is_empty() {
+        // Text that gives no topic: said by every command, as the text is
+        // dropped (a blank file, in either format, is `check`'s warning).
+        parsed.warnings.push(Diagnostic::warning(
+            file,
+            1,
+            1,
+            DiagnosticKind::MarkdownWithoutTopics {
+                extension: markdown::markdown_extension(file),
+            },
+        ));
+    }
     if parsed.errors.is_empty() {
         Ok(Outline {
             file: file.to_string(),

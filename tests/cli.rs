@@ -2211,6 +2211,52 @@ fn check_warns_about_an_empty_outline() {
 }
 
 #[test]
+fn a_plain_outline_saved_as_markdown_says_how_to_read_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain = "Backend\n  HTTP\n  DNS\n";
+    write(dir.path(), "plan.md", plain);
+    for args in [
+        &["check", "plan.md"][..],
+        &["order", "plan.md"],
+        &["render", "plan.md", "--format", "json"],
+    ] {
+        let out = run_in(dir.path(), args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let err = stderr(&out);
+        assert!(
+            err.starts_with("warning: the outline was read as Markdown and has no topics"),
+            "{args:?}: {err}"
+        );
+        assert!(err.contains(" --> plan.md\n"), "{err}");
+        assert!(
+            err.contains("its name ends in `.md`") && err.contains("rename it to end in `.txt`"),
+            "{err}"
+        );
+        assert_eq!(err.matches("warning:").count(), 1, "said once: {err}");
+    }
+    // The hint works.
+    write(dir.path(), "plan.txt", plain);
+    let out = run_in(dir.path(), &["check", "plan.txt"]);
+    assert!(
+        stdout(&out).contains("topics:         3"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+    // Markdown by its first line, from standard input: no name to change.
+    let out = roadmapper_in(dir.path())
+        .args(["check", "-"])
+        .write_stdin("- [ ]\n")
+        .output()
+        .unwrap();
+    assert!(
+        stderr(&out).contains("write the topics as headings"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
 fn indentation_style_and_line_endings_do_not_change_the_result() {
     let dir = tempfile::tempdir().unwrap();
     let reference = order_items(&[OUTLINE]);

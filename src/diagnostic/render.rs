@@ -44,7 +44,11 @@ impl Diagnostic {
             Location::Argument { name } => (name.as_str(), 0, 0),
         };
         let argument = matches!(self.location, Location::Argument { .. });
-        let line_text = line.filter(|_| !argument && self.kind != DiagnosticKind::EmptyOutline);
+        let whole_file = matches!(
+            self.kind,
+            DiagnosticKind::EmptyOutline | DiagnosticKind::MarkdownWithoutTopics { .. }
+        );
+        let line_text = line.filter(|_| !argument && !whole_file);
         let message = if argument {
             // A command-line value such as `--to`: name it in the message.
             format!("{message} (in {file})")
@@ -63,7 +67,7 @@ impl Diagnostic {
             }
             None if argument => Group::with_title(title),
             // About the whole file (an empty outline): no line to quote.
-            None if self.kind == DiagnosticKind::EmptyOutline => title.element(Origin::path(file)),
+            None if whole_file => title.element(Origin::path(file)),
             None => title.element(Origin::path(file).line(line_number).char_column(column)),
         };
         let help = self.help().map(|h| tidy(&h));

@@ -61,8 +61,7 @@ use crate::link::{Link, UrlCheck, check_url, markdown_url};
 /// assert!(!is_markdown("plan.txt", b"#\n-\n"));
 /// ```
 pub fn is_markdown(file: &str, bytes: &[u8]) -> bool {
-    let lower = file.to_ascii_lowercase();
-    if lower.ends_with(".md") || lower.ends_with(".markdown") {
+    if markdown_extension(file).is_some() {
         return true;
     }
     let Some(first) = bytes
@@ -93,6 +92,15 @@ pub fn is_markdown(file: &str, bytes: &[u8]) -> bool {
         && body[digits..]
             .strip_prefix(['.', ')'])
             .is_some_and(|rest| spaced(rest) && !rest.trim().is_empty())
+}
+
+/// The Markdown extension a file's name ends in (`.md` or `.markdown`, any
+/// case), which makes it Markdown whatever it holds.
+pub(crate) fn markdown_extension(file: &str) -> Option<&'static str> {
+    let lower = file.to_ascii_lowercase();
+    [".md", ".markdown"]
+        .into_iter()
+        .find(|extension| lower.ends_with(extension))
 }
 
 /// What the parse found: topics in pre-order, errors and warnings.

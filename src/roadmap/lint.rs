@@ -15,7 +15,11 @@ impl Roadmap {
     /// one that counts the rest ([`cap_repeated`]).
     pub fn lint(&self) -> Vec<Diagnostic> {
         let mut out = Vec::new();
-        if self.is_empty() {
+        let said = self
+            .warnings
+            .iter()
+            .any(|w| matches!(w.kind, DiagnosticKind::MarkdownWithoutTopics { .. }));
+        if self.is_empty() && !said {
             out.push(Diagnostic::warning(
                 &self.file,
                 1,
