@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 mod render;
 
-pub use render::tidy;
+pub use render::{shorten, tidy};
 
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -2257,6 +2257,35 @@ fn a_plain_outline_saved_as_markdown_says_how_to_read_it() {
 }
 
 #[test]
+fn long_labels_are_cut_in_reports_as_in_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    let title = "T".repeat(5_000);
+    let section = "S".repeat(5_000);
+    write(
+        dir.path(),
+        "long.txt",
+        format!("{title}\n  {section}\n    HTTP [2h]\n    DNS [1h]\n  Web\n    REST\n"),
+    );
+    for args in [
+        &["check", "long.txt", "--to", "HTTP"][..],
+        &["show", "long.txt", "HTTP"],
+        &["next", "long.txt", "--progress", "p.md"],
+        &["order", "long.txt", "--to", &section, "--to", "REST"],
+    ] {
+        write(dir.path(), "p.md", "- [x] HTTP\n");
+        let out = run_in(dir.path(), args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        let text = stdout(&out);
+        let listing = |l: &str| args[0] == "order" && l.contains(". ");
+        for line in text.lines().filter(|l| !listing(l)) {
+            assert!(line.chars().count() < 160, "{args:?}: {line:.200}");
+        }
+        assert!(text.contains('…'), "{args:?}: {text:.300}");
+        assert!(text.contains(" (5000 characters)"), "{args:?}: {text:.300}");
+    }
+}
+
+#[test]
 fn indentation_style_and_line_endings_do_not_change_the_result() {
     let dir = tempfile::tempdir().unwrap();
     let reference = order_items(&[OUTLINE]);
