@@ -163,6 +163,12 @@ pub enum DiagnosticKind {
         /// The line that closes the block.
         closing: usize,
     },
+    /// A prerequisite file with `## TOPIC` headings and no `->` at all:
+    /// probably a notes file given with `--prereqs`.
+    PrereqsLookLikeNotes {
+        /// How many `## ` heading lines.
+        headings: usize,
+    },
     /// A notes file with no `## TOPIC` section whose every line is
     /// `A -> B`, unindented: probably a prerequisite file given as notes.
     NotesLookLikePrereqs {
@@ -441,6 +447,10 @@ impl Diagnostic {
             NotFrontMatter { closing } => format!(
                 "the `---` block of lines 1 to {closing} is read as Markdown, not as front matter: front matter holds only YAML `key: value` lines"
             ),
+            PrereqsLookLikeNotes { headings } => format!(
+                "this looks like notes, not a prerequisite file: {headings} `## TOPIC` heading{} and no `->`",
+                if *headings == 1 { "" } else { "s" }
+            ),
             NotesLookLikePrereqs { lines } => format!(
                 "this looks like a prerequisite file, not notes: all {lines} lines are `A -> B` and none is a `## TOPIC` heading"
             ),
@@ -605,6 +615,9 @@ impl Diagnostic {
             NotFrontMatter { .. } => Some(
                 "write only `key: value` lines between the `---` lines to make it front matter; to open with a rule instead, write `***`"
                     .to_string(),
+            ),
+            PrereqsLookLikeNotes { .. } => Some(
+                "pass it with --notes FILE; --prereqs takes files of `A -> B` lines".to_string(),
             ),
             NotesLookLikePrereqs { .. } => Some(
                 "pass it with --prereqs FILE; --notes takes Markdown with a `## TOPIC` section per topic"

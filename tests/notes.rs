@@ -132,6 +132,14 @@ fn a_prerequisite_file_given_as_notes_is_refused() {
     );
     assert!(err.contains(&format!("{PREREQS}:")), "{err}");
     assert!(err.contains("pass it with --prereqs FILE"), "{err}");
+    // And the other way round.
+    let (code, out, err) = run(root, &["check", OUTLINE, "--prereqs", NOTES]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        err.contains("this looks like notes, not a prerequisite file"),
+        "{err}"
+    );
+    assert!(err.contains("pass it with --notes FILE"), "{err}");
     // Notes with a section are notes, whatever else they hold.
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("o.txt"), "Web\n  A\n  B\n").unwrap();
