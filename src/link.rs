@@ -105,15 +105,8 @@ pub fn split_kind(title: &str) -> (Option<&str>, &str) {
 
 /// A Markdown link's URL as written for [`check_url`]: an email autolink
 /// (`<me@example.org>`), whose destination has no scheme, is a `mailto:`
-/// link.
-///
-/// ```
-/// use pulldown_cmark::LinkType;
-/// use roadmapper::link::markdown_url;
-/// assert_eq!(markdown_url(LinkType::Email, "me@example.org"), "mailto:me@example.org");
-/// assert_eq!(markdown_url(LinkType::Inline, "me@example.org"), "me@example.org");
-/// ```
-pub fn markdown_url(link_type: pulldown_cmark::LinkType, destination: &str) -> String {
+/// link. (Crate-private: pulldown-cmark's types stay out of the API.)
+pub(crate) fn markdown_url(link_type: pulldown_cmark::LinkType, destination: &str) -> String {
     match link_type {
         pulldown_cmark::LinkType::Email => format!("mailto:{destination}"),
         _ => destination.to_string(),
@@ -216,6 +209,19 @@ mod tests {
         for relative in ["README.md", "#top", "../x/y.md", "/abs/path", "?q=1"] {
             assert_eq!(check_url(relative), UrlCheck::Relative, "{relative}");
         }
+    }
+
+    #[test]
+    fn an_email_autolink_is_a_mailto_link() {
+        use pulldown_cmark::LinkType;
+        assert_eq!(
+            markdown_url(LinkType::Email, "me@example.org"),
+            "mailto:me@example.org"
+        );
+        assert_eq!(
+            markdown_url(LinkType::Inline, "me@example.org"),
+            "me@example.org"
+        );
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //!
 //! A progress file is a Markdown task list: `- [x]` (or `[X]`) done,
 //! `- [/]` or `- [~]` learning, `- [-]` skipped, `- [ ]` todo. Lines that
-//! are not task items (headings, notes, prose) are ignored. An item's text,
+//! are not task items (headings, notes, prose) are ignored, and so is
+//! front matter (by the rule in `outline/front_matter.rs`, which Markdown
+//! outlines and notes share). An item's text,
 //! without its box and without the decorations the Markdown study order
 //! writes (the label's link, a trailing `*(Parent)*`, trailing `` `tag` ``
 //! code spans), is a topic reference as in a prerequisite file; the

@@ -1,7 +1,7 @@
 //! Markdown outlines, read with pulldown-cmark (CommonMark plus GFM
-//! tables, strikethrough and task lists; YAML front matter skipped, see
-//! [`super::front_matter`]), the way markmap reads a Markdown file with
-//! markdown-it.
+//! tables, strikethrough and task lists; YAML front matter skipped by the
+//! rule in `outline/front_matter.rs`), the way markmap reads a Markdown
+//! file with markdown-it.
 //!
 //! # Which files are Markdown
 //!
