@@ -84,7 +84,8 @@ pub struct CheckArgs {
     #[arg(long = "to", value_name = "TOPIC")]
     pub to: Vec<String>,
 
-    /// Hours of study a week: the time left is also given in weeks.
+    /// Hours of study a week (0.25 to 168): the time left is also given
+    /// in weeks.
     #[arg(long, value_name = "HOURS", value_parser = parse_pace)]
     pub pace: Option<f64>,
 }
@@ -119,7 +120,8 @@ pub struct NextArgs {
     #[arg(short, long, value_enum, default_value_t = NextFormatArg::Text)]
     pub format: NextFormatArg,
 
-    /// Hours of study a week: the time left is also given in weeks (text).
+    /// Hours of study a week (0.25 to 168): the time left is also given
+    /// in weeks (text).
     #[arg(long, value_name = "HOURS", value_parser = parse_pace)]
     pub pace: Option<f64>,
 }
@@ -187,14 +189,21 @@ pub struct MarkArgs {
     pub max_input_size: u64,
 }
 
-/// Hours a week: a number above 0, at most 168.
+/// Hours a week: from [`MIN_PACE`] to the 168 hours a week has. Anything
+/// else (a pace so small the weeks overflow, NaN, infinity) is a usage
+/// error, not weeks nobody can read.
 fn parse_pace(s: &str) -> Result<f64, String> {
     match s.trim().parse::<f64>() {
-        Ok(h) if h > 0.0 && h <= 168.0 => Ok(h),
-        Ok(_) => Err("hours a week must be above 0 and at most 168".to_string()),
+        Ok(h) if (MIN_PACE..=168.0).contains(&h) => Ok(h),
+        Ok(_) => Err(format!(
+            "hours a week must be from {MIN_PACE} (15 minutes) to 168"
+        )),
         Err(_) => Err("expected hours a week, such as 6 or 7.5".to_string()),
     }
 }
+
+/// The slowest pace `--pace` takes, in hours a week.
+const MIN_PACE: f64 = 0.25;
 
 /// Turn a learning-roadmap outline into a graph, a study order and exports.
 #[derive(Debug, Parser)]
@@ -444,7 +453,8 @@ pub struct OrderArgs {
     #[arg(long)]
     pub remaining: bool,
 
-    /// Hours of study a week: the time left is also given in weeks (text).
+    /// Hours of study a week (0.25 to 168): the time left is also given
+    /// in weeks (text).
     #[arg(long, value_name = "HOURS", value_parser = parse_pace)]
     pub pace: Option<f64>,
 

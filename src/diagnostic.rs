@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 mod render;
 
-pub use render::tidy;
+pub use render::{shorten, tidy};
 
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -136,6 +136,13 @@ pub enum DiagnosticKind {
     },
     /// The outline has no topics (warning).
     EmptyOutline,
+    /// A Markdown outline with text but no heading or list item, so no
+    /// topics (warning): a plain outline saved under a Markdown name, say.
+    MarkdownWithoutTopics {
+        /// The Markdown extension of the file's name (`.md`), when the name
+        /// made it Markdown.
+        extension: Option<&'static str>,
+    },
     /// A prerequisite file that reads like an outline (most lines have no
     /// `->`): probably the outline passed with `--prereqs`.
     PrereqsLookLikeOutline {
@@ -147,6 +154,24 @@ pub enum DiagnosticKind {
     /// An outline whose every line is `A -> B`, unindented: probably a
     /// prerequisite file given where the outline goes.
     OutlineLooksLikePrereqs {
+        /// How many such lines.
+        lines: usize,
+    },
+    /// A Markdown file opens with a `---` block that is not YAML front
+    /// matter (warning): the block is read as Markdown.
+    NotFrontMatter {
+        /// The line that closes the block.
+        closing: usize,
+    },
+    /// A prerequisite file with `## TOPIC` headings and no `->` at all:
+    /// probably a notes file given with `--prereqs`.
+    PrereqsLookLikeNotes {
+        /// How many `## ` heading lines.
+        headings: usize,
+    },
+    /// A notes file with no `## TOPIC` section whose every line is
+    /// `A -> B`, unindented: probably a prerequisite file given as notes.
+    NotesLookLikePrereqs {
         /// How many such lines.
         lines: usize,
     },
@@ -197,12 +222,22 @@ pub enum DiagnosticKind {
         /// Its scheme, lowercased.
         scheme: String,
     },
+    /// A link whose `http`, `https` or `mailto` URL holds a control
+    /// character (warning): it is dropped.
+    LinkControlCharacter {
+        /// The URL as written.
+        url: String,
+        /// The first control character in it.
+        character: char,
+    },
     /// A notes link `[@kind@Title](url)` of a kind roadmapper does not know
     /// (warning): the link is kept without a kind.
     UnknownLinkKind {
         /// The kind as written.
         kind: String,
     },
+    /// A notes heading `##` with no reference after it.
+    EmptyHeading,
     /// A topic given notes twice (warning): the later notes win.
     DuplicateNotes {
         /// The topic's label.
@@ -404,6 +439,10 @@ impl Diagnostic {
                 if *count == 1 { " is" } else { "s are" }
             ),
             EmptyOutline => "the outline has no topics".to_string(),
+            MarkdownWithoutTopics { .. } => {
+                "the outline was read as Markdown and has no topics: in Markdown, only headings and list items are topics"
+                    .to_string()
+            }
             PrereqsLookLikeOutline {
                 without_arrow,
                 lines,
@@ -412,6 +451,16 @@ impl Diagnostic {
             ),
             OutlineLooksLikePrereqs { lines } => format!(
                 "this looks like a prerequisite file, not an outline: all {lines} lines are `A -> B`"
+            ),
+            NotFrontMatter { closing } => format!(
+                "the `---` block of lines 1 to {closing} is read as Markdown, not as front matter: front matter holds only YAML `key: value` lines"
+            ),
+            PrereqsLookLikeNotes { headings } => format!(
+                "this looks like notes, not a prerequisite file: {headings} `## TOPIC` heading{} and no `->`",
+                if *headings == 1 { "" } else { "s" }
+            ),
+            NotesLookLikePrereqs { lines } => format!(
+                "this looks like a prerequisite file, not notes: all {lines} lines are `A -> B` and none is a `## TOPIC` heading"
             ),
             RepeatedPrereqFile => {
                 "the prerequisite file is given more than once; its lines count once".to_string()
@@ -427,9 +476,16 @@ impl Diagnostic {
             LinkDropped { url, scheme } => format!(
                 "link `{url}` is dropped: its scheme `{scheme}` is not http, https or mailto"
             ),
+            LinkControlCharacter { url, character } => format!(
+                "link `{url}` is dropped: control character U+{:04X} in the URL",
+                u32::from(*character)
+            ),
             UnknownLinkKind { kind } => format!("unknown link kind `@{kind}@`"),
             DuplicateNotes { label, first } => {
                 format!("`{label}` already has notes (at {first}); these replace them")
+            }
+            EmptyHeading => {
+                "empty heading: a `## TOPIC` heading names the topic its notes are for".to_string()
             }
             StateGivenTwice {
                 label,
@@ -551,12 +607,32 @@ impl Diagnostic {
                 crate::roadmap::MAX_IMPLIED_WARNINGS
             )),
             EmptyOutline => Some("write one topic per line, nested by indentation".to_string()),
+            MarkdownWithoutTopics {
+                extension: Some(extension),
+            } => Some(format!(
+                "its name ends in `{extension}`; to read it as a plain outline (one topic per line, nested by indentation), rename it to end in `.txt`"
+            )),
+            MarkdownWithoutTopics { extension: None } => Some(
+                "its first line is a heading or a list item, so it is Markdown: write the topics as headings (`# Backend`) or list items (`- HTTP`)"
+                    .to_string(),
+            ),
             PrereqsLookLikeOutline { .. } => Some(
                 "the outline is the first argument; --prereqs takes files of `A -> B` lines: roadmapper order OUTLINE --prereqs FILE"
                     .to_string(),
             ),
             OutlineLooksLikePrereqs { .. } => Some(
                 "did you swap the arguments? roadmapper order OUTLINE --prereqs FILE".to_string(),
+            ),
+            NotFrontMatter { .. } => Some(
+                "write only `key: value` lines between the `---` lines to make it front matter; to open with a rule instead, write `***`"
+                    .to_string(),
+            ),
+            PrereqsLookLikeNotes { .. } => Some(
+                "pass it with --notes FILE; --prereqs takes files of `A -> B` lines".to_string(),
+            ),
+            NotesLookLikePrereqs { .. } => Some(
+                "pass it with --prereqs FILE; --notes takes Markdown with a `## TOPIC` section per topic"
+                    .to_string(),
             ),
             RepeatedPrereqFile => Some("give each prerequisite file once".to_string()),
             MoreReferenceErrors { .. } => Some(format!(
@@ -569,12 +645,19 @@ impl Diagnostic {
                 "only web and mail links are written into posters and checklists; link to an http(s) page"
                     .to_string(),
             ),
+            LinkControlCharacter { .. } => Some(
+                "a URL holds no control characters: delete it, or percent-encode it (DEL is %7F)"
+                    .to_string(),
+            ),
             UnknownLinkKind { .. } => Some(format!(
                 "the kinds are {}; the link is kept without a kind",
                 crate::link::LinkKind::ALL.map(|k| k.name()).join(", ")
             )),
             DuplicateNotes { .. } => {
                 Some("give each topic one `## TOPIC` section in the notes".to_string())
+            }
+            EmptyHeading => {
+                Some("write the topic's label after `##`, or delete the heading".to_string())
             }
             StateGivenTwice { .. } => {
                 Some("keep one line per topic in the progress file".to_string())

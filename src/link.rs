@@ -103,6 +103,16 @@ pub fn split_kind(title: &str) -> (Option<&str>, &str) {
     (None, title)
 }
 
+/// A Markdown link's URL as written for [`check_url`]: an email autolink
+/// (`<me@example.org>`), whose destination has no scheme, is a `mailto:`
+/// link. (Crate-private: pulldown-cmark's types stay out of the API.)
+pub(crate) fn markdown_url(link_type: pulldown_cmark::LinkType, destination: &str) -> String {
+    match link_type {
+        pulldown_cmark::LinkType::Email => format!("mailto:{destination}"),
+        _ => destination.to_string(),
+    }
+}
+
 /// Whether a URL may be written into an output as a link: an absolute
 /// `http`, `https` or `mailto` URL. The inputs keep no other, and the
 /// exporters check again, so a library user's own topics cannot smuggle
@@ -148,6 +158,9 @@ pub enum UrlCheck {
     /// Another scheme (`javascript`, `data`, `file`, ...): dropped with a
     /// warning naming it.
     Scheme(String),
+    /// An `http`, `https` or `mailto` URL holding a control character
+    /// (DEL, a line feed, an escape): dropped with a warning naming it.
+    Control(char),
 }
 
 /// Sorts a URL into kept, relative or refused.
@@ -157,6 +170,7 @@ pub enum UrlCheck {
 /// assert_eq!(check_url(" https://www.rfc-editor.org/rfc/rfc9110 "), UrlCheck::Keep("https://www.rfc-editor.org/rfc/rfc9110".into()));
 /// assert_eq!(check_url("translations/README-de.md"), UrlCheck::Relative);
 /// assert_eq!(check_url("JavaScript:alert(1)"), UrlCheck::Scheme("javascript".into()));
+/// assert_eq!(check_url("https://x.example/\u{7f}"), UrlCheck::Control('\u{7f}'));
 /// ```
 pub fn check_url(url: &str) -> UrlCheck {
     let url = url.trim();
@@ -179,11 +193,12 @@ pub fn check_url(url: &str) -> UrlCheck {
         };
     }
     let scheme = url[..scheme_end].to_ascii_lowercase();
-    match scheme.as_str() {
-        "http" | "https" | "mailto" if !url.chars().any(char::is_control) => {
-            UrlCheck::Keep(url.to_string())
-        }
-        _ => UrlCheck::Scheme(scheme),
+    if !matches!(scheme.as_str(), "http" | "https" | "mailto") {
+        return UrlCheck::Scheme(scheme);
+    }
+    match url.chars().find(|c| c.is_control()) {
+        Some(c) => UrlCheck::Control(c),
+        None => UrlCheck::Keep(url.to_string()),
     }
 }
 
@@ -207,13 +222,32 @@ mod tests {
             "file:///etc/passwd",
             "vbscript:x",
             "java script:alert(1)",
-            "https://a.example/\u{7}",
         ] {
             assert!(matches!(check_url(bad), UrlCheck::Scheme(_)), "{bad}");
+        }
+        for (bad, c) in [
+            ("https://a.example/\u{7}", '\u{7}'),
+            ("https://a.example/\u{7f}x", '\u{7f}'),
+            ("mailto:me\u{85}@example.org", '\u{85}'),
+        ] {
+            assert_eq!(check_url(bad), UrlCheck::Control(c), "{bad:?}");
         }
         for relative in ["README.md", "#top", "../x/y.md", "/abs/path", "?q=1"] {
             assert_eq!(check_url(relative), UrlCheck::Relative, "{relative}");
         }
+    }
+
+    #[test]
+    fn an_email_autolink_is_a_mailto_link() {
+        use pulldown_cmark::LinkType;
+        assert_eq!(
+            markdown_url(LinkType::Email, "me@example.org"),
+            "mailto:me@example.org"
+        );
+        assert_eq!(
+            markdown_url(LinkType::Inline, "me@example.org"),
+            "me@example.org"
+        );
     }
 
     #[test]

@@ -18,9 +18,10 @@
 //! - [@article@MDN: HTTP request methods](https://developer.mozilla.org/en-US/docs/Web/HTTP/Methods)
 //! ```
 //!
-//! Everything before the first `##` heading (a `# Title`, an introduction),
-//! other headings, quotes, code and tables are ignored. Only absolute
-//! `http`, `https` and `mailto` links are kept: any other link is dropped
+//! Everything before the first `##` heading (front matter, a `# Title`, an
+//! introduction), other headings, quotes, code and tables are ignored. Only absolute
+//! `http`, `https` and `mailto` links are kept (an email autolink
+//! `<me@example.org>` is a `mailto:` link): any other link is dropped
 //! with a warning at its line ([`crate::link::check_url`]); an unknown kind
 //! is a warning and the link is kept without one. References are resolved
 //! against the outline by [`crate::Roadmap::apply_notes`].
@@ -28,7 +29,7 @@
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
-use crate::link::{Link, LinkKind, UrlCheck, check_url, split_kind};
+use crate::link::{Link, LinkKind, UrlCheck, check_url, markdown_url, split_kind};
 use crate::outline::collapse_whitespace;
 use crate::outline::markdown::{ignored_container, ignored_container_end};
 
@@ -58,7 +59,8 @@ pub struct NotesFile {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Parses a notes file. Errors: invalid UTF-8 (each line named).
+/// Parses a notes file. Errors: invalid UTF-8 (each line named); a
+/// prerequisite file (no `##` section, every line `A -> B`).
 /// Linear in the input.
 ///
 /// ```
@@ -93,7 +95,8 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<NotesFile, Vec<Diagnostic>> {
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_STRIKETHROUGH);
     options.insert(Options::ENABLE_TASKLISTS);
-    options.insert(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
+    let (body, not_front_matter) = crate::outline::front_matter::skip(file, text);
+    out.warnings.extend(not_front_matter);
     // Containers whose content is ignored: quotes, code, HTML, tables.
     let mut ignored = 0usize;
     let mut items = 0usize;
@@ -110,7 +113,10 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<NotesFile, Vec<Diagnostic>> {
         }
         paragraphs.clear();
     };
-    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+    let events = Parser::new_ext(&text[body..], options)
+        .into_offset_iter()
+        .map(|(event, range)| (event, body + range.start..body + range.end));
+    for (event, range) in events {
         if ignored > 0 {
             match event {
                 Event::Start(tag) if ignored_container(&tag) => ignored += 1,
@@ -152,8 +158,16 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<NotesFile, Vec<Diagnostic>> {
                     }
                 }
             }
-            Event::Start(Tag::Link { dest_url, .. }) if items > 0 && headings == 0 => {
-                link = Some((dest_url.to_string(), String::new(), range.start));
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) if items > 0 && headings == 0 => {
+                link = Some((
+                    markdown_url(link_type, &dest_url),
+                    String::new(),
+                    range.start,
+                ));
             }
             Event::End(TagEnd::Link) => {
                 if let Some((url, title, at)) = link.take()
@@ -185,6 +199,18 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<NotesFile, Vec<Diagnostic>> {
         }
     }
     finish(&mut out, &mut paragraphs);
+    if out.notes.is_empty() {
+        // Read as notes, a prerequisite file names no topic and gives no
+        // notes: say what it is instead of ignoring it.
+        if let Some((line, lines)) = crate::outline::prerequisite_lines(text) {
+            return Err(vec![Diagnostic::error(
+                file,
+                line,
+                1,
+                DiagnosticKind::NotesLookLikePrereqs { lines },
+            )]);
+        }
+    }
     Ok(out)
 }
 
@@ -208,6 +234,18 @@ fn make_link(
                 DiagnosticKind::LinkDropped {
                     url: url.to_string(),
                     scheme,
+                },
+            ));
+            return None;
+        }
+        UrlCheck::Control(character) => {
+            out.warnings.push(Diagnostic::warning(
+                &out.file,
+                line,
+                column,
+                DiagnosticKind::LinkControlCharacter {
+                    url: url.to_string(),
+                    character,
                 },
             ));
             return None;

@@ -16,6 +16,7 @@
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::link::Link;
 
+pub(crate) mod front_matter;
 pub mod markdown;
 mod plain;
 
@@ -146,7 +147,19 @@ fn parse_markdown(file: &str, bytes: &[u8]) -> Result<Outline, Vec<Diagnostic>> 
             DiagnosticKind::OutlineLooksLikePrereqs { lines },
         )]);
     }
-    let parsed = markdown::parse(file, text);
+    let mut parsed = markdown::parse(file, text);
+    if parsed.topics.is_empty() && !text.trim().is_empty() {
+        // Text that gives no topic: said by every command, as the text is
+        // dropped (a blank file, in either format, is `check`'s warning).
+        parsed.warnings.push(Diagnostic::warning(
+            file,
+            1,
+            1,
+            DiagnosticKind::MarkdownWithoutTopics {
+                extension: markdown::markdown_extension(file),
+            },
+        ));
+    }
     if parsed.errors.is_empty() {
         Ok(Outline {
             file: file.to_string(),
@@ -160,8 +173,8 @@ fn parse_markdown(file: &str, bytes: &[u8]) -> Result<Outline, Vec<Diagnostic>> 
 
 /// The first line and the count of unindented `A -> B` lines, when there
 /// are two or more and every other line is blank or starts with `#`: a
-/// prerequisite file given as the outline.
-fn prerequisite_lines(text: &str) -> Option<(usize, usize)> {
+/// prerequisite file given as the outline (or as notes).
+pub(crate) fn prerequisite_lines(text: &str) -> Option<(usize, usize)> {
     let mut first = None;
     let mut count = 0;
     for (i, line) in text.lines().enumerate() {

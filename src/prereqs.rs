@@ -110,6 +110,9 @@ pub fn parse_lenient(file: &str, bytes: &[u8]) -> (PrereqFile, Vec<Diagnostic>) 
     let mut content_lines = 0;
     let mut without_arrow = 0;
     let mut first_without_arrow = None;
+    // `## TOPIC` lines (comments here) and the first: a notes file.
+    let mut headings = 0;
+    let mut first_heading = None;
     for (index, raw) in bytes.split(|&b| b == b'\n').enumerate() {
         let line = index + 1;
         let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
@@ -121,6 +124,10 @@ pub fn parse_lenient(file: &str, bytes: &[u8]) -> (PrereqFile, Vec<Diagnostic>) 
             }
         };
         let trimmed = text.trim();
+        if trimmed.starts_with("## ") {
+            headings += 1;
+            first_heading.get_or_insert(line);
+        }
         if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;
         }
@@ -181,6 +188,17 @@ pub fn parse_lenient(file: &str, bytes: &[u8]) -> (PrereqFile, Vec<Diagnostic>) 
         }
     }
     if let Some(line) =
+        first_heading.filter(|_| content_lines > 0 && without_arrow == content_lines)
+    {
+        // Headings and no `->` at all: notes, one clear error.
+        edges.clear();
+        errors = vec![Diagnostic::error(
+            file,
+            line,
+            1,
+            DiagnosticKind::PrereqsLookLikeNotes { headings },
+        )];
+    } else if let Some(line) =
         first_without_arrow.filter(|_| looks_like_outline(without_arrow, content_lines))
     {
         // One clear error instead of one per line.

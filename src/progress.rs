@@ -2,7 +2,9 @@
 //!
 //! A progress file is a Markdown task list: `- [x]` (or `[X]`) done,
 //! `- [/]` or `- [~]` learning, `- [-]` skipped, `- [ ]` todo. Lines that
-//! are not task items (headings, notes, prose) are ignored. An item's text,
+//! are not task items (headings, notes, prose) are ignored, and so is
+//! front matter (by the rule in `outline/front_matter.rs`, which Markdown
+//! outlines and notes share). An item's text,
 //! without its box and without the decorations the Markdown study order
 //! writes (the label's link, a trailing `*(Parent)*`, trailing `` `tag` ``
 //! code spans), is a topic reference as in a prerequisite file; the
@@ -102,12 +104,19 @@ pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Vec<crate::Dia
     crate::outline::utf8(file, bytes)
 }
 
-/// The Markdown extensions a progress file is read with.
+/// The Markdown extensions a progress file is read with (front matter is
+/// skipped by [`body_start`], the rule outlines and notes share).
 fn options() -> Options {
-    Options::ENABLE_TASKLISTS
-        | Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+    Options::ENABLE_TASKLISTS | Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
+}
+
+/// Where a progress file's Markdown starts: after its front matter.
+fn body_start(text: &str) -> usize {
+    use crate::outline::front_matter::{FrontMatter, front_matter};
+    match front_matter(text) {
+        FrontMatter::Yaml { body } => body,
+        FrontMatter::None | FrontMatter::NotYaml { .. } => 0,
+    }
 }
 
 /// The line that closes the block a progress file's text ends inside, when
@@ -129,7 +138,11 @@ pub fn closer_at_end(text: &str) -> Option<String> {
     // The last top-level block.
     let mut last = None;
     let mut depth = 0usize;
-    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+    let body = body_start(text);
+    let events = Parser::new_ext(&text[body..], options())
+        .into_offset_iter()
+        .map(|(event, range)| (event, body + range.start..body + range.end));
+    for (event, range) in events {
         match event {
             Event::Start(tag) => {
                 if depth == 0 {
@@ -201,7 +214,7 @@ pub fn closer_at_end(text: &str) -> Option<String> {
 pub fn has_heading(text: &str, level: u8, title: &str) -> bool {
     let mut inside = false;
     let mut heading = String::new();
-    for event in Parser::new_ext(text, options()) {
+    for event in Parser::new_ext(&text[body_start(text)..], options()) {
         match event {
             Event::Start(Tag::Heading { level: l, .. }) => {
                 inside = l as u8 == level;
@@ -238,11 +251,18 @@ pub fn parse(file: &str, text: &str) -> ProgressFile {
         items: Vec::new(),
     };
     let options = options();
+    // Front matter as outlines and notes skip it; a `---` block that is not
+    // front matter holds task items like the rest of the file (what is not
+    // a task item is ignored anyway, so it needs no warning).
+    let body = body_start(text);
     let lines = LineIndex::new(text);
     let mut stack: Vec<Open> = Vec::new();
     // Inside a block that holds no items' text (code, HTML, tables).
     let mut ignored = 0usize;
-    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+    let events = Parser::new_ext(&text[body..], options)
+        .into_offset_iter()
+        .map(|(event, range)| (event, body + range.start..body + range.end));
+    for (event, range) in events {
         match &event {
             Event::Start(tag) if crate::outline::markdown::ignored_container(tag) => {
                 ignored += 1;

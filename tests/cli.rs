@@ -2211,6 +2211,81 @@ fn check_warns_about_an_empty_outline() {
 }
 
 #[test]
+fn a_plain_outline_saved_as_markdown_says_how_to_read_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain = "Backend\n  HTTP\n  DNS\n";
+    write(dir.path(), "plan.md", plain);
+    for args in [
+        &["check", "plan.md"][..],
+        &["order", "plan.md"],
+        &["render", "plan.md", "--format", "json"],
+    ] {
+        let out = run_in(dir.path(), args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let err = stderr(&out);
+        assert!(
+            err.starts_with("warning: the outline was read as Markdown and has no topics"),
+            "{args:?}: {err}"
+        );
+        assert!(err.contains(" --> plan.md\n"), "{err}");
+        assert!(
+            err.contains("its name ends in `.md`") && err.contains("rename it to end in `.txt`"),
+            "{err}"
+        );
+        assert_eq!(err.matches("warning:").count(), 1, "said once: {err}");
+    }
+    // The hint works.
+    write(dir.path(), "plan.txt", plain);
+    let out = run_in(dir.path(), &["check", "plan.txt"]);
+    assert!(
+        stdout(&out).contains("topics:         3"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+    // Markdown by its first line, from standard input: no name to change.
+    let out = roadmapper_in(dir.path())
+        .args(["check", "-"])
+        .write_stdin("- [ ]\n")
+        .output()
+        .unwrap();
+    assert!(
+        stderr(&out).contains("write the topics as headings"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn long_labels_are_cut_in_reports_as_in_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    let title = "T".repeat(5_000);
+    let section = "S".repeat(5_000);
+    write(
+        dir.path(),
+        "long.txt",
+        format!("{title}\n  {section}\n    HTTP [2h]\n    DNS [1h]\n  Web\n    REST\n"),
+    );
+    for args in [
+        &["check", "long.txt", "--to", "HTTP"][..],
+        &["show", "long.txt", "HTTP"],
+        &["next", "long.txt", "--progress", "p.md"],
+        &["order", "long.txt", "--to", &section, "--to", "REST"],
+    ] {
+        write(dir.path(), "p.md", "- [x] HTTP\n");
+        let out = run_in(dir.path(), args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        let text = stdout(&out);
+        let listing = |l: &str| args[0] == "order" && l.contains(". ");
+        for line in text.lines().filter(|l| !listing(l)) {
+            assert!(line.chars().count() < 160, "{args:?}: {line:.200}");
+        }
+        assert!(text.contains('…'), "{args:?}: {text:.300}");
+        assert!(text.contains(" (5000 characters)"), "{args:?}: {text:.300}");
+    }
+}
+
+#[test]
 fn indentation_style_and_line_endings_do_not_change_the_result() {
     let dir = tempfile::tempdir().unwrap();
     let reference = order_items(&[OUTLINE]);

@@ -100,6 +100,64 @@ fn front_matter_is_skipped_and_prose_describes_the_heading() {
 }
 
 #[test]
+fn a_block_between_rules_is_front_matter_only_when_it_is_yaml() {
+    // Opening with a rule: every topic kept, and a warning at the first
+    // line that is not YAML.
+    let o = outline::parse(
+        "t.md",
+        b"---\n# Backend\n- HTTP\n- DNS\n---\n- REST\n- GraphQL\n",
+    )
+    .unwrap();
+    assert_eq!(
+        labels(&o),
+        ["Backend", "  HTTP", "  DNS", "  REST", "  GraphQL"]
+    );
+    assert_eq!(find(&o, "HTTP").line, 3);
+    assert_eq!(o.warnings.len(), 1, "{:?}", o.warnings);
+    let w = &o.warnings[0];
+    assert_eq!((w.file(), w.line(), w.column()), ("t.md", Some(3), Some(1)));
+    assert!(
+        w.message()
+            .contains("`---` block of lines 1 to 5 is read as Markdown, not as front matter"),
+        "{w}"
+    );
+    // YAML front matter is skipped, without a word, lines counted as
+    // written.
+    let o = outline::parse(
+        "t.md",
+        b"---\ntitle: x # a comment\ntags:\n- a\n- b\nmore:\n  nested: \"q: v\"\n---\n# Plan\n",
+    )
+    .unwrap();
+    assert!(o.warnings.is_empty(), "{:?}", o.warnings);
+    assert_eq!(labels(&o), ["Plan"]);
+    assert_eq!((o.topics[0].line, o.topics[0].column), (9, 3));
+    // A `---` block further down is Markdown: only the top of a file
+    // holds front matter.
+    let o = outline::parse("t.md", b"# A\n\n---\n- b\n---\n- c\n").unwrap();
+    assert_eq!(labels(&o), ["A", "  b", "  c"]);
+    assert!(o.warnings.is_empty(), "{:?}", o.warnings);
+    // Notes and progress files follow the same rule.
+    let notes = roadmapper::notes::parse("n.md", b"---\n## REST\n---\n\nResources.\n").unwrap();
+    assert_eq!(notes.notes.len(), 1);
+    assert_eq!(notes.warnings.len(), 1, "{:?}", notes.warnings);
+    assert_eq!(notes.warnings[0].line(), Some(1));
+    let notes = roadmapper::notes::parse("n.md", b"---\ntitle: n\n---\n## REST\n").unwrap();
+    assert_eq!((notes.notes[0].line, notes.warnings.len()), (4, 0));
+    let progress = roadmapper::progress::parse("p.md", "---\n- [x] REST\n---\n- [ ] SOAP\n");
+    let items: Vec<&str> = progress
+        .items
+        .iter()
+        .map(|i| i.reference.as_str())
+        .collect();
+    assert_eq!(items, ["REST", "SOAP"]);
+    let text = "---\nowner: me\n---\n- [x] REST\n";
+    let progress = roadmapper::progress::parse("p.md", text);
+    assert_eq!(progress.items.len(), 1);
+    assert_eq!(progress.items[0].line, 4);
+    assert_eq!(&text[progress.items[0].task_box.clone()], "[x]");
+}
+
+#[test]
 fn block_quotes_and_what_they_hold_are_no_topics() {
     let o = plan();
     assert!(
@@ -286,6 +344,32 @@ fn a_javascript_link_is_dropped_with_a_warning_at_its_line() {
         o.warnings[0].message().contains("javascript"),
         "{}",
         o.warnings[0]
+    );
+}
+
+#[test]
+fn an_email_autolink_is_kept_as_a_mailto_link() {
+    let o = outline::parse(
+        "t.md",
+        b"# Plan\n\n- <me@example.org>\n- Ask <https://x.example/q>\n",
+    )
+    .unwrap();
+    assert!(o.warnings.is_empty(), "{:?}", o.warnings);
+    let me = find(&o, "me@example.org");
+    assert_eq!(me.links.len(), 1);
+    assert_eq!(me.links[0].url, "mailto:me@example.org");
+    assert_eq!(me.links[0].title, "me@example.org");
+    assert_eq!(
+        find(&o, "Ask https://x.example/q").links[0].url,
+        "https://x.example/q"
+    );
+    let notes = roadmapper::notes::parse("n.md", b"## Plan\n\n- <me@example.org>\n").unwrap();
+    assert!(notes.warnings.is_empty(), "{:?}", notes.warnings);
+    let links = &notes.notes[0].links;
+    assert_eq!(links.len(), 1);
+    assert_eq!(
+        (links[0].title.as_str(), links[0].url.as_str()),
+        ("me@example.org", "mailto:me@example.org")
     );
 }
 

@@ -103,6 +103,56 @@ fn references_resolve_like_prerequisites_with_the_same_errors() {
 }
 
 #[test]
+fn an_empty_heading_is_called_one() {
+    let outline = Input::new("o.txt", "Web\n  REST\n");
+    let notes = Input::new("n.md", "##\n\nLost.\n\n## REST\n\nKept.\n\n##   ##\n");
+    let Err(Error::Input(errors)) = load_with_notes(&outline, &[], &[notes]) else {
+        panic!("an empty heading is an error");
+    };
+    let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    let lines: Vec<usize> = errors.iter().filter_map(|e| e.line()).collect();
+    assert_eq!(lines, [1, 9], "{shown:#?}");
+    for s in &shown {
+        assert!(
+            s.contains("empty heading") && s.contains("after `##`"),
+            "{s}"
+        );
+        assert!(!s.contains("unknown topic"), "{s}");
+    }
+}
+
+#[test]
+fn a_prerequisite_file_given_as_notes_is_refused() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (code, out, err) = run(root, &["check", OUTLINE, "--notes", PREREQS]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        err.contains("this looks like a prerequisite file, not notes"),
+        "{err}"
+    );
+    assert!(err.contains(&format!("{PREREQS}:")), "{err}");
+    assert!(err.contains("pass it with --prereqs FILE"), "{err}");
+    // And the other way round.
+    let (code, out, err) = run(root, &["check", OUTLINE, "--prereqs", NOTES]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        err.contains("this looks like notes, not a prerequisite file"),
+        "{err}"
+    );
+    assert!(err.contains("pass it with --notes FILE"), "{err}");
+    // Notes with a section are notes, whatever else they hold.
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("o.txt"), "Web\n  A\n  B\n").unwrap();
+    fs::write(
+        dir.path().join("n.md"),
+        "A -> B\nB -> A\n\n## A\n\nFirst.\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(dir.path(), &["check", "o.txt", "--notes", "n.md"]);
+    assert_eq!(code, 0, "{err}");
+}
+
+#[test]
 fn notes_replace_a_markdown_description_and_follow_its_own_link() {
     let outline = Input::new(
         "plan.md",

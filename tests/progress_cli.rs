@@ -435,7 +435,7 @@ fn usage_and_input_errors() {
         (
             &["next", "backend.txt", "--progress", "p.md", "--pace", "0"],
             2,
-            "above 0",
+            "from 0.25",
         ),
         (
             &["next", "backend.txt", "-n", "3", "--all"],
@@ -717,4 +717,32 @@ fn check_aligns_sections_by_display_width() {
     // 基础 takes four columns, as many as `Secu`.
     assert!(text.contains("    基础      1/1  100%\n"), "{text}");
     assert!(text.contains("    Security  0/1    0%\n"), "{text}");
+}
+
+/// A pace outside 15 minutes to 168 hours a week is a usage error: the
+/// weeks it would give (infinite, NaN, negative) mean nothing.
+#[test]
+fn pace_out_of_range_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("o.txt"), "Web\n  HTTP [2h]\n").unwrap();
+    for pace in ["1e-308", "0.1", "0", "-3", "NaN", "inf", "-inf", "168.5"] {
+        for command in ["check", "next", "order"] {
+            let flag = format!("--pace={pace}");
+            let out = run(dir.path(), &[command, "o.txt", &flag]);
+            assert_eq!(out.status.code(), Some(2), "{command} --pace {pace}");
+            let err = stderr(&out);
+            assert!(err.contains("from 0.25 (15 minutes) to 168"), "{err}");
+            assert!(stdout(&out).is_empty(), "{command} --pace {pace}");
+        }
+    }
+    for pace in ["0.25", "168", " 6 "] {
+        let out = run(dir.path(), &["check", "o.txt", "--pace", pace]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "--pace {pace}: {}",
+            stderr(&out)
+        );
+        assert!(!stdout(&out).contains("inf"), "{}", stdout(&out));
+    }
 }

@@ -109,11 +109,12 @@ pub fn check_io_args(output: Option<&Path>, input: &InputArgs) -> Result<(), Usa
         .chain(&input.progress)
         .map(PathBuf::as_path)
         .collect();
+    // Quoted whole here, so the backticks pair up in any message.
     let shown = |p: &Path| -> String {
         if p == Path::new("-") {
-            "-` (standard input".to_string()
+            "`-` (standard input)".to_string()
         } else {
-            p.display().to_string()
+            format!("`{}`", p.display())
         }
     };
     for (i, a) in inputs.iter().enumerate() {
@@ -126,10 +127,18 @@ pub fn check_io_args(output: Option<&Path>, input: &InputArgs) -> Result<(), Usa
             let stream = *a == Path::new("-")
                 || *b == Path::new("-")
                 || std::fs::metadata(a).is_ok_and(|m| !m.is_file());
-            return Err(if stream {
+            return Err(if stream && a == b {
                 Usage {
                     message: format!(
-                        "`{}` and `{}` are the same stream, which can be read only once",
+                        "{} is given twice, and a stream can be read only once",
+                        shown(a)
+                    ),
+                    help: "give all but one input as files".into(),
+                }
+            } else if stream {
+                Usage {
+                    message: format!(
+                        "{} and {} are the same stream, which can be read only once",
                         shown(b),
                         shown(a)
                     ),

@@ -21,7 +21,7 @@ use super::{InputArgs, MarkArgs, NextArgs};
 pub fn check_lines(r: &Roadmap, targets: &[usize], pace: Option<f64>) -> String {
     let statuses = r.statuses();
     let all = r.tally(&statuses, None);
-    let visible = roadmapper::terminal::visible;
+    let shorten = roadmapper::diagnostic::shorten;
     let mut s = format!("  progress:       {}\n", all.report(pace));
     s.push_str(&format!(
         "  states:         {} done, {} learning, {} skipped, {} to do (topics without children)\n",
@@ -37,12 +37,7 @@ pub fn check_lines(r: &Roadmap, targets: &[usize], pace: Option<f64>) -> String 
         s.push_str("  by section:\n");
         let rows: Vec<(String, Tally)> = sections
             .iter()
-            .map(|&i| {
-                (
-                    visible(names.get(i)).into_owned(),
-                    r.tally_inside(&statuses, i),
-                )
-            })
+            .map(|&i| (shorten(names.get(i)), r.tally_inside(&statuses, i)))
             .collect();
         let columns = |s: &str| unicode_width::UnicodeWidthStr::width(s);
         let width = rows
@@ -95,7 +90,7 @@ fn target_lines(
         let pace = pace.filter(|_| tally.hours_left > 0.0);
         s.push_str(&format!(
             "  to {}: {}\n",
-            roadmapper::terminal::visible(names.get(t)),
+            roadmapper::diagnostic::shorten(names.get(t)),
             tally.report(pace)
         ));
     }

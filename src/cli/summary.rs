@@ -16,7 +16,7 @@ pub fn summary(r: &Roadmap, input: &InputArgs) -> String {
     if let Some(t) = r.title() {
         s.push_str(&format!(
             "  title:          {}\n",
-            visible(&r.topic(t).label)
+            roadmapper::diagnostic::shorten(&r.topic(t).label)
         ));
     }
     s.push_str(&format!("  topics:         {}\n", r.len()));

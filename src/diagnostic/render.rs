@@ -44,7 +44,11 @@ impl Diagnostic {
             Location::Argument { name } => (name.as_str(), 0, 0),
         };
         let argument = matches!(self.location, Location::Argument { .. });
-        let line_text = line.filter(|_| !argument && self.kind != DiagnosticKind::EmptyOutline);
+        let whole_file = matches!(
+            self.kind,
+            DiagnosticKind::EmptyOutline | DiagnosticKind::MarkdownWithoutTopics { .. }
+        );
+        let line_text = line.filter(|_| !argument && !whole_file);
         let message = if argument {
             // A command-line value such as `--to`: name it in the message.
             format!("{message} (in {file})")
@@ -63,7 +67,7 @@ impl Diagnostic {
             }
             None if argument => Group::with_title(title),
             // About the whole file (an empty outline): no line to quote.
-            None if self.kind == DiagnosticKind::EmptyOutline => title.element(Origin::path(file)),
+            None if whole_file => title.element(Origin::path(file)),
             None => title.element(Origin::path(file).line(line_number).char_column(column)),
         };
         let help = self.help().map(|h| tidy(&h));
@@ -185,22 +189,51 @@ pub fn tidy(message: &str) -> String {
             out.extend(note.take());
         }
         let n = part.chars().count();
-        let visible = |c: char| {
-            if c == '\t' || crate::terminal::is_hidden(c) {
-                '\u{fffd}'
-            } else {
-                c
-            }
-        };
         if i % 2 == 1 && n > QUOTE_WIDTH {
-            let keep = QUOTE_WIDTH / 2 - 4;
-            out.extend(part.chars().take(keep).map(visible));
-            out.push('…');
-            out.extend(part.chars().skip(n - keep).map(visible));
+            cut(part, n, &mut out);
             note = Some(format!(" ({n} characters)"));
         } else {
             out.extend(part.chars().map(visible));
         }
     }
     out
+}
+
+/// A label for a line of a report (`check`'s title, `show`'s path): cut
+/// as [`tidy`] cuts a quoted label, with its length after it, and control
+/// characters made U+FFFD.
+///
+/// ```
+/// use roadmapper::diagnostic::shorten;
+/// assert_eq!(shorten("REST\u{1b}[2J"), "REST\u{fffd}[2J");
+/// let long = shorten(&"y".repeat(500));
+/// assert!(long.chars().count() < 80 && long.ends_with("yyy (500 characters)"), "{long}");
+/// ```
+pub fn shorten(label: &str) -> String {
+    let n = label.chars().count();
+    if n <= QUOTE_WIDTH {
+        return label.chars().map(visible).collect();
+    }
+    let mut out = String::with_capacity(QUOTE_WIDTH * 4);
+    cut(label, n, &mut out);
+    out.push_str(&format!(" ({n} characters)"));
+    out
+}
+
+/// The start and end of `text` (`n` characters) around an ellipsis.
+fn cut(text: &str, n: usize, out: &mut String) {
+    let keep = QUOTE_WIDTH / 2 - 4;
+    out.extend(text.chars().take(keep).map(visible));
+    out.push('…');
+    out.extend(text.chars().skip(n - keep).map(visible));
+}
+
+/// A character as a one-line message shows it: tabs and control
+/// characters become U+FFFD.
+fn visible(c: char) -> char {
+    if c == '\t' || crate::terminal::is_hidden(c) {
+        '\u{fffd}'
+    } else {
+        c
+    }
 }

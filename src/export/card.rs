@@ -1,6 +1,7 @@
 //! A topic card for a terminal (`roadmapper show`): what roadmap.sh shows
 //! when a topic is clicked, offline. Every piece of user-written text goes
-//! through [`crate::terminal::visible`].
+//! through [`crate::terminal::visible`]; labels in paths are cut to a
+//! line ([`crate::diagnostic::shorten`]).
 
 use std::fmt::{self, Display, Formatter};
 
@@ -8,6 +9,7 @@ use petgraph::Direction;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
+use crate::diagnostic::shorten;
 use crate::outline::TaskState;
 use crate::roadmap::{Edge, Roadmap, hours};
 use crate::terminal::visible;
@@ -113,12 +115,17 @@ impl Display for Card<'_> {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         let r = self.roadmap;
         let t = r.topic(self.topic);
-        writeln!(f, "{}", visible(&r.path(self.topic).join(" > ")))?;
+        // Each label of a path cut to a line's width, as messages cut them.
+        let path = |labels: &[&str]| -> String {
+            let cut: Vec<String> = labels.iter().map(|l| shorten(l)).collect();
+            cut.join(" > ")
+        };
+        writeln!(f, "{}", path(&r.path(self.topic)))?;
         // Other topics by their path below the title, which every one shares.
         let named = |i: usize| {
-            let path = r.path(i);
-            let skip = usize::from(r.title().is_some() && path.len() > 1);
-            visible(&path[skip..].join(" > ")).into_owned()
+            let labels = r.path(i);
+            let skip = usize::from(r.title().is_some() && labels.len() > 1);
+            path(&labels[skip..])
         };
         if !t.tags.is_empty() {
             writeln!(f, "  tags: {}", visible(&t.tags.join(", ")))?;

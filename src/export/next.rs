@@ -119,7 +119,7 @@ pub fn write_next(
                     write!(
                         out,
                         "  completes {}",
-                        crate::terminal::visible(names.get(g))
+                        crate::diagnostic::shorten(names.get(g))
                     )?;
                 }
                 writeln!(out)?;

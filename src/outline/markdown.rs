@@ -1,6 +1,7 @@
 //! Markdown outlines, read with pulldown-cmark (CommonMark plus GFM
-//! tables, strikethrough and task lists; YAML front matter skipped), the
-//! way markmap reads a Markdown file with markdown-it.
+//! tables, strikethrough and task lists; YAML front matter skipped by the
+//! rule in `outline/front_matter.rs`), the way markmap reads a Markdown
+//! file with markdown-it.
 //!
 //! # Which files are Markdown
 //!
@@ -34,8 +35,9 @@
 //!   learning, `[-]` skipped.
 //! - The first link in a heading's or an item's own text is the topic's
 //!   first link, if it is an absolute `http`, `https` or `mailto` URL
-//!   ([`crate::link::check_url`]): a relative link is dropped without a
-//!   word, another scheme (`javascript:`) with a warning at its line.
+//!   ([`crate::link::check_url`]; an email autolink `<me@example.org>` is
+//!   a `mailto:` link): a relative link is dropped without a word, another
+//!   scheme (`javascript:`) with a warning at its line.
 //!
 //! Positions come from pulldown-cmark's offsets, so every topic keeps the
 //! 1-based line and column where its label starts.
@@ -44,7 +46,7 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::{MAX_TAGS, OutlineTopic, TaskState, collapse_whitespace, split_label};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
-use crate::link::{Link, UrlCheck, check_url};
+use crate::link::{Link, UrlCheck, check_url, markdown_url};
 
 /// Whether a file is read as Markdown: by its name, else by its first
 /// non-blank line (see the module documentation).
@@ -59,8 +61,7 @@ use crate::link::{Link, UrlCheck, check_url};
 /// assert!(!is_markdown("plan.txt", b"#\n-\n"));
 /// ```
 pub fn is_markdown(file: &str, bytes: &[u8]) -> bool {
-    let lower = file.to_ascii_lowercase();
-    if lower.ends_with(".md") || lower.ends_with(".markdown") {
+    if markdown_extension(file).is_some() {
         return true;
     }
     let Some(first) = bytes
@@ -93,6 +94,15 @@ pub fn is_markdown(file: &str, bytes: &[u8]) -> bool {
             .is_some_and(|rest| spaced(rest) && !rest.trim().is_empty())
 }
 
+/// The Markdown extension a file's name ends in (`.md` or `.markdown`, any
+/// case), which makes it Markdown whatever it holds.
+pub(crate) fn markdown_extension(file: &str) -> Option<&'static str> {
+    let lower = file.to_ascii_lowercase();
+    [".md", ".markdown"]
+        .into_iter()
+        .find(|extension| lower.ends_with(extension))
+}
+
 /// What the parse found: topics in pre-order, errors and warnings.
 pub(super) struct Parsed {
     pub topics: Vec<OutlineTopic>,
@@ -107,7 +117,7 @@ pub(super) fn parse(file: &str, text: &str) -> Parsed {
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_STRIKETHROUGH);
     options.insert(Options::ENABLE_TASKLISTS);
-    options.insert(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
+    let (body, not_front_matter) = super::front_matter::skip(file, text);
     let mut reader = Reader {
         file,
         text,
@@ -116,15 +126,15 @@ pub(super) fn parse(file: &str, text: &str) -> Parsed {
             .collect(),
         topics: Vec::new(),
         errors: Vec::new(),
-        warnings: Vec::new(),
+        warnings: not_front_matter.into_iter().collect(),
         headings: Vec::new(),
         items: Vec::new(),
         ignored: 0,
         collect: None,
         pending_description: None,
     };
-    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
-        reader.event(event, range.start);
+    for (event, range) in Parser::new_ext(&text[body..], options).into_offset_iter() {
+        reader.event(event, body + range.start);
     }
     Parsed {
         topics: reader.topics,
@@ -447,10 +457,14 @@ impl Reader<'_> {
             }
             Event::SoftBreak | Event::HardBreak => c.raw.push(' '),
             Event::InlineHtml(_) | Event::FootnoteReference(_) => {}
-            Event::Start(Tag::Link { dest_url, .. }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) => {
                 c.links += 1;
                 if c.links == 1 && c.first_link.is_none() {
-                    c.link = Some((dest_url.to_string(), c.raw.len(), offset));
+                    c.link = Some((markdown_url(*link_type, dest_url), c.raw.len(), offset));
                 }
             }
             Event::Start(Tag::Image { .. }) => c.links += 1,
@@ -505,6 +519,12 @@ impl Reader<'_> {
                 line,
                 column,
                 DiagnosticKind::LinkDropped { url, scheme },
+            )),
+            UrlCheck::Control(character) => self.warnings.push(Diagnostic::warning(
+                self.file,
+                line,
+                column,
+                DiagnosticKind::LinkControlCharacter { url, character },
             )),
         }
     }

@@ -15,7 +15,11 @@ impl Roadmap {
     /// one that counts the rest ([`cap_repeated`]).
     pub fn lint(&self) -> Vec<Diagnostic> {
         let mut out = Vec::new();
-        if self.is_empty() {
+        let said = self
+            .warnings
+            .iter()
+            .any(|w| matches!(w.kind, DiagnosticKind::MarkdownWithoutTopics { .. }));
+        if self.is_empty() && !said {
             out.push(Diagnostic::warning(
                 &self.file,
                 1,
@@ -94,7 +98,9 @@ fn repeated(kind: &DiagnosticKind) -> Option<&'static str> {
     Some(match kind {
         DiagnosticKind::LongLabel { .. } => "long labels",
         DiagnosticKind::DuplicateLabel { .. } => "shared labels",
-        DiagnosticKind::LinkDropped { .. } => "dropped links",
+        DiagnosticKind::LinkDropped { .. } | DiagnosticKind::LinkControlCharacter { .. } => {
+            "dropped links"
+        }
         DiagnosticKind::UnknownLinkKind { .. } => "unknown link kinds",
         DiagnosticKind::DuplicateNotes { .. } => "topics given notes twice",
         _ => return None,

@@ -14,8 +14,9 @@ impl Roadmap {
     /// notes' description replaces a Markdown outline's first paragraph,
     /// their links come after the outline's own link.
     ///
-    /// Returns the errors: references that name no topic or several, with
-    /// the same suggestions as prerequisites, at the heading's file:line.
+    /// Returns the errors: empty headings, and references that name no
+    /// topic or several, with the same suggestions as prerequisites, at
+    /// the heading's file:line.
     /// The files' warnings (dropped links, unknown kinds) and a topic given
     /// notes twice (the later notes win) join [`Roadmap::warnings`].
     ///
@@ -39,6 +40,15 @@ impl Roadmap {
             for (note, found) in file.notes.iter().zip(self.find_all(&references)) {
                 let topic = match found {
                     Ok(t) => t,
+                    Err(_) if note.reference.is_empty() => {
+                        errors.push(Diagnostic::error(
+                            &file.file,
+                            note.line,
+                            note.column,
+                            DiagnosticKind::EmptyHeading,
+                        ));
+                        continue;
+                    }
                     Err(kind) => {
                         errors.push(Diagnostic::error(&file.file, note.line, note.column, kind));
                         continue;
