@@ -718,3 +718,24 @@ fn check_aligns_sections_by_display_width() {
     assert!(text.contains("    基础      1/1  100%\n"), "{text}");
     assert!(text.contains("    Security  0/1    0%\n"), "{text}");
 }
+
+/// Conflicting states past the first ten are counted, not printed: the
+/// output says how many were left out.
+#[test]
+fn conflicting_states_are_listed_ten_then_counted() {
+    let dir = scratch();
+    let items = "- [x] REST\n- [ ] REST\n".repeat(13);
+    fs::write(dir.path().join("twice.md"), items).unwrap();
+    let out = run(
+        dir.path(),
+        &["check", "backend.txt", "--progress", "twice.md"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert_eq!(err.matches("this line wins").count(), 10, "{err}");
+    assert!(
+        err.contains("warning: 15 more warnings about topics given two states"),
+        "{err}"
+    );
+    assert!(err.contains("--> twice.md:12"), "{err}");
+}

@@ -87,6 +87,10 @@ impl Roadmap {
     }
 }
 
+/// What [`DiagnosticKind::StateGivenTwice`] warnings are about, in the
+/// count of those left out (capped where they are made, and here).
+pub(super) const STATES_GIVEN_TWICE: &str = "topics given two states";
+
 /// What a repeated warning is about, plural, for the count that replaces
 /// those past the cap; None for kinds capped where they are made (or
 /// never repeated).
@@ -97,6 +101,7 @@ fn repeated(kind: &DiagnosticKind) -> Option<&'static str> {
         DiagnosticKind::LinkDropped { .. } => "dropped links",
         DiagnosticKind::UnknownLinkKind { .. } => "unknown link kinds",
         DiagnosticKind::DuplicateNotes { .. } => "topics given notes twice",
+        DiagnosticKind::StateGivenTwice { .. } => STATES_GIVEN_TWICE,
         _ => return None,
     })
 }

@@ -12,7 +12,7 @@ use petgraph::graph::NodeIndex;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::Roadmap;
-use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, MAX_LISTED};
 use crate::outline::TaskState;
 use crate::prereqs;
 use crate::progress::ProgressFile;
@@ -47,8 +47,13 @@ impl Roadmap {
         let found = self.resolve_progress(files);
         self.tracked = true;
         let mut errors = Vec::new();
-        let mut given: HashMap<usize, (String, usize, TaskState)> = HashMap::default();
-        for (file, found) in files.iter().zip(found) {
+        // Where each topic's state was last given: file index, line, state.
+        let mut given: HashMap<usize, (usize, usize, TaskState)> = HashMap::default();
+        // Conflicting states beyond the first MAX_LISTED are only counted:
+        // a million of them would otherwise each be built and kept.
+        let mut conflicts = 0;
+        let mut more_conflicts: Option<Diagnostic> = None;
+        for (fi, (file, found)) in files.iter().zip(found).enumerate() {
             for (item, found) in file.items.iter().zip(found) {
                 let topic = match found {
                     Ok(t) => t,
@@ -58,26 +63,42 @@ impl Roadmap {
                     }
                 };
                 if let Some((first_file, first_line, first_state)) =
-                    given.insert(topic, (file.file.clone(), item.line, item.state))
+                    given.insert(topic, (fi, item.line, item.state))
                     && first_state != item.state
                 {
-                    self.warnings.push(Diagnostic::warning(
-                        &file.file,
-                        item.line,
-                        item.column,
-                        DiagnosticKind::StateGivenTwice {
-                            label: self.topic(topic).label.clone(),
-                            first: format!("{first_file}:{first_line}"),
-                            states: (
-                                first_state.name().to_string(),
-                                item.state.name().to_string(),
-                            ),
-                        },
-                    ));
+                    conflicts += 1;
+                    if conflicts > MAX_LISTED {
+                        let kind = DiagnosticKind::MoreWarnings {
+                            what: super::lint::STATES_GIVEN_TWICE,
+                            count: conflicts - MAX_LISTED,
+                        };
+                        match &mut more_conflicts {
+                            Some(more) => more.kind = kind,
+                            None => {
+                                more_conflicts =
+                                    Some(Diagnostic::warning(&file.file, item.line, 1, kind));
+                            }
+                        }
+                    } else {
+                        self.warnings.push(Diagnostic::warning(
+                            &file.file,
+                            item.line,
+                            item.column,
+                            DiagnosticKind::StateGivenTwice {
+                                label: self.topic(topic).label.clone(),
+                                first: format!("{}:{first_line}", files[first_file].file),
+                                states: (
+                                    first_state.name().to_string(),
+                                    item.state.name().to_string(),
+                                ),
+                            },
+                        ));
+                    }
                 }
                 self.graph[NodeIndex::new(topic)].state = Some(item.state);
             }
         }
+        self.warnings.extend(more_conflicts);
         errors
     }
 
