@@ -25,7 +25,7 @@
 //! is a warning and the link is kept without one. References are resolved
 //! against the outline by [`crate::Roadmap::apply_notes`].
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, Options, Tag, TagEnd};
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::link::{Link, LinkKind, UrlCheck, check_url, split_kind};
@@ -110,14 +110,14 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<NotesFile, Vec<Diagnostic>> {
         }
         paragraphs.clear();
     };
-    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+    crate::outline::events::for_each_event(text, options, |event, range| {
         if ignored > 0 {
             match event {
                 Event::Start(tag) if ignored_container(&tag) => ignored += 1,
                 Event::End(tag) if ignored_container_end(&tag) => ignored -= 1,
                 _ => {}
             }
-            continue;
+            return;
         }
         match event {
             Event::Start(Tag::Heading {
@@ -183,7 +183,7 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<NotesFile, Vec<Diagnostic>> {
             }
             _ => {}
         }
-    }
+    });
     finish(&mut out, &mut paragraphs);
     Ok(out)
 }

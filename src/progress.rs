@@ -14,7 +14,7 @@
 //! CommonMark (tabs, spaces, lazy lines) and escapes are undone. Linear in
 //! the input.
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Tag, TagEnd};
 
 use crate::outline::TaskState;
 use crate::outline::collapse_whitespace;
@@ -119,17 +119,17 @@ pub fn parse(file: &str, text: &str) -> ProgressFile {
     let mut stack: Vec<Open> = Vec::new();
     // Inside a block that holds no items' text (code, HTML, tables).
     let mut ignored = 0usize;
-    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+    crate::outline::events::for_each_event(text, options, |event, range| {
         match &event {
             Event::Start(tag) if crate::outline::markdown::ignored_container(tag) => {
                 ignored += 1;
-                continue;
+                return;
             }
             Event::End(tag) if crate::outline::markdown::ignored_container_end(tag) => {
                 ignored = ignored.saturating_sub(1);
-                continue;
+                return;
             }
-            _ if ignored > 0 => continue,
+            _ if ignored > 0 => return,
             _ => {}
         }
         match event {
@@ -187,10 +187,10 @@ pub fn parse(file: &str, text: &str) -> ProgressFile {
                 let (t, code) = match event {
                     Event::Code(t) => (t, true),
                     Event::Text(t) => (t, false),
-                    _ => continue,
+                    _ => return,
                 };
                 let Some(o) = stack.last_mut().filter(|o| !o.done) else {
-                    continue;
+                    return;
                 };
                 if !o.started {
                     o.started = true;
@@ -221,7 +221,7 @@ pub fn parse(file: &str, text: &str) -> ProgressFile {
             }
             _ => {}
         }
-    }
+    });
     out
 }
 
