@@ -44,7 +44,7 @@ impl Roadmap {
     /// assert_eq!(r.topic(2).state, None);
     /// ```
     pub fn apply_progress(&mut self, files: &[ProgressFile]) -> Vec<Diagnostic> {
-        let found = self.resolve_progress(files);
+        let found = self.resolve_progress_boxed(files);
         self.tracked = true;
         let mut errors = Vec::new();
         // Where each topic's state was last given: file index, line, state.
@@ -58,7 +58,7 @@ impl Roadmap {
                 let topic = match found {
                     Ok(t) => t,
                     Err(kind) => {
-                        errors.push(Diagnostic::error(&file.file, item.line, item.column, kind));
+                        errors.push(Diagnostic::error(&file.file, item.line, item.column, *kind));
                         continue;
                     }
                 };
@@ -109,6 +109,18 @@ impl Roadmap {
         &self,
         files: &[ProgressFile],
     ) -> Vec<Vec<Result<usize, DiagnosticKind>>> {
+        self.resolve_progress_boxed(files)
+            .into_iter()
+            .map(|found| found.into_iter().map(|r| r.map_err(|e| *e)).collect())
+            .collect()
+    }
+
+    /// [`Roadmap::resolve_progress`] with each error boxed: a file of
+    /// millions of items keeps 16 bytes for each, not a whole diagnostic.
+    fn resolve_progress_boxed(
+        &self,
+        files: &[ProgressFile],
+    ) -> Vec<Vec<Result<usize, Box<DiagnosticKind>>>> {
         if files.iter().all(|f| f.items.is_empty()) {
             return files.iter().map(|_| Vec::new()).collect();
         }
@@ -117,18 +129,18 @@ impl Roadmap {
         files
             .iter()
             .map(|file| {
-                // The topic of each item, for the items nested under it.
-                let mut topic_of: Vec<Option<usize>> = Vec::with_capacity(file.items.len());
-                file.items
-                    .iter()
-                    .map(|item| {
-                        let inside = item.parent.and_then(|p| topic_of.get(p).copied().flatten());
-                        let found =
-                            self.find_item(&item.reference, item.within.as_deref(), inside, look);
-                        topic_of.push(found.as_ref().ok().copied());
-                        found
-                    })
-                    .collect()
+                let mut found: Vec<Result<usize, Box<DiagnosticKind>>> =
+                    Vec::with_capacity(file.items.len());
+                for item in &file.items {
+                    // The topic of the item it is nested under (an earlier one).
+                    let inside = item
+                        .parent
+                        .and_then(|p| found.get(p)?.as_ref().ok().copied());
+                    let topic =
+                        self.find_item(&item.reference, item.within.as_deref(), inside, look);
+                    found.push(topic.map_err(Box::new));
+                }
+                found
             })
             .collect()
     }
