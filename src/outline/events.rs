@@ -47,6 +47,7 @@ pub fn for_each_event<'a>(
         walk(
             text,
             options,
+            WINDOW,
             &Definitions::default(),
             &mut all,
             &mut |_, _| {},
@@ -58,6 +59,7 @@ pub fn for_each_event<'a>(
     walk(
         text,
         options,
+        WINDOW,
         &definitions,
         &mut Definitions::default(),
         &mut f,
@@ -70,18 +72,19 @@ fn label_key(label: &str) -> String {
     caseless::default_case_fold_str(&collapsed)
 }
 
-/// One pass over the windows: events go to `emit`, and the reference
+/// One pass over windows of about `size` bytes: events go to `emit`, and the reference
 /// definitions each window's parse found are added to `found` (the first
 /// of a label kept); `definitions` answers links no window defines.
 fn walk<'a>(
     text: &'a str,
     options: Options,
+    size: usize,
     definitions: &Definitions,
     found: &mut Definitions,
     emit: &mut dyn FnMut(Event<'a>, Range<usize>),
 ) {
     let mut start = 0;
-    let mut window = WINDOW;
+    let mut window = size;
     // Whether the unit at `start` is larger than a window: its events are
     // then handed on as they come once a parse shows where it closes,
     // rather than held.
@@ -152,16 +155,16 @@ fn walk<'a>(
                 emit(Event::End(TagEnd::List(ordered)), unit_start..unit_start);
             }
             start = unit_start;
-            window = WINDOW;
+            window = size;
             continue;
         }
         if let Some((Event::Start(Tag::Table(alignments)), _)) = unit.first() {
-            let table_end = table_end(text, unit_start, options);
+            let table_end = table_end(text, unit_start, options, size);
             let range = unit_start..table_end;
             emit(Event::Start(Tag::Table(alignments.clone())), range.clone());
             emit(Event::End(TagEnd::Table), range);
             start = table_end;
-            window = WINDOW;
+            window = size;
             continue;
         }
         // One unit fills the window: a larger one.
@@ -239,13 +242,13 @@ fn line_end(text: &str, at: usize) -> usize {
 /// delimiter rows are parsed again in front of each window of its body,
 /// until a window shows a line after the table (a row continues or ends
 /// the table on its own line alone).
-fn table_end(text: &str, start: usize, options: Options) -> usize {
+fn table_end(text: &str, start: usize, options: Options, size: usize) -> usize {
     let header_end = line_end(text, start);
     let body = line_end(text, header_end);
     let head = &text[start..body];
     let mut pos = body;
     loop {
-        let end = line_end(text, pos.saturating_add(WINDOW));
+        let end = line_end(text, pos.saturating_add(size));
         let mut probe = String::with_capacity(head.len() + (end - pos) + 1);
         probe.push_str(head);
         if !head.ends_with('\n') {
@@ -329,6 +332,82 @@ mod tests {
             .collect();
         assert!(text.len() > 4 * WINDOW);
         assert_eq!(texts(&windowed(&text)), texts(&whole));
+    }
+
+    /// Random documents of the shapes outlines, progress files and notes
+    /// take, cut into windows of a few bytes (every unit then spans
+    /// windows): the same text, links, boxes, items and headings, at the
+    /// same places, as one parse.
+    #[test]
+    fn tiny_windows_read_as_one_parse_would() {
+        const LINES: &[&str] = &[
+            "# Title",
+            "## Section",
+            "- [x] Done",
+            "- [ ] Todo *(Parent)*",
+            "  - [/] Nested",
+            "    - Deep `code`",
+            "1. First",
+            "2) Second",
+            "* Star [link](https://a.example)",
+            "",
+            "",
+            "Paragraph text",
+            "lazy continuation",
+            "> quote",
+            "> - in quote",
+            "```",
+            "code line",
+            "~~~",
+            "<div>",
+            "</div>",
+            "<!-- comment",
+            "-->",
+            "| a | b |",
+            "|---|---|",
+            "| x | y |",
+            "---",
+            "***",
+            "Setext",
+            "===",
+            "[ref]: https://ref.example",
+            "- see [ref]",
+            "    indented code",
+            "- [-] Skipped",
+        ];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..(seed % 24) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(LINES[(seed % LINES.len() as u64) as usize]);
+                text.push('\n');
+            }
+            let whole: Vec<_> = Parser::new_ext(&text, options())
+                .into_offset_iter()
+                .collect();
+            let mut definitions = Definitions::default();
+            walk(
+                &text,
+                options(),
+                8,
+                &Definitions::default(),
+                &mut definitions,
+                &mut |_, _| {},
+            );
+            let mut windowed = Vec::new();
+            walk(
+                &text,
+                options(),
+                8,
+                &definitions,
+                &mut Definitions::default(),
+                &mut |e, r| windowed.push((e, r)),
+            );
+            assert_eq!(texts(&windowed), texts(&whole), "{text:?}");
+        }
     }
 
     #[test]
