@@ -2,9 +2,8 @@
 //! time, for every Markdown reader (outlines, progress files, notes).
 //!
 //! pulldown-cmark builds a tree of the whole document before the first
-//! event, a node of about 56 bytes for every block, table cell, text run or
-//! emphasis mark: a large file of short lines or small cells needs many
-//! times its size. So the text is cut where the parse starts afresh: before
+//! event, a node for every block, table cell, text run or emphasis mark:
+//! a large file of short lines or small cells needs many times its size. So the text is cut where the parse starts afresh: before
 //! each top-level block and each item of a top-level list. A window of
 //! about [`WINDOW`] bytes is parsed; the events of every unit (block or
 //! item) that the next unit's start closes inside the window are final and
@@ -19,8 +18,9 @@
 //! cut is), each tight or loose on its own (so an item's text comes with or
 //! without its paragraph events), and a reference definition
 //! (`[label]: url`) in another window is found through pulldown-cmark's
-//! broken-link callback, the first definition of a label winning as in
-//! one parse. YAML front matter is only looked for at the file's start.
+//! broken-link callback (a label defined twice, in the window and before
+//! it, takes the window's definition there; one parse takes the first).
+//! YAML front matter is only looked for at the file's start.
 
 use std::ops::Range;
 
