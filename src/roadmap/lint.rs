@@ -1,7 +1,7 @@
 //! `check`'s style warnings: labels shared or too long, and the build's
 //! warnings, each kind capped so a long file cannot bury the summary.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 use super::Roadmap;
 use crate::diagnostic::{Diagnostic, DiagnosticKind, LONG_LABEL, MAX_LISTED};
@@ -23,18 +23,19 @@ impl Roadmap {
                 DiagnosticKind::EmptyOutline,
             ));
         }
-        let mut by_label: HashMap<String, Vec<usize>> = HashMap::default();
-        for t in self.topics() {
-            by_label
-                .entry(prereqs::fold(&t.label))
-                .or_default()
-                .push(t.position);
+        // The topics sharing a label, as chains from the first of each (the
+        // resolver's index, kept by the roadmap: no label is hashed here).
+        let mut has_prev = vec![false; self.len()];
+        for &next in &self.same_label {
+            if let Some(p) = has_prev.get_mut(next) {
+                *p = true;
+            }
         }
-        let mut reported = HashSet::default();
+        let next = |i: usize| self.same_label.get(i).copied().filter(|&j| j != usize::MAX);
         for t in self.topics() {
-            let key = prereqs::fold(&t.label);
-            let same = &by_label[&key];
-            if same.len() > 1 && reported.insert(key) {
+            let head = t.position;
+            if !has_prev[head] && next(head).is_some() {
+                let same: Vec<usize> = std::iter::successors(Some(head), |&i| next(i)).collect();
                 let paths: Vec<Vec<&str>> = same
                     .iter()
                     .take(MAX_LISTED)
