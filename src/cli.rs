@@ -576,7 +576,8 @@ pub struct RenderArgs {
     /// Noto Sans, then the --font files in order, then, with
     /// --system-fonts, the machine's fonts; text is measured with the same
     /// fonts, so it fits its box. An SVG names the font on the text drawn
-    /// with it and does not embed it.
+    /// with it and does not embed it. Like any input, a font file may be at
+    /// most --max-input-size.
     #[arg(long = "font", value_name = "FILE")]
     pub fonts: Vec<PathBuf>,
 
@@ -585,7 +586,8 @@ pub struct RenderArgs {
     ///
     /// Which fonts those are depends on the machine, so the same input may
     /// be drawn differently elsewhere; --font gives the same drawing
-    /// everywhere.
+    /// everywhere. A file there that is no usable font, or larger than
+    /// --max-input-size, is skipped with a warning.
     #[arg(long)]
     pub system_fonts: bool,
 }

@@ -46,13 +46,17 @@ impl Input {
             source,
         };
         let file = std::fs::File::open(path).map_err(io_err)?;
-        if file.metadata().is_ok_and(|m| m.is_dir()) {
+        let meta = file.metadata().ok();
+        if meta.as_ref().is_some_and(|m| m.is_dir()) {
             return Err(io_err(io::Error::new(
                 io::ErrorKind::IsADirectory,
                 "is a folder, not a file",
             )));
         }
-        Input::from_reader(path.display().to_string(), file, limit).map_err(|e| match e {
+        // A regular file's size, so the buffer is allocated once rather
+        // than doubled (up to twice the input) while reading.
+        let size = meta.filter(|m| m.is_file()).map_or(0, |m| m.len());
+        read_to_limit(path.display().to_string(), file, limit, size).map_err(|e| match e {
             Error::Io { source, .. } => io_err(source),
             Error::TooLarge { limit, .. } => Error::TooLarge {
                 path: path.to_path_buf(),
@@ -65,22 +69,32 @@ impl Input {
     /// Reads `reader` to its end, at most `limit` bytes (standard input, for
     /// example); `name` is shown in diagnostics.
     pub fn from_reader(name: String, reader: impl Read, limit: u64) -> Result<Input, Error> {
-        let mut bytes = Vec::new();
-        reader
-            .take(limit.saturating_add(1))
-            .read_to_end(&mut bytes)
-            .map_err(|source| Error::Io {
-                path: name.clone().into(),
-                source,
-            })?;
-        if bytes.len() as u64 > limit {
-            return Err(Error::TooLarge {
-                path: name.into(),
-                limit,
-            });
-        }
-        Ok(Input::new(name, bytes))
+        read_to_limit(name, reader, limit, 0)
     }
+}
+
+/// [`Input::from_reader`], with room made for `size` bytes first (the
+/// size a file says it has; more or less is read all the same).
+fn read_to_limit(name: String, reader: impl Read, limit: u64, size: u64) -> Result<Input, Error> {
+    let mut bytes = Vec::new();
+    // One byte more: reading to the end finds it with no new room. No
+    // room is no error: the buffer then grows as it is read.
+    let room = usize::try_from(size.min(limit).saturating_add(1)).unwrap_or(0);
+    let _ = bytes.try_reserve_exact(room);
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|source| Error::Io {
+            path: name.clone().into(),
+            source,
+        })?;
+    if bytes.len() as u64 > limit {
+        return Err(Error::TooLarge {
+            path: name.into(),
+            limit,
+        });
+    }
+    Ok(Input::new(name, bytes))
 }
 
 #[cfg(test)]

@@ -26,7 +26,7 @@
 //! is a warning and the link is kept without one. References are resolved
 //! against the outline by [`crate::Roadmap::apply_notes`].
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, Options, Tag, TagEnd};
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::link::{Link, LinkKind, UrlCheck, check_url, markdown_url, split_kind};
@@ -113,17 +113,15 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<NotesFile, Vec<Diagnostic>> {
         }
         paragraphs.clear();
     };
-    let events = Parser::new_ext(&text[body..], options)
-        .into_offset_iter()
-        .map(|(event, range)| (event, body + range.start..body + range.end));
-    for (event, range) in events {
+    crate::outline::events::for_each_event(&text[body..], options, |event, range| {
+        let range = body + range.start..body + range.end;
         if ignored > 0 {
             match event {
                 Event::Start(tag) if ignored_container(&tag) => ignored += 1,
                 Event::End(tag) if ignored_container_end(&tag) => ignored -= 1,
                 _ => {}
             }
-            continue;
+            return;
         }
         match event {
             Event::Start(Tag::Heading {
@@ -197,7 +195,7 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<NotesFile, Vec<Diagnostic>> {
             }
             _ => {}
         }
-    }
+    });
     finish(&mut out, &mut paragraphs);
     if out.notes.is_empty() {
         // Read as notes, a prerequisite file names no topic and gives no

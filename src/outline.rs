@@ -16,6 +16,7 @@
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::link::Link;
 
+pub(crate) mod events;
 pub(crate) mod front_matter;
 pub mod markdown;
 mod plain;

@@ -457,6 +457,13 @@ pub struct Resolver<'a> {
     label_bytes: usize,
     /// How many more such steps suggestions may take.
     work_left: std::cell::Cell<usize>,
+    /// The error of each ambiguous reference met so far, by its folded
+    /// segments: telling the topics apart compares each listed one with up
+    /// to [`MAX_COMPARED`] others, once per reference, not once per line
+    /// naming it.
+    ambiguous: std::cell::RefCell<FxHashMap<String, DiagnosticKind>>,
+    /// How many pairs of paths telling ambiguous topics apart compared.
+    compared: std::cell::Cell<usize>,
 }
 
 /// Unknown references beyond this many in one run get no suggestions.
@@ -497,6 +504,8 @@ impl<'a> Resolver<'a> {
             suggestions_left: std::cell::Cell::new(MAX_SUGGESTED),
             label_bytes,
             work_left: std::cell::Cell::new(MAX_SUGGESTION_WORK),
+            ambiguous: Default::default(),
+            compared: std::cell::Cell::new(0),
         }
     }
 
@@ -554,44 +563,71 @@ impl<'a> Resolver<'a> {
                 })
             }
             (Some(_), Some(_)) => {
-                // Every topic with the label, not only those the reference
-                // matched: a suggested path must pick one among all of them.
-                let same: Vec<usize> = self.with_label(label).collect();
-                let many: Vec<usize> = same
+                let key = r
+                    .segments
                     .iter()
-                    .copied()
-                    .filter(|&i| self.has_ancestors(i, ancestors))
-                    .collect();
-                let listed = &many[..many.len().min(MAX_LISTED)];
-                let others: Vec<usize> = same
-                    .iter()
-                    .copied()
-                    .filter(|i| !listed.contains(i))
-                    .take(MAX_COMPARED)
-                    .collect();
-                let lengths = suffix_lengths(
-                    listed.len(),
-                    listed.len() + others.len(),
-                    |a, b| {
-                        let at = |k: usize| {
-                            listed
-                                .get(k)
-                                .copied()
-                                .unwrap_or_else(|| others[k - listed.len()])
-                        };
-                        self.common_suffix(at(a), at(b))
-                    },
-                    |a| self.depth(listed[a]) + 1,
-                );
-                let (references, unreachable) = self.split_references(listed, &lengths);
-                Err(DiagnosticKind::AmbiguousTopic {
-                    reference: r.text.clone(),
-                    candidates: listed.iter().map(|&i| self.path(i)).collect(),
-                    count: many.len(),
-                    references,
-                    unreachable,
-                })
+                    .map(|s| fold(s))
+                    .collect::<Vec<_>>()
+                    .join("\0");
+                let known = self.ambiguous.borrow().get(&key).cloned();
+                let mut kind = match known {
+                    Some(kind) => kind,
+                    None => {
+                        let kind = self.ambiguity(label, ancestors);
+                        self.ambiguous.borrow_mut().insert(key, kind.clone());
+                        kind
+                    }
+                };
+                if let DiagnosticKind::AmbiguousTopic { reference, .. } = &mut kind {
+                    reference.clone_from(&r.text);
+                }
+                Err(kind)
             }
+        }
+    }
+
+    /// The error for a reference (`label` under `ancestors`) that more
+    /// than one topic matches: the first [`MAX_LISTED`] candidates, how
+    /// many there are, and the shortest reference that picks each. The
+    /// reference's own text is left empty for the caller.
+    fn ambiguity(&self, label: &str, ancestors: &[String]) -> DiagnosticKind {
+        // Every topic with the label, not only those the reference
+        // matched: a suggested path must pick one among all of them.
+        let same: Vec<usize> = self.with_label(label).collect();
+        let many: Vec<usize> = same
+            .iter()
+            .copied()
+            .filter(|&i| self.has_ancestors(i, ancestors))
+            .collect();
+        let listed = &many[..many.len().min(MAX_LISTED)];
+        let others: Vec<usize> = same
+            .iter()
+            .copied()
+            .filter(|i| !listed.contains(i))
+            .take(MAX_COMPARED)
+            .collect();
+        let lengths = suffix_lengths(
+            listed.len(),
+            listed.len() + others.len(),
+            |a, b| {
+                let at = |k: usize| {
+                    listed
+                        .get(k)
+                        .copied()
+                        .unwrap_or_else(|| others[k - listed.len()])
+                };
+                self.compared.set(self.compared.get() + 1);
+                self.common_suffix(at(a), at(b))
+            },
+            |a| self.depth(listed[a]) + 1,
+        );
+        let (references, unreachable) = self.split_references(listed, &lengths);
+        DiagnosticKind::AmbiguousTopic {
+            reference: String::new(),
+            candidates: listed.iter().map(|&i| self.path(i)).collect(),
+            count: many.len(),
+            references,
+            unreachable,
         }
     }
 
@@ -1188,6 +1224,31 @@ mod tests {
                 if references == &["A > B > x", "C > B > x"]),
             "{e:?}"
         );
+    }
+
+    /// A label shared by many topics, named again and again (in any
+    /// case): its topics are told apart once, whatever the number of
+    /// lines naming it, and each error quotes its own reference.
+    #[test]
+    fn an_ambiguous_reference_is_worked_out_once() {
+        let mut text = String::from("Root\n");
+        for i in 0..50 {
+            text.push_str(&format!("  Group {i}\n    Shared\n"));
+        }
+        let o = outline::parse("o", text.as_bytes()).unwrap();
+        let r = Resolver::new(&o);
+        let _ = r.resolve(&reference("Shared").unwrap());
+        let once = r.compared.get();
+        assert!(once > 0);
+        for spelling in ["Shared", "SHARED", "shared"].iter().cycle().take(300) {
+            match r.resolve(&reference(spelling).unwrap()) {
+                Err(DiagnosticKind::AmbiguousTopic {
+                    reference, count, ..
+                }) => assert_eq!((reference.as_str(), count), (*spelling, 50)),
+                other => panic!("{other:?}"),
+            }
+        }
+        assert_eq!(r.compared.get(), once);
     }
 
     #[test]

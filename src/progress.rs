@@ -16,7 +16,7 @@
 //! CommonMark (tabs, spaces, lazy lines) and escapes are undone. Linear in
 //! the input.
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Tag, TagEnd};
 
 use crate::outline::TaskState;
 use crate::outline::collapse_whitespace;
@@ -139,22 +139,17 @@ pub fn closer_at_end(text: &str) -> Option<String> {
     let mut last = None;
     let mut depth = 0usize;
     let body = body_start(text);
-    let events = Parser::new_ext(&text[body..], options())
-        .into_offset_iter()
-        .map(|(event, range)| (event, body + range.start..body + range.end));
-    for (event, range) in events {
-        match event {
-            Event::Start(tag) => {
-                if depth == 0 {
-                    last = Some((tag, range));
-                }
-                depth += 1;
+    crate::outline::events::for_each_event(&text[body..], options(), |event, range| match event {
+        Event::Start(tag) => {
+            if depth == 0 {
+                last = Some((tag, body + range.start..body + range.end));
             }
-            Event::End(_) => depth = depth.saturating_sub(1),
-            _ if depth == 0 => last = None,
-            _ => {}
+            depth += 1;
         }
-    }
+        Event::End(_) => depth = depth.saturating_sub(1),
+        _ if depth == 0 => last = None,
+        _ => {}
+    });
     let (tag, range) = last?;
     if range.end < text.trim_end().len() {
         return None;
@@ -213,24 +208,22 @@ pub fn closer_at_end(text: &str) -> Option<String> {
 /// ```
 pub fn has_heading(text: &str, level: u8, title: &str) -> bool {
     let mut inside = false;
+    let mut found = false;
     let mut heading = String::new();
-    for event in Parser::new_ext(&text[body_start(text)..], options()) {
-        match event {
-            Event::Start(Tag::Heading { level: l, .. }) => {
-                inside = l as u8 == level;
-                heading.clear();
-            }
-            Event::Text(t) | Event::Code(t) if inside => heading.push_str(&t),
-            Event::End(TagEnd::Heading(_)) if inside => {
-                if heading.trim() == title {
-                    return true;
-                }
-                inside = false;
-            }
-            _ => {}
+    let body = &text[body_start(text)..];
+    crate::outline::events::for_each_event(body, options(), |event, _| match event {
+        Event::Start(Tag::Heading { level: l, .. }) if !found => {
+            inside = l as u8 == level;
+            heading.clear();
         }
-    }
-    false
+        Event::Text(t) | Event::Code(t) if inside => heading.push_str(&t),
+        Event::End(TagEnd::Heading(_)) if inside => {
+            found = heading.trim() == title;
+            inside = false;
+        }
+        _ => {}
+    });
+    found
 }
 
 /// Reads a progress file. Never fails: what is not a task item is not
@@ -259,20 +252,18 @@ pub fn parse(file: &str, text: &str) -> ProgressFile {
     let mut stack: Vec<Open> = Vec::new();
     // Inside a block that holds no items' text (code, HTML, tables).
     let mut ignored = 0usize;
-    let events = Parser::new_ext(&text[body..], options)
-        .into_offset_iter()
-        .map(|(event, range)| (event, body + range.start..body + range.end));
-    for (event, range) in events {
+    crate::outline::events::for_each_event(&text[body..], options, |event, range| {
+        let range = body + range.start..body + range.end;
         match &event {
             Event::Start(tag) if crate::outline::markdown::ignored_container(tag) => {
                 ignored += 1;
-                continue;
+                return;
             }
             Event::End(tag) if crate::outline::markdown::ignored_container_end(tag) => {
                 ignored = ignored.saturating_sub(1);
-                continue;
+                return;
             }
-            _ if ignored > 0 => continue,
+            _ if ignored > 0 => return,
             _ => {}
         }
         match event {
@@ -330,10 +321,10 @@ pub fn parse(file: &str, text: &str) -> ProgressFile {
                 let (t, code) = match event {
                     Event::Code(t) => (t, true),
                     Event::Text(t) => (t, false),
-                    _ => continue,
+                    _ => return,
                 };
                 let Some(o) = stack.last_mut().filter(|o| !o.done) else {
-                    continue;
+                    return;
                 };
                 if !o.started {
                     o.started = true;
@@ -372,7 +363,7 @@ pub fn parse(file: &str, text: &str) -> ProgressFile {
             }
             _ => {}
         }
-    }
+    });
     out
 }
 

@@ -226,6 +226,102 @@ mod cli {
         );
     }
 
+    /// A collection header claiming more faces than the file holds is
+    /// refused before the font database reserves room for them all.
+    #[test]
+    fn a_collection_claiming_billions_of_faces_is_not_a_font() {
+        let dir = tempfile::tempdir().unwrap();
+        let font = dir.path().join("bomb.ttc");
+        std::fs::write(&font, b"ttcf\x00\x01\x00\x00\xff\xff\xff\xff").unwrap();
+        let font = font.to_str().unwrap();
+        let out = run(&["render", SCRIPTS, "-f", "svg", "-o", "-", "--font", font]);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains(&format!(
+                "--font {font}: not a font file (its header claims 4294967295 faces"
+            )),
+            "{err}"
+        );
+        assert!(out.stdout.is_empty());
+    }
+
+    /// A font obeys --max-input-size as other inputs do, and a device is
+    /// refused without being read (under a memory cap, should that break).
+    #[test]
+    fn fonts_obey_the_input_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let font = dir.path().join("big.ttf");
+        std::fs::write(&font, vec![0u8; 4096]).unwrap();
+        let out = run(&[
+            "render",
+            SCRIPTS,
+            "-f",
+            "svg",
+            "-o",
+            "-",
+            "--max-input-size",
+            "1K",
+            "--font",
+            font.to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("is larger than the input limit of 1 KiB"),
+            "{}",
+            stderr(&out)
+        );
+        if Path::new("/dev/zero").exists() {
+            let bin = assert_cmd::cargo::cargo_bin("roadmapper");
+            let out = std::process::Command::new("sh")
+                .current_dir(env!("CARGO_MANIFEST_DIR"))
+                .arg("-c")
+                .arg(format!(
+                    "ulimit -v 2000000; exec '{}' render {SCRIPTS} -f svg -o - --font /dev/zero",
+                    bin.display()
+                ))
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+            assert!(
+                stderr(&out).contains("/dev/zero`: is a device"),
+                "{}",
+                stderr(&out)
+            );
+        }
+    }
+
+    /// A bad file among the machine's fonts (found through HOME's
+    /// `.fonts`, a folder fontdb scans) is skipped with one warning
+    /// naming it; the render goes on.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_bad_system_font_is_skipped_with_a_warning() {
+        let home = tempfile::tempdir().unwrap();
+        let fonts = home.path().join(".fonts");
+        std::fs::create_dir(&fonts).unwrap();
+        // 100,000 faces claimed: fontdb would try each in turn.
+        std::fs::write(
+            fonts.join("bomb.ttc"),
+            b"ttcf\x00\x01\x00\x00\x00\x01\x86\xa0",
+        )
+        .unwrap();
+        let out = Command::cargo_bin("roadmapper")
+            .unwrap()
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("HOME", home.path())
+            .args(["render", SCRIPTS, "-f", "svg", "-o", "-", "--system-fonts"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        let err = stderr(&out);
+        assert_eq!(err.matches("skipped a system font").count(), 1, "{err}");
+        assert!(
+            err.contains("bomb.ttc` is not a font file (its header claims 100000 faces"),
+            "{err}"
+        );
+    }
+
     #[test]
     fn fonts_on_plain_dot_are_not_ignored_in_silence() {
         // A usage error (flags that do not go together), as every flag

@@ -44,7 +44,7 @@ fn fonts() -> bool {
         }
         let mut set = FontSet::embedded();
         for f in FONTS {
-            set.add_file(Path::new(f))
+            set.add_file(Path::new(f), roadmapper::input::DEFAULT_MAX_INPUT_SIZE)
                 .unwrap_or_else(|e| panic!("{f}: {e}"));
         }
         text::install(set).expect("nothing was measured before");

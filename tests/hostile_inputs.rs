@@ -115,3 +115,41 @@ fn a_long_line_of_unknown_references_reports_the_first_ten() {
     let stderr = String::from_utf8_lossy(&out);
     assert_eq!(stderr.matches("unknown topic `N").count(), 10, "{stderr}");
 }
+
+/// Runs `roadmapper ARGS` in `dir` under an address-space cap of `kib`
+/// KiB (one malloc arena, so the cap measures the heap, not the arenas
+/// reserved per thread); true when it succeeded.
+#[cfg(target_os = "linux")]
+fn fits_in(dir: &Path, kib: u64, args: &str) -> bool {
+    let bin = assert_cmd::cargo::cargo_bin("roadmapper");
+    let out = std::process::Command::new("sh")
+        .current_dir(dir)
+        .env("MALLOC_ARENA_MAX", "1")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -v {kib}; exec '{}' {args} >/dev/null",
+            bin.display()
+        ))
+        .output()
+        .unwrap();
+    out.status.success()
+}
+
+/// Markdown is parsed a window at a time: an 8 MB table of small cells
+/// and a 4 MB progress file of short items each fit in 130 MB of address
+/// space (the binary's own share included); parsed whole (pulldown-cmark
+/// builds a tree of the whole file first), neither did.
+#[cfg(target_os = "linux")]
+#[test]
+fn large_markdown_inputs_fit_in_a_small_multiple_of_their_size() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("o.txt"), "Roadmap\n  HTTP\n").unwrap();
+    let mut table = String::from("# Roadmap\n\n- HTTP\n\n| a | b | c | d |\n|---|---|---|---|\n");
+    while table.len() < 8 << 20 {
+        table.push_str("| x | y | z | w |\n");
+    }
+    std::fs::write(dir.path().join("table.md"), table).unwrap();
+    std::fs::write(dir.path().join("p.md"), "- [x] HTTP\n".repeat(400_000)).unwrap();
+    assert!(fits_in(dir.path(), 130_000, "check table.md"));
+    assert!(fits_in(dir.path(), 130_000, "check o.txt --progress p.md"));
+}

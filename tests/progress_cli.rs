@@ -746,3 +746,24 @@ fn pace_out_of_range_is_a_usage_error() {
         assert!(!stdout(&out).contains("inf"), "{}", stdout(&out));
     }
 }
+
+/// Conflicting states past the first ten are counted, not printed: the
+/// output says how many were left out.
+#[test]
+fn conflicting_states_are_listed_ten_then_counted() {
+    let dir = scratch();
+    let items = "- [x] REST\n- [ ] REST\n".repeat(13);
+    fs::write(dir.path().join("twice.md"), items).unwrap();
+    let out = run(
+        dir.path(),
+        &["check", "backend.txt", "--progress", "twice.md"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert_eq!(err.matches("this line wins").count(), 10, "{err}");
+    assert!(
+        err.contains("warning: 15 more warnings about topics given two states"),
+        "{err}"
+    );
+    assert!(err.contains("--> twice.md:12"), "{err}");
+}

@@ -141,7 +141,13 @@ fn render(args: &RenderArgs, reporter: &Reporter) -> Result<(), Failure> {
     };
     if options.format != Format::Dot || options.positions {
         warn_of_cut_labels(&roadmap, reporter);
-        super::fonts::install(&args.fonts, args.system_fonts, &roadmap, reporter)?;
+        super::fonts::install(
+            &args.fonts,
+            args.system_fonts,
+            args.input.max_input_size,
+            &roadmap,
+            reporter,
+        )?;
     }
     let bytes = roadmapper::render(&roadmap, &options).map_err(|e| png_failure(e, &options))?;
     if options.format == Format::Png {

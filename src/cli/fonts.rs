@@ -8,23 +8,27 @@ use roadmapper::Roadmap;
 use super::files::io_failure;
 use super::report::{Failure, Reporter};
 
-/// Loads the fonts for the render, and warns once when labels to be drawn
-/// have characters no font has.
+/// Loads the fonts for the render (each file at most `limit` bytes, as
+/// other inputs), warns once for each system font skipped as unusable,
+/// and once when labels to be drawn have characters no font has.
 pub fn install(
     files: &[PathBuf],
     system: bool,
+    limit: u64,
     roadmap: &Roadmap,
     reporter: &Reporter,
 ) -> Result<(), Failure> {
     let mut fonts = roadmapper::text::FontSet::embedded();
     for file in files {
         fonts
-            .add_file(file)
+            .add_file(file, limit)
             .map_err(|e| io_failure("read the font", e))?;
     }
     if system {
         let labels: String = roadmap.topics().map(|t| t.label.as_str()).collect();
-        fonts.add_system_fonts(&labels);
+        for skipped in fonts.add_system_fonts(&labels, limit) {
+            reporter.warning(&format!("skipped a system font: {skipped}"));
+        }
     }
     let (count, first) =
         roadmapper::text::lacking_glyphs(&fonts, roadmap.topics().map(|t| t.label.as_str()));

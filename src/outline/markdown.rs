@@ -42,7 +42,7 @@
 //! Positions come from pulldown-cmark's offsets, so every topic keeps the
 //! 1-based line and column where its label starts.
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, Options, Tag, TagEnd};
 
 use super::{MAX_TAGS, OutlineTopic, TaskState, collapse_whitespace, split_label};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
@@ -133,9 +133,9 @@ pub(super) fn parse(file: &str, text: &str) -> Parsed {
         collect: None,
         pending_description: None,
     };
-    for (event, range) in Parser::new_ext(&text[body..], options).into_offset_iter() {
+    super::events::for_each_event(&text[body..], options, |event, range| {
         reader.event(event, body + range.start);
-    }
+    });
     Parsed {
         topics: reader.topics,
         errors: reader.errors,

@@ -1,7 +1,7 @@
 //! `check`'s style warnings: labels shared or too long, and the build's
 //! warnings, each kind capped so a long file cannot bury the summary.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 use super::Roadmap;
 use crate::diagnostic::{Diagnostic, DiagnosticKind, LONG_LABEL, MAX_LISTED};
@@ -27,18 +27,19 @@ impl Roadmap {
                 DiagnosticKind::EmptyOutline,
             ));
         }
-        let mut by_label: HashMap<String, Vec<usize>> = HashMap::default();
-        for t in self.topics() {
-            by_label
-                .entry(prereqs::fold(&t.label))
-                .or_default()
-                .push(t.position);
+        // The topics sharing a label, as chains from the first of each (the
+        // resolver's index, kept by the roadmap: no label is hashed here).
+        let mut has_prev = vec![false; self.len()];
+        for &next in &self.same_label {
+            if let Some(p) = has_prev.get_mut(next) {
+                *p = true;
+            }
         }
-        let mut reported = HashSet::default();
+        let next = |i: usize| self.same_label.get(i).copied().filter(|&j| j != usize::MAX);
         for t in self.topics() {
-            let key = prereqs::fold(&t.label);
-            let same = &by_label[&key];
-            if same.len() > 1 && reported.insert(key) {
+            let head = t.position;
+            if !has_prev[head] && next(head).is_some() {
+                let same: Vec<usize> = std::iter::successors(Some(head), |&i| next(i)).collect();
                 let paths: Vec<Vec<&str>> = same
                     .iter()
                     .take(MAX_LISTED)
@@ -91,6 +92,10 @@ impl Roadmap {
     }
 }
 
+/// What [`DiagnosticKind::StateGivenTwice`] warnings are about, in the
+/// count of those left out (capped where they are made, and here).
+pub(super) const STATES_GIVEN_TWICE: &str = "topics given two states";
+
 /// What a repeated warning is about, plural, for the count that replaces
 /// those past the cap; None for kinds capped where they are made (or
 /// never repeated).
@@ -103,6 +108,7 @@ fn repeated(kind: &DiagnosticKind) -> Option<&'static str> {
         }
         DiagnosticKind::UnknownLinkKind { .. } => "unknown link kinds",
         DiagnosticKind::DuplicateNotes { .. } => "topics given notes twice",
+        DiagnosticKind::StateGivenTwice { .. } => STATES_GIVEN_TWICE,
         _ => return None,
     })
 }

@@ -12,7 +12,7 @@ use petgraph::graph::NodeIndex;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::Roadmap;
-use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, MAX_LISTED};
 use crate::outline::TaskState;
 use crate::prereqs;
 use crate::progress::ProgressFile;
@@ -46,40 +46,61 @@ impl Roadmap {
     /// assert_eq!(r.topic(2).state, None);
     /// ```
     pub fn apply_progress(&mut self, files: &[ProgressFile]) -> Vec<Diagnostic> {
-        let found = self.resolve_progress(files);
+        let found = self.resolve_progress_boxed(files);
         self.tracked = true;
         let mut errors = Vec::new();
-        let mut given: HashMap<usize, (String, usize, TaskState)> = HashMap::default();
-        for (file, found) in files.iter().zip(found) {
+        // Where each topic's state was last given: file index, line, state.
+        let mut given: HashMap<usize, (usize, usize, TaskState)> = HashMap::default();
+        // Conflicting states beyond the first MAX_LISTED are only counted:
+        // a million of them would otherwise each be built and kept.
+        let mut conflicts = 0;
+        let mut more_conflicts: Option<Diagnostic> = None;
+        for (fi, (file, found)) in files.iter().zip(found).enumerate() {
             for (item, found) in file.items.iter().zip(found) {
                 let topic = match found {
                     Ok(t) => t,
                     Err(kind) => {
-                        errors.push(Diagnostic::error(&file.file, item.line, item.column, kind));
+                        errors.push(Diagnostic::error(&file.file, item.line, item.column, *kind));
                         continue;
                     }
                 };
                 if let Some((first_file, first_line, first_state)) =
-                    given.insert(topic, (file.file.clone(), item.line, item.state))
+                    given.insert(topic, (fi, item.line, item.state))
                     && first_state != item.state
                 {
-                    self.warnings.push(Diagnostic::warning(
-                        &file.file,
-                        item.line,
-                        item.column,
-                        DiagnosticKind::StateGivenTwice {
-                            label: self.topic(topic).label.clone(),
-                            first: format!("{first_file}:{first_line}"),
-                            states: (
-                                first_state.name().to_string(),
-                                item.state.name().to_string(),
-                            ),
-                        },
-                    ));
+                    conflicts += 1;
+                    if conflicts > MAX_LISTED {
+                        let kind = DiagnosticKind::MoreWarnings {
+                            what: super::lint::STATES_GIVEN_TWICE,
+                            count: conflicts - MAX_LISTED,
+                        };
+                        match &mut more_conflicts {
+                            Some(more) => more.kind = kind,
+                            None => {
+                                more_conflicts =
+                                    Some(Diagnostic::warning(&file.file, item.line, 1, kind));
+                            }
+                        }
+                    } else {
+                        self.warnings.push(Diagnostic::warning(
+                            &file.file,
+                            item.line,
+                            item.column,
+                            DiagnosticKind::StateGivenTwice {
+                                label: self.topic(topic).label.clone(),
+                                first: format!("{}:{first_line}", files[first_file].file),
+                                states: (
+                                    first_state.name().to_string(),
+                                    item.state.name().to_string(),
+                                ),
+                            },
+                        ));
+                    }
                 }
                 self.graph[NodeIndex::new(topic)].state = Some(item.state);
             }
         }
+        self.warnings.extend(more_conflicts);
         errors
     }
 
@@ -90,6 +111,18 @@ impl Roadmap {
         &self,
         files: &[ProgressFile],
     ) -> Vec<Vec<Result<usize, DiagnosticKind>>> {
+        self.resolve_progress_boxed(files)
+            .into_iter()
+            .map(|found| found.into_iter().map(|r| r.map_err(|e| *e)).collect())
+            .collect()
+    }
+
+    /// [`Roadmap::resolve_progress`] with each error boxed: a file of
+    /// millions of items keeps 16 bytes for each, not a whole diagnostic.
+    fn resolve_progress_boxed(
+        &self,
+        files: &[ProgressFile],
+    ) -> Vec<Vec<Result<usize, Box<DiagnosticKind>>>> {
         if files.iter().all(|f| f.items.is_empty()) {
             return files.iter().map(|_| Vec::new()).collect();
         }
@@ -98,18 +131,18 @@ impl Roadmap {
         files
             .iter()
             .map(|file| {
-                // The topic of each item, for the items nested under it.
-                let mut topic_of: Vec<Option<usize>> = Vec::with_capacity(file.items.len());
-                file.items
-                    .iter()
-                    .map(|item| {
-                        let inside = item.parent.and_then(|p| topic_of.get(p).copied().flatten());
-                        let found =
-                            self.find_item(&item.reference, item.within.as_deref(), inside, look);
-                        topic_of.push(found.as_ref().ok().copied());
-                        found
-                    })
-                    .collect()
+                let mut found: Vec<Result<usize, Box<DiagnosticKind>>> =
+                    Vec::with_capacity(file.items.len());
+                for item in &file.items {
+                    // The topic of the item it is nested under (an earlier one).
+                    let inside = item
+                        .parent
+                        .and_then(|p| found.get(p)?.as_ref().ok().copied());
+                    let topic =
+                        self.find_item(&item.reference, item.within.as_deref(), inside, look);
+                    found.push(topic.map_err(Box::new));
+                }
+                found
             })
             .collect()
     }

@@ -110,3 +110,27 @@ fn all_errors_reported() {
     assert!(e[1].contains("p.txt:2: unknown topic `Nope`"));
     assert!(e[2].contains("cycle: A -> B (p.txt:3) -> A (p.txt:4)"));
 }
+
+/// A topic given conflicting states again and again: the first
+/// `MAX_LISTED` warnings are built and kept, the rest only counted (a
+/// million of them were each built, kept and printed).
+#[test]
+fn conflicting_states_beyond_the_listed_are_counted_not_built() {
+    let mut r = build("Web\n  HTTP\n", "").unwrap();
+    let items = "- [x] HTTP\n- [ ] HTTP\n".repeat(13);
+    let p = crate::progress::parse("p.md", &items);
+    assert!(r.apply_progress(&[p]).is_empty());
+    let warnings = r.warnings();
+    let given_twice = warnings
+        .iter()
+        .filter(|w| matches!(w.kind, DiagnosticKind::StateGivenTwice { .. }))
+        .count();
+    assert_eq!(given_twice, crate::diagnostic::MAX_LISTED);
+    assert_eq!(warnings.len(), crate::diagnostic::MAX_LISTED + 1);
+    let last = &warnings[crate::diagnostic::MAX_LISTED];
+    assert_eq!(
+        last.message(),
+        "15 more warnings about topics given two states"
+    );
+    assert_eq!(last.line(), Some(12));
+}

@@ -206,28 +206,20 @@ impl FontSet {
     }
 
     /// Adds the faces of a font file (TrueType, OpenType or a collection)
-    /// after the fonts already in the set.
+    /// after the fonts already in the set; a file larger than `limit`
+    /// bytes is not read.
     ///
-    /// Fails with [`Error::Io`] when the file cannot be read, with
-    /// [`Error::NotAFont`] when it is not a font and with
-    /// [`Error::EmbeddedFont`] when it holds only the embedded family.
-    pub fn add_file(&mut self, path: &Path) -> Result<(), Error> {
-        let bytes = std::fs::read(path).map_err(|source| Error::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+    /// Fails with [`Error::Io`] when the file cannot be read (or is a
+    /// device), with [`Error::TooLarge`] beyond `limit`, with
+    /// [`Error::NotAFont`] when it is no usable font (see
+    /// [`super::check_font`]) and with [`Error::EmbeddedFont`] when it
+    /// holds only the embedded family.
+    pub fn add_file(&mut self, path: &Path, limit: u64) -> Result<(), Error> {
+        let bytes = super::font_files::read_font(path, limit)?;
         let not_a_font = |why: &str| Error::NotAFont {
             path: path.to_path_buf(),
             reason: why.to_string(),
         };
-        let count = match skrifa::raw::FileRef::new(&bytes) {
-            Ok(skrifa::raw::FileRef::Font(_)) => 1,
-            Ok(skrifa::raw::FileRef::Collection(c)) => c.len(),
-            Err(e) => return Err(not_a_font(&e.to_string())),
-        };
-        if (0..count).any(|i| FontRef::from_index(&bytes, i).is_err()) {
-            return Err(not_a_font("a face does not parse"));
-        }
         let data: Data = Arc::new(bytes);
         let ids =
             Arc::make_mut(&mut self.db).load_font_source(fontdb::Source::Binary(data.clone()));
@@ -291,7 +283,11 @@ impl FontSet {
     ///
     /// The result depends on the machine: the same input may be drawn with
     /// other fonts elsewhere.
-    pub fn add_system_fonts(&mut self, text: &str) {
+    ///
+    /// Every file is read and checked as [`FontSet::add_file`] reads one
+    /// (`limit` bytes at most); those that fail are skipped and returned,
+    /// each with its reason.
+    pub fn add_system_fonts(&mut self, text: &str, limit: u64) -> Vec<Error> {
         let mut wanted: Vec<char> = text
             .chars()
             .filter(|&c| needs_glyph(c) && !self.has_glyph(c))
@@ -299,10 +295,24 @@ impl FontSet {
         wanted.sort_unstable();
         wanted.dedup();
         if wanted.is_empty() {
-            return;
+            return Vec::new();
         }
+        let mut skipped = Vec::new();
         let mut system = fontdb::Database::new();
-        system.load_system_fonts();
+        for path in super::font_files::system_font_files() {
+            match super::font_files::read_font(&path, limit) {
+                Ok(bytes) => {
+                    let mut file = fontdb::Database::new();
+                    file.load_font_source(fontdb::Source::Binary(Arc::new(bytes)));
+                    for info in file.faces() {
+                        let mut info = info.clone();
+                        info.source = fontdb::Source::File(path.clone());
+                        system.push_face_info(info);
+                    }
+                }
+                Err(e) => skipped.push(e),
+            }
+        }
         let mut faces: Vec<&fontdb::FaceInfo> = system.faces().collect();
         faces.sort_by(|a, b| {
             source_key(&a.source)
@@ -314,7 +324,7 @@ impl FontSet {
             if wanted.is_empty() {
                 break;
             }
-            let Some(data) = face_data(&system, info, &mut files) else {
+            let Some(data) = face_data(info, limit, &mut files) else {
                 continue;
             };
             let Ok(font) = FontRef::from_index((*data).as_ref(), info.index) else {
@@ -339,7 +349,7 @@ impl FontSet {
                 }
             }
             for face in chosen {
-                let Some(data) = face_data(&system, face, &mut files) else {
+                let Some(data) = face_data(face, limit, &mut files) else {
                     continue;
                 };
                 let mut source_info = face.clone();
@@ -349,6 +359,7 @@ impl FontSet {
             }
             wanted.retain(|&c| !self.has_glyph(c));
         }
+        skipped
     }
 
     /// The font files loaded with [`FontSet::add_file`].
@@ -563,17 +574,18 @@ fn source_key(source: &fontdb::Source) -> Option<&Path> {
     }
 }
 
-/// The bytes of a system face's file, read once.
+/// The bytes of a system face's file, read once (and checked again: the
+/// file may have changed since the scan).
 fn face_data(
-    system: &fontdb::Database,
     info: &fontdb::FaceInfo,
+    limit: u64,
     files: &mut Vec<(PathBuf, Data)>,
 ) -> Option<Data> {
     let path = source_key(&info.source)?;
     if let Some((_, data)) = files.iter().find(|(p, _)| p == path) {
         return Some(data.clone());
     }
-    let bytes = system.with_face_data(info.id, |data, _| data.to_vec())?;
+    let bytes = super::font_files::read_font(path, limit).ok()?;
     let data: Data = Arc::new(bytes);
     files.push((path.to_path_buf(), data.clone()));
     Some(data)

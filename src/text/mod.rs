@@ -23,11 +23,13 @@
 //! shaping changes advances: Arabic letters join, an emoji sequence is one
 //! glyph.
 
+mod font_files;
 mod fonts;
 mod gdef;
 
 use std::sync::OnceLock;
 
+pub use font_files::{MAX_FACES, check_font};
 pub use fonts::{FontSet, Piece};
 
 /// The family name written into SVG files and registered in usvg's database.
