@@ -221,31 +221,23 @@ fn make_link(
     line: usize,
     column: usize,
 ) -> Option<Link> {
-    let url = match check_url(url) {
-        UrlCheck::Keep(url) => url,
+    let dropped = match check_url(url) {
+        UrlCheck::Keep(url) => Ok(url),
         UrlCheck::Relative => return None,
-        UrlCheck::Scheme(scheme) => {
-            out.warnings.push(Diagnostic::warning(
-                &out.file,
-                line,
-                column,
-                DiagnosticKind::LinkDropped {
-                    url: url.to_string(),
-                    scheme,
-                },
-            ));
-            return None;
-        }
-        UrlCheck::Control(character) => {
-            out.warnings.push(Diagnostic::warning(
-                &out.file,
-                line,
-                column,
-                DiagnosticKind::LinkControlCharacter {
-                    url: url.to_string(),
-                    character,
-                },
-            ));
+        UrlCheck::Scheme(scheme) => Err(DiagnosticKind::LinkDropped {
+            url: url.to_string(),
+            scheme,
+        }),
+        UrlCheck::Control(character) => Err(DiagnosticKind::LinkControlCharacter {
+            url: url.to_string(),
+            character,
+        }),
+    };
+    let url = match dropped {
+        Ok(url) => url,
+        Err(why) => {
+            out.warnings
+                .push(Diagnostic::warning(&out.file, line, column, why));
             return None;
         }
     };
