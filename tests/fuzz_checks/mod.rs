@@ -61,7 +61,10 @@ pub fn check_outline(data: &[u8]) {
     };
     // `stack` is the chain of ancestors of the previous topic (and itself).
     let mut stack: Vec<usize> = Vec::new();
-    let mut last_line = 0;
+    // Positions (line, column) increase. Lines are counted at LF, as
+    // messages quote them; a lone CR also ends a Markdown line (CommonMark),
+    // so two topics may share a counted line, at increasing columns.
+    let mut last = (0, 0);
     for (i, t) in outline.topics.iter().enumerate() {
         match t.parent {
             None => {
@@ -85,8 +88,15 @@ pub fn check_outline(data: &[u8]) {
             }
         }
         stack.push(i);
-        assert!(t.line > last_line, "topic {i}: lines not increasing");
-        last_line = t.line;
+        assert!(
+            (t.line, t.column) > last,
+            "topic {i}: position {}:{} not after {}:{}",
+            t.line,
+            t.column,
+            last.0,
+            last.1
+        );
+        last = (t.line, t.column);
         assert!(t.column >= 1, "topic {i}: column 0");
         assert!(!t.label.is_empty(), "topic {i}: empty label");
         assert_eq!(
