@@ -17,7 +17,7 @@
 //! stay within one layer (a subtopic shares its parent's stage when it
 //! needs nothing else); it is a chain of its two ends.
 
-use super::coords::Spacing;
+use super::spacing::Spacing;
 
 /// Virtual nodes allowed per node and edge of the roadmap: short edges get
 /// them, the longest edges run in gutters instead once they would pass

@@ -49,6 +49,7 @@ mod graph;
 mod gutters;
 mod order;
 mod route;
+mod spacing;
 #[cfg(test)]
 mod tests;
 
@@ -80,7 +81,7 @@ const MAX_ASPECT: f32 = 3.0;
 /// Lays out the whole graph in layers, flowing down or right.
 pub fn layout(roadmap: &Roadmap, direction: Direction) -> Scene {
     let flow = Flow(direction);
-    let spacing = coords::Spacing::of(direction);
+    let spacing = spacing::Spacing::of(direction);
     let mut g = graph::build(roadmap, flow, spacing);
     order::order(&mut g);
     let gutters = gutters::assign(&g);

@@ -14,8 +14,9 @@
 //! construction. An edge within one layer (a subtopic beside its parent)
 //! dips into the gap after the layer and comes back up.
 
-use super::coords::{Coords, Spacing};
+use super::coords::Coords;
 use super::graph::{Chain, Layered};
+use super::spacing::Spacing;
 use crate::layout::frame::Flow;
 use crate::scene::{Curve, EdgeKind, Point, SceneEdge};
 

@@ -4,11 +4,11 @@
 
 use std::time::Instant;
 
-use super::coords::Spacing;
 use super::graph;
 use super::gutters;
 use super::layout;
 use super::order;
+use super::spacing::Spacing;
 use crate::generate::{GenerateOptions, generate};
 use crate::layout::frame::Flow;
 use crate::layout::{Direction, quality};
