@@ -3,9 +3,11 @@
 //! subcommand ([`commands`]) and report ([`report`]). clap never reaches
 //! the library.
 
+pub mod advice;
 pub mod commands;
 pub mod files;
 pub mod fonts;
+pub mod load;
 pub mod man;
 pub mod plan;
 pub mod progress;

@@ -9,10 +9,11 @@ use roadmapper::export::Export;
 use roadmapper::export::order::{Order, OrderFormat};
 use roadmapper::{Diagnostic, Error, Format, RenderOptions, Roadmap, WriteOptions, layout};
 
-use super::files::{check_io_args, io_failure, read};
+use super::files::{check_io_args, emit, io_failure};
+use super::load::{find_targets, load, load_quiet};
 use super::plan::{self, Usage};
 use super::report::{Failure, Reporter, size};
-use super::{Cli, Command, GenerateArgs, InputArgs, OrderArgs, RenderArgs};
+use super::{Cli, Command, GenerateArgs, OrderArgs, RenderArgs};
 
 /// Runs the command.
 pub fn run(cli: Cli, reporter: &Reporter) -> Result<(), Failure> {
@@ -297,80 +298,6 @@ fn warn_of_cut_labels(roadmap: &Roadmap, reporter: &Reporter) {
             if cut == 1 { "it" } else { "them" },
         ));
     }
-}
-
-/// The topics `--to` names, or every error (unknown, ambiguous) at once.
-pub(super) fn find_targets(roadmap: &Roadmap, to: &[String]) -> Result<Vec<usize>, Error> {
-    let mut targets = Vec::new();
-    let mut errors = Vec::new();
-    let references: Vec<&str> = to.iter().map(String::as_str).collect();
-    for found in roadmap.find_all(&references) {
-        match found {
-            Ok(i) => targets.push(i),
-            Err(kind) => errors.push(Diagnostic::argument("--to", kind)),
-        }
-    }
-    if errors.is_empty() {
-        Ok(targets)
-    } else {
-        Err(Error::Input(errors))
-    }
-}
-
-/// Reads and loads the inputs, then hands them to the reporter so that
-/// diagnostics can quote their lines.
-pub(super) fn load_quiet(args: &InputArgs, reporter: &Reporter) -> Result<Roadmap, Failure> {
-    let limit = args.max_input_size;
-    let outline = read(&args.outline, limit)?;
-    let prereqs = args
-        .prereqs
-        .iter()
-        .map(|p| read(p, limit))
-        .collect::<Result<Vec<_>, _>>()?;
-    let notes = args
-        .notes
-        .iter()
-        .map(|p| read(p, limit))
-        .collect::<Result<Vec<_>, _>>()?;
-    let progress = args
-        .progress
-        .iter()
-        .map(|p| read(p, limit))
-        .collect::<Result<Vec<_>, _>>()?;
-    let result = roadmapper::load_with_progress(&outline, &prereqs, &notes, &progress);
-    reporter.remember(
-        std::iter::once(outline)
-            .chain(prereqs)
-            .chain(notes)
-            .chain(progress),
-    );
-    Ok(result?)
-}
-
-/// Loads and prints build warnings (a prerequisite given twice) to stderr.
-pub(super) fn load(args: &InputArgs, reporter: &Reporter) -> Result<Roadmap, Failure> {
-    let roadmap = load_quiet(args, reporter)?;
-    // Repeated kinds (links dropped from notes, say) capped as `check` does.
-    let warnings = roadmapper::roadmap::cap_repeated(
-        roadmap.warnings().to_vec(),
-        roadmapper::diagnostic::MAX_LISTED,
-    );
-    for w in &warnings {
-        reporter.diagnostic(w);
-    }
-    Ok(roadmap)
-}
-
-/// Writes an output: a file (see [`roadmapper::output`]) or, without
-/// `-o` or with `-o -`, standard output.
-pub(super) fn emit(
-    output: Option<&Path>,
-    force: bool,
-    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> Result<(), Failure> {
-    let path = output.unwrap_or(Path::new("-"));
-    roadmapper::output::write_file(path, &WriteOptions::force(force), write)
-        .map_err(|e| io_failure("write", e))
 }
 
 /// A PNG's width and height, from its header.

@@ -10,8 +10,9 @@ use roadmapper::output::{Destination, destination};
 use roadmapper::roadmap::Tally;
 use roadmapper::{Diagnostic, Error, Roadmap, WriteOptions};
 
-use super::commands::{emit, find_targets, load};
+use super::files::emit;
 use super::files::{check_io_args, io_failure};
+use super::load::{find_targets, load};
 use super::plan::Usage;
 use super::report::{Failure, Reporter};
 use super::{InputArgs, MarkArgs, NextArgs};
@@ -220,7 +221,7 @@ pub fn mark(args: &MarkArgs, reporter: &Reporter) -> Result<(), Failure> {
             reporter.warning(&format!(
                 "{} is changed without a lock ({}): a mark run at the same time could undo this change, or this one its",
                 path.display(),
-                super::files::reason(&source)
+                super::advice::reason(&source)
             ));
             None
         }

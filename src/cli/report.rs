@@ -62,7 +62,7 @@ pub fn failure(op: &'static str, e: Error) -> Failure {
             Failure::BrokenPipe
         }
         Error::Io { path, source } => {
-            let help = super::files::hint(&path, &source);
+            let help = super::advice::hint(&path, &source);
             Failure::Io {
                 op,
                 path,
@@ -219,7 +219,7 @@ impl Reporter {
                 source,
                 help,
             } => {
-                let reason = super::files::reason(source);
+                let reason = super::advice::reason(source);
                 let message = format!("cannot {op} `{}`: {reason}", path.display());
                 self.labelled(
                     "error",
