@@ -5,7 +5,6 @@
 pub mod card;
 pub mod dot;
 pub mod json;
-mod line;
 pub mod markdown;
 pub mod next;
 pub mod order;

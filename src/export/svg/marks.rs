@@ -6,7 +6,8 @@
 
 use std::fmt::{self, Formatter};
 
-use super::{Num, Theme};
+use super::Theme;
+use super::xml::Num;
 use crate::outline::TaskState;
 use crate::scene::{COUNT_SIZE, MARK_RADIUS, Mark, Point, Rect, SceneBox};
 use crate::text;

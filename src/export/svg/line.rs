@@ -11,7 +11,7 @@
 
 use std::fmt::{self, Display, Formatter};
 
-use crate::export::svg::{Escape, Num};
+use super::xml::{Escape, Num};
 use crate::text::{self, FONT_STACK, Weight};
 
 /// Whether all of `line` is drawn with the embedded font.
