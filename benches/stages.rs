@@ -54,8 +54,8 @@ use roadmapper::generate::{GenerateOptions, generate};
 use roadmapper::layout::{LayoutKind, LayoutOptions, layout};
 use roadmapper::order::study_order;
 use roadmapper::outline::Outline;
+use roadmapper::outline::subtree_ends;
 use roadmapper::prereqs::PrereqFile;
-use roadmapper::roadmap::subtree_ends;
 use roadmapper::scene::Scene;
 use roadmapper::{Input, Roadmap, load, outline, prereqs};
 

@@ -8,8 +8,10 @@
 use std::fmt;
 use std::path::PathBuf;
 
+mod png;
 mod render;
 
+pub use png::PngError;
 pub use render::{shorten, tidy};
 
 /// How serious a diagnostic is.
@@ -64,12 +66,16 @@ pub enum DiagnosticKind {
     TooManyTags {
         /// How many it carries.
         count: usize,
+        /// How many are allowed.
+        max: usize,
     },
     /// A prerequisite line holds more than
     /// [`crate::prereqs::MAX_REFERENCES`] references.
     TooManyReferences {
         /// How many it holds.
         count: usize,
+        /// How many are allowed.
+        max: usize,
     },
     /// A reference names no topic.
     UnknownTopic {
@@ -204,6 +210,8 @@ pub enum DiagnosticKind {
     MoreImpliedPrerequisites {
         /// How many more.
         count: usize,
+        /// How many were listed before this warning.
+        listed: usize,
     },
     /// A topic named where a section is wanted (`render --section`).
     NotASection {
@@ -393,19 +401,17 @@ impl Diagnostic {
             UnicodeIndentation { character } => format!(
                 "indentation uses U+{:04X} {}; use spaces or tabs",
                 u32::from(*character),
-                crate::outline::space_name(*character).unwrap_or("SPACE")
+                crate::terminal::space_name(*character).unwrap_or("SPACE")
             ),
             StrayCarriageReturn => {
                 "line contains a carriage return (old Mac line ends?)".to_string()
             }
             PrereqSyntax { detail } => format!("malformed prerequisite: {detail}"),
-            TooManyTags { count } => format!(
-                "topic has {count} tags; at most {} are allowed",
-                crate::outline::MAX_TAGS
-            ),
-            TooManyReferences { count } => format!(
-                "line has {count} topics joined by `->`; at most {} are allowed on one line",
-                crate::prereqs::MAX_REFERENCES
+            TooManyTags { count, max } => {
+                format!("topic has {count} tags; at most {max} are allowed")
+            }
+            TooManyReferences { count, max } => format!(
+                "line has {count} topics joined by `->`; at most {max} are allowed on one line"
             ),
             UnknownTopic { reference, .. } => format!("unknown topic `{reference}`"),
             AmbiguousTopic {
@@ -434,7 +440,7 @@ impl Diagnostic {
             }
             NotASection { reference, .. } => format!("`{reference}` is not a section"),
             ImpliedPrerequisite { edge, chain } => format!("{edge} is implied by {chain}"),
-            MoreImpliedPrerequisites { count } => format!(
+            MoreImpliedPrerequisites { count, .. } => format!(
                 "{count} more prerequisite{} implied by others",
                 if *count == 1 { " is" } else { "s are" }
             ),
@@ -602,9 +608,8 @@ impl Diagnostic {
                 "posters leave it out (`render --all-prereqs` draws it); delete the line unless it says more to a reader"
                     .to_string(),
             ),
-            MoreImpliedPrerequisites { .. } => Some(format!(
-                "only the first {} are listed; `render -f json` marks every one `\"implied\": true`",
-                crate::roadmap::MAX_IMPLIED_WARNINGS
+            MoreImpliedPrerequisites { listed, .. } => Some(format!(
+                "only the first {listed} are listed; `render -f json` marks every one `\"implied\": true`"
             )),
             EmptyOutline => Some("write one topic per line, nested by indentation".to_string()),
             MarkdownWithoutTopics {
@@ -787,9 +792,11 @@ pub enum Error {
     EmbeddedFont {
         /// The file.
         path: PathBuf,
+        /// The family embedded ([`crate::text::FAMILY`]).
+        family: &'static str,
     },
     /// A PNG cannot be made as asked (over the pixel budget, say).
-    Png(crate::export::png::PngError),
+    Png(PngError),
 }
 
 impl fmt::Display for Error {
@@ -829,11 +836,10 @@ impl fmt::Display for Error {
             Error::NotAFont { path, reason } => {
                 write!(f, "`{}` is not a font file ({reason})", path.display())
             }
-            Error::EmbeddedFont { path } => write!(
+            Error::EmbeddedFont { path, family } => write!(
                 f,
-                "`{}` holds {}, which roadmapper embeds and always draws with",
-                path.display(),
-                crate::text::FAMILY
+                "`{}` holds {family}, which roadmapper embeds and always draws with",
+                path.display()
             ),
             Error::Png(e) => write!(f, "{e}"),
         }

@@ -195,39 +195,18 @@ pub(crate) fn prerequisite_lines(text: &str) -> Option<(usize, usize)> {
     first.filter(|_| count >= 2).map(|line| (line, count))
 }
 
-/// The Unicode name of a character that looks like (or is) blank space,
-/// other than the space and the tab; None for any other character.
-pub fn space_name(c: char) -> Option<&'static str> {
-    Some(match c {
-        '\u{b}' => "LINE TABULATION",
-        '\u{c}' => "FORM FEED",
-        '\u{85}' => "NEXT LINE",
-        '\u{a0}' => "NO-BREAK SPACE",
-        '\u{1680}' => "OGHAM SPACE MARK",
-        '\u{180e}' => "MONGOLIAN VOWEL SEPARATOR",
-        '\u{2000}' => "EN QUAD",
-        '\u{2001}' => "EM QUAD",
-        '\u{2002}' => "EN SPACE",
-        '\u{2003}' => "EM SPACE",
-        '\u{2004}' => "THREE-PER-EM SPACE",
-        '\u{2005}' => "FOUR-PER-EM SPACE",
-        '\u{2006}' => "SIX-PER-EM SPACE",
-        '\u{2007}' => "FIGURE SPACE",
-        '\u{2008}' => "PUNCTUATION SPACE",
-        '\u{2009}' => "THIN SPACE",
-        '\u{200a}' => "HAIR SPACE",
-        '\u{200b}' => "ZERO WIDTH SPACE",
-        '\u{2028}' => "LINE SEPARATOR",
-        '\u{2029}' => "PARAGRAPH SEPARATOR",
-        '\u{202f}' => "NARROW NO-BREAK SPACE",
-        '\u{205f}' => "MEDIUM MATHEMATICAL SPACE",
-        '\u{2060}' => "WORD JOINER",
-        '\u{2800}' => "BRAILLE PATTERN BLANK",
-        '\u{3000}' => "IDEOGRAPHIC SPACE",
-        '\u{3164}' => "HANGUL FILLER",
-        '\u{ffa0}' => "HALFWIDTH HANGUL FILLER",
-        _ => return None,
-    })
+pub use crate::terminal::space_name;
+
+/// For each topic, the index just past its subtree (outline order).
+pub fn subtree_ends(outline: &Outline) -> Vec<usize> {
+    let n = outline.topics.len();
+    let mut end: Vec<usize> = (1..=n).collect();
+    for i in (0..n).rev() {
+        if let Some(p) = outline.topics[i].parent {
+            end[p] = end[p].max(end[i]);
+        }
+    }
+    end
 }
 
 /// A line's bytes as text, or the error naming the column of its first

@@ -142,7 +142,10 @@ pub fn parse_lenient(file: &str, bytes: &[u8]) -> (PrereqFile, Vec<Diagnostic>) 
                 file,
                 line,
                 1,
-                DiagnosticKind::TooManyReferences { count },
+                DiagnosticKind::TooManyReferences {
+                    count,
+                    max: MAX_REFERENCES,
+                },
             ));
             continue;
         }
@@ -1129,7 +1132,8 @@ mod tests {
         assert_eq!(
             e[0].kind,
             DiagnosticKind::TooManyReferences {
-                count: MAX_REFERENCES + 1
+                count: MAX_REFERENCES + 1,
+                max: MAX_REFERENCES,
             }
         );
     }
@@ -1271,7 +1275,7 @@ mod tests {
     #[test]
     fn duplicates_never_point_at_themselves_and_are_capped() {
         let o = outline::parse("o", b"A\nB\nC\n").unwrap();
-        let ends = crate::roadmap::subtree_ends(&o);
+        let ends = crate::outline::subtree_ends(&o);
         let p = parse("p", b"A -> B\nB -> C\n").unwrap();
         let (edges, diags) = resolve_all(&o, &[p.clone(), p.clone()], &ends);
         assert_eq!(edges.len(), 2);
@@ -1298,7 +1302,7 @@ mod tests {
         // Many duplicates: the first MAX_LISTED, then a count.
         let labels: String = (0..30).map(|i| format!("t{i}\n")).collect();
         let o = outline::parse("o", labels.as_bytes()).unwrap();
-        let ends = crate::roadmap::subtree_ends(&o);
+        let ends = crate::outline::subtree_ends(&o);
         let lines: String = (0..29).map(|i| format!("t{i} -> t{}\n", i + 1)).collect();
         let a = parse("a", lines.as_bytes()).unwrap();
         let mut b = a.clone();
@@ -1317,7 +1321,7 @@ mod tests {
     #[test]
     fn reference_errors_of_one_line_are_capped() {
         let o = setup();
-        let ends = crate::roadmap::subtree_ends(&o);
+        let ends = crate::outline::subtree_ends(&o);
         let line: Vec<String> = (0..30).map(|i| format!("Nope{i}")).collect();
         let text = format!("{}\nREST -> Nope\n", line.join(" -> "));
         let p = parse("p", text.as_bytes()).unwrap();
@@ -1349,7 +1353,7 @@ mod tests {
     #[test]
     fn chain_reports_an_unknown_middle_once() {
         let o = setup();
-        let ends = crate::roadmap::subtree_ends(&o);
+        let ends = crate::outline::subtree_ends(&o);
         let p = parse("p", b"REST -> Nope -> ACID\n").unwrap();
         let (_, diags) = resolve_all(&o, &[p], &ends);
         assert_eq!(diags.len(), 1);
@@ -1358,7 +1362,7 @@ mod tests {
     #[test]
     fn group_rules_and_duplicates() {
         let o = setup();
-        let ends = crate::roadmap::subtree_ends(&o);
+        let ends = crate::outline::subtree_ends(&o);
         let p = parse(
             "p",
             b"APIs -> REST\nACID -> ACID\nREST -> ACID\nrest -> acid\nDatabases -> APIs\n",

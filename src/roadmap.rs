@@ -144,18 +144,6 @@ struct View {
 /// Prerequisites `check` explains before it only counts the rest.
 pub const MAX_IMPLIED_WARNINGS: usize = 20;
 
-/// For each topic, the index just past its subtree (outline order).
-pub fn subtree_ends(outline: &Outline) -> Vec<usize> {
-    let n = outline.topics.len();
-    let mut end: Vec<usize> = (1..=n).collect();
-    for i in (0..n).rev() {
-        if let Some(p) = outline.topics[i].parent {
-            end[p] = end[p].max(end[i]);
-        }
-    }
-    end
-}
-
 impl Roadmap {
     /// Builds the roadmap from a parsed outline and parsed prerequisite
     /// files: resolves references, applies the group rule, checks for
@@ -167,7 +155,7 @@ impl Roadmap {
     /// [`Roadmap::warnings`] on success and returned with the errors on
     /// failure.
     pub fn build(outline: Outline, prereq_files: &[PrereqFile]) -> Result<Roadmap, Error> {
-        let subtree_end = subtree_ends(&outline);
+        let subtree_end = crate::outline::subtree_ends(&outline);
         let (resolved, mut diags, same_label) =
             prereqs::resolve_all_indexed(&outline, prereq_files, &subtree_end);
         diags.splice(0..0, outline.warnings.iter().cloned());

@@ -86,11 +86,10 @@ pub fn failure(op: &'static str, e: Error) -> Failure {
             format!("--font {}: not a font file ({reason})", path.display()),
             "give a TrueType or OpenType font or collection (.ttf, .otf, .ttc), such as /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
         ),
-        Error::EmbeddedFont { path } => usage(
+        Error::EmbeddedFont { path, family } => usage(
             format!(
-                "--font {}: this is {}, which roadmapper embeds and always draws with",
-                path.display(),
-                roadmapper::text::FAMILY
+                "--font {}: this is {family}, which roadmapper embeds and always draws with",
+                path.display()
             ),
             &format!(
                 "give a font for the characters {} lacks, such as Noto Sans CJK for Chinese and Japanese",

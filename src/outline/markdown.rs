@@ -557,7 +557,10 @@ impl Reader<'_> {
                 self.file,
                 line,
                 column,
-                DiagnosticKind::TooManyTags { count: tags.len() },
+                DiagnosticKind::TooManyTags {
+                    count: tags.len(),
+                    max: super::MAX_TAGS,
+                },
             ));
             return;
         }

@@ -184,7 +184,10 @@ pub(super) fn parse(file: &str, bytes: &[u8]) -> Result<Outline, Vec<Diagnostic>
                 file,
                 line_no,
                 column,
-                DiagnosticKind::TooManyTags { count: tags.len() },
+                DiagnosticKind::TooManyTags {
+                    count: tags.len(),
+                    max: MAX_TAGS,
+                },
             ));
             continue;
         }
@@ -407,7 +410,8 @@ mod tests {
         assert_eq!(
             e[0].kind,
             DiagnosticKind::TooManyTags {
-                count: MAX_TAGS + 1
+                count: MAX_TAGS + 1,
+                max: MAX_TAGS,
             }
         );
     }

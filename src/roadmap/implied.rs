@@ -77,6 +77,7 @@ impl Roadmap {
                     1,
                     DiagnosticKind::MoreImpliedPrerequisites {
                         count: total - MAX_IMPLIED_WARNINGS,
+                        listed: MAX_IMPLIED_WARNINGS,
                     },
                 ));
                 break;

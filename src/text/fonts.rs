@@ -233,6 +233,7 @@ impl FontSet {
         if !added {
             return Err(Error::EmbeddedFont {
                 path: path.to_path_buf(),
+                family: FAMILY,
             });
         }
         self.files.push(path.to_path_buf());

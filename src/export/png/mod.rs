@@ -56,10 +56,9 @@ use crate::export::svg::{Svg, Theme};
 use crate::scene::{Rect, Scene};
 use crate::text;
 
-mod error;
 mod lines;
 
-pub use error::PngError;
+pub use crate::diagnostic::PngError;
 
 /// The largest PNG made, in pixels (200 megapixels, 800 MB of RGBA).
 pub const PIXEL_BUDGET: u64 = 200_000_000;
@@ -109,6 +108,7 @@ pub fn pixel_size(width: f32, height: f32, scale: f32) -> Result<(u32, u32), Err
         return Err(Error::Png(PngError::TooLarge {
             width: w as u64,
             height: h as u64,
+            budget: PIXEL_BUDGET,
             fits_scale: ((fit * 100.0).floor() / 100.0) as f32,
         }));
     }

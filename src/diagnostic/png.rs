@@ -1,5 +1,7 @@
-//! The ways a PNG cannot be made, each with its data: the caller words the
-//! advice (the binary in terms of its flags).
+//! The ways a PNG cannot be made ([`crate::export::png`]), each with the
+//! data its message needs, kept with the other errors so that no error
+//! reaches up the pipeline; the caller words the advice (the binary in
+//! terms of its flags).
 
 use std::fmt;
 
@@ -7,13 +9,15 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum PngError {
-    /// The image would be over [`super::PIXEL_BUDGET`] pixels at the scale
-    /// asked for.
+    /// The image would be over the pixel budget
+    /// ([`crate::export::png::PIXEL_BUDGET`]) at the scale asked for.
     TooLarge {
         /// Its width in pixels.
         width: u64,
         /// Its height in pixels.
         height: u64,
+        /// The budget, in pixels.
+        budget: u64,
         /// The largest scale, rounded down to a hundredth, that fits.
         fits_scale: f32,
     },
@@ -54,14 +58,19 @@ impl PngError {
 impl fmt::Display for PngError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            PngError::TooLarge { width, height, .. } => {
+            PngError::TooLarge {
+                width,
+                height,
+                budget,
+                ..
+            } => {
                 let pixels = *width as f64 * *height as f64;
                 write!(
                     f,
                     // Rounded up to a tenth: over the budget never reads as the budget.
                     "the PNG would be {width} x {height} pixels ({:.1} megapixels), over the budget of {} megapixels",
                     (pixels / 1e5).ceil() / 10.0,
-                    super::PIXEL_BUDGET / 1_000_000
+                    budget / 1_000_000
                 )
             }
             PngError::TooLargeAtAnyScale { width, height } => write!(
