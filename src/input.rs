@@ -9,8 +9,8 @@ use std::path::Path;
 use crate::diagnostic::Error;
 
 /// The default for [`Input::read_limited`]: 256 MiB a file, far above any
-/// real roadmap, and low enough that an outline of that size can still
-/// be laid out in the memory of a common machine.
+/// real roadmap, so only a runaway input (a file that keeps growing) meets
+/// it.
 pub const DEFAULT_MAX_INPUT_SIZE: u64 = 256 * 1024 * 1024;
 
 /// An input file's name (as shown in diagnostics) and contents.

@@ -29,9 +29,9 @@
 //! and written as straight-alpha RGBA. Deflate runs at level 1 with the
 //! `Up` filter on every row, the knee of the size/time curve on posters:
 //! fdeflate or no filter write much larger files, adaptive filters and
-//! higher levels take much longer for files little smaller. `tests/png.rs` keeps
-//! the backend poster at scale 2 under 1.1 MB, and `bench/compare.sh`
-//! times the whole PNG export against `rsvg-convert`.
+//! higher levels take much longer for files little smaller.
+//! `tests/png.rs` keeps the backend poster at scale 2 under 1.1 MB, and
+//! `bench/compare.sh` times the whole PNG export against `rsvg-convert`.
 
 use std::io::Write;
 use std::sync::Arc;

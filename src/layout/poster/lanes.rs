@@ -10,9 +10,9 @@
 //! (`tests::ordered_lanes_cross_fewer_stubs_than_first_fit`), and the
 //! backend poster's arrows cross each other little
 //! (`backend_poster_arrows_cross_little` in `tests/poster_legibility.rs`
-//! bounds it). A channel has as many lanes as it needs; the frame is then widened so lanes sit
-//! [`LANE`] pixels apart. Horizontal runs over the same stretch keep
-//! [`RUN`] pixels apart.
+//! bounds it). A channel has as many lanes as it needs; the frame is then
+//! widened so lanes sit [`LANE`] pixels apart. Horizontal runs over the
+//! same stretch keep [`RUN`] pixels apart.
 
 use std::collections::BTreeMap;
 
