@@ -171,13 +171,13 @@ fn push_decimal(out: &mut String, n: usize) {
 /// The most prerequisites one request may ask for
 /// (`topics * prereqs_percent / 100`): [`write()`] refuses more, with
 /// [`GenerateError::TooManyPrerequisites`], and [`generate`] stops there.
-/// Writing keeps one 8-byte key per prerequisite to skip repeated pairs
-/// (about 150 MB at 10 million), which this bounds.
+/// Writing keeps one 8-byte key per prerequisite to skip repeated pairs:
+/// this bounds that memory.
 pub const MAX_PREREQUISITES: usize = 20_000_000;
 
 /// The most topics one request may ask for: [`write()`] refuses more, with
 /// [`GenerateError::TooManyTopics`], and [`generate`] makes this many.
-/// Writing keeps about 60 bytes per topic (its label, parent and extent).
+/// Writing keeps each topic's label, parent and extent, not the text.
 pub const MAX_TOPICS: usize = 20_000_000;
 
 /// Why a request is refused.
@@ -333,8 +333,8 @@ fn in_memory(
 
 /// Writes the roadmap [`generate`] makes: the outline to `outline`, the
 /// prerequisites (when asked for) to `prereqs`, the same bytes, streamed.
-/// Memory is about 60 bytes per topic and 8 to 16 per prerequisite, never
-/// the text itself.
+/// Memory grows with the topics (each one's label, parent and extent) and
+/// the prerequisites (one key each), never with the text itself.
 ///
 /// Options that [`GenerateOptions::check`] refuses are refused before
 /// anything is written: an [`std::io::ErrorKind::InvalidInput`] error
@@ -459,8 +459,8 @@ mod tests {
     use super::*;
     use crate::{Input, load};
 
-    /// The generator as it was before [`write()`] streamed it: everything in
-    /// memory. Kept to check that the streamed bytes are the same.
+    /// A second generator that builds everything in memory: the streamed
+    /// bytes of [`write()`] must be the same.
     mod legacy {
         use super::super::{GenerateOptions, Generated, Rng, label};
 

@@ -8,9 +8,9 @@ use std::path::Path;
 
 use crate::diagnostic::Error;
 
-/// The default for [`Input::read_limited`]: 256 MiB a file. The largest
-/// roadmaps measured (100,000 topics) take about 5 MB; a 256 MiB outline
-/// needs about 2 GB of memory to lay out.
+/// The default for [`Input::read_limited`]: 256 MiB a file, far above any
+/// real roadmap, so only a runaway input (a file that keeps growing) meets
+/// it.
 pub const DEFAULT_MAX_INPUT_SIZE: u64 = 256 * 1024 * 1024;
 
 /// An input file's name (as shown in diagnostics) and contents.

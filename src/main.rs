@@ -42,7 +42,8 @@ fn main() -> ExitCode {
 fn remove_temporaries_on_signals() {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     // Without the handler (it cannot be installed) a signal kills the
-    // process as before: nothing worse.
+    // process by its default action: a temporary file may stay behind,
+    // nothing worse.
     let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
         return;
     };

@@ -473,9 +473,11 @@ pub struct Resolver<'a> {
 const MAX_SUGGESTED: usize = 100;
 
 /// The steps (one per pair of characters compared by the edit distance)
-/// all suggestions of one run may take, about half a second: long labels and
-/// long references would otherwise cost the square of the input. Outlines
-/// of a thousand topics with a hundred typos stay within it.
+/// all suggestions of one run may take: long labels and long references
+/// would otherwise cost the square of the input
+/// (`pipeline_timeout_long_unknown_references` in
+/// `tests/fuzz_regressions.rs` bounds the time). Outlines of a thousand
+/// topics with a hundred typos stay within it.
 const MAX_SUGGESTION_WORK: usize = 100_000_000;
 
 impl<'a> Resolver<'a> {

@@ -1,10 +1,10 @@
 //! Hostile inputs that the data-driven cases of `tests/hostile/` cannot
 //! express (their generators make no such files): single lines with huge
-//! numbers of tags or references, which once took quadratic time.
+//! numbers of tags or references, where a quadratic path would show.
 //!
 //! Each input is written to a temporary folder; each run must finish well
-//! within its timeout (the slow paths took tens of seconds in a release
-//! build) and fail with one clear error.
+//! within its timeout (a quadratic path takes far longer) and fail with
+//! one clear error.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -14,7 +14,7 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 
 /// Far above what the linear paths need even unoptimised, far below what
-/// the quadratic ones took.
+/// a quadratic one takes.
 const TIMEOUT: Duration = Duration::from_secs(20);
 
 fn roadmapper(dir: &Path) -> Command {
@@ -95,7 +95,8 @@ fn a_chain_at_the_limit_on_one_line_works() {
 #[test]
 fn a_long_line_of_unknown_references_reports_the_first_ten() {
     // 999 unknown references of a thousand letters: each error quotes the
-    // whole 1 MB line, so reporting them all took 23 s (release).
+    // whole 1 MB line, so reporting them all would cost the square of the
+    // input.
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("o.txt"), "Root\n  A\n  B\n").unwrap();
     let unknown: Vec<String> = (0..999)
@@ -138,7 +139,7 @@ fn fits_in(dir: &Path, kib: u64, args: &str) -> bool {
 /// Markdown is parsed a window at a time: an 8 MB table of small cells
 /// and a 4 MB progress file of short items each fit in 130 MB of address
 /// space (the binary's own share included); parsed whole (pulldown-cmark
-/// builds a tree of the whole file first), neither did.
+/// builds a tree of the whole file first), neither would.
 #[cfg(target_os = "linux")]
 #[test]
 fn large_markdown_inputs_fit_in_a_small_multiple_of_their_size() {

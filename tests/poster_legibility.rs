@@ -284,10 +284,11 @@ fn backend_poster_is_legible() {
     check_all("backend", backend(), MIN_LANE_GAP);
 }
 
-/// Crossings on the backend poster: 904 (148 arrow x arrow) with
-/// first-fit lanes and arrows across the main path running beside it;
-/// 405 (107) with ordered lanes and those arrows taking the outer sides,
-/// clear of the section connectors (`layout::poster::lanes`, `route`).
+/// Crossings on the backend poster stay under these bounds thanks to
+/// ordered lanes and arrows across the main path taking the outer sides,
+/// clear of the section connectors (`layout::poster::lanes`, `route`);
+/// first-fit lanes, or those arrows running beside the path, cross far
+/// more.
 #[test]
 fn backend_poster_arrows_cross_little() {
     let q = quality::measure(&poster(backend()));

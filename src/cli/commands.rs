@@ -111,8 +111,8 @@ fn order(args: &OrderArgs, reporter: &Reporter) -> Result<(), Failure> {
         }
         Ok(())
     });
-    // The process ends now: returning 100,000 topics' strings to the
-    // allocator one by one would take a tenth of the run.
+    // The process ends now: returning a large roadmap's strings to the
+    // allocator one by one would only cost time.
     std::mem::forget(whole);
     written
 }

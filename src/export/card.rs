@@ -133,7 +133,7 @@ impl Display for Card<'_> {
         if r.tracks_progress() {
             self.progress(f)?;
         } else if let Some(state) = t.state {
-            // Unreachable today (a state makes the roadmap tracked); kept
+            // Unreachable while a state makes the roadmap tracked; kept
             // so a state never goes unshown.
             writeln!(f, "  task: {}", state.name())?;
         }

@@ -21,7 +21,7 @@
 //! each node is styled by its state ([`Roadmap::statuses`]; see
 //! [`state_style`]) and carries it as `status` and `class` (Graphviz puts
 //! the class on the node's SVG group); its tooltip starts with the state
-//! and the hours. Without progress the output is what it was before.
+//! and the hours. Without progress none of this is written.
 
 use std::fmt::{self, Write as _};
 
@@ -329,7 +329,8 @@ fn node(
     let mark = if Some(i) == r.title() { "" } else { mark };
     let label = cut(&drawn_label(&t.label), MAX_DOT_STRING - mark.len()).into_owned();
     // With progress a later style replaces an earlier one of the same
-    // name; without, the attributes are written as they always were.
+    // name; without, every attribute is written as added (Graphviz takes
+    // the last), as the `.dot` goldens without progress hold it.
     let mut a = Attrs {
         list: Vec::new(),
         replace: state.is_some(),

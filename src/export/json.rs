@@ -243,7 +243,8 @@ where
 pub fn to_document_with(r: &Roadmap, scene: Option<&Scene>) -> Document {
     let id = |i: usize| r.topic(i).id.clone();
     // States only with progress, estimates with progress or estimate
-    // tags: a roadmap with neither exports as it did before them.
+    // tags: a roadmap with neither writes no `status` and no
+    // `estimate_hours`.
     let tracked = r.tracks_progress();
     let statuses = if tracked { r.statuses() } else { Vec::new() };
     let estimated = tracked || r.has_estimates();

@@ -101,9 +101,9 @@ impl<'a> Svg<'a> {
         })
     }
 
-    /// Embeds the Noto Sans faces (about 550 kB of base64) as `@font-face`
-    /// rules, so browsers draw the text with exactly the measured font even
-    /// where it is not installed.
+    /// Embeds the Noto Sans faces (regular and bold, as base64) as
+    /// `@font-face` rules, so browsers draw the text with exactly the
+    /// measured font even where it is not installed.
     pub fn embed_font(self, embed: bool) -> Svg<'a> {
         Svg {
             embed_font: embed,

@@ -11,8 +11,7 @@
 //! topic with its own ancestor or descendant (their subtrees overlap).
 //! Each target takes its sources among the 60 latest-ranked eligible
 //! topics, so prerequisites join topics close in the learning order, as
-//! real ones do. The shape follows `make_dense.py`, the sketch the issue's
-//! measurements were made with.
+//! real ones do.
 //!
 //! ```
 //! use roadmapper::generate::dense::{generate, DenseOptions};
@@ -156,7 +155,8 @@ pub fn generate(options: &DenseOptions) -> Generated {
 
 /// Writes the curriculum [`generate`] makes: the outline to `outline` as
 /// it is made, then the prerequisites (when asked for) to `prereqs`.
-/// Memory is about 50 bytes per topic plus its label, never the text.
+/// Memory grows with the topics (a few numbers and the label of each),
+/// never with the text.
 ///
 /// Options that [`DenseOptions::check`] refuses are refused before
 /// anything is written: an [`std::io::ErrorKind::InvalidInput`] error

@@ -4,9 +4,10 @@
 //! this one rule.
 //!
 //! pulldown-cmark's own metadata option is not used: it takes any block
-//! between `---` lines for metadata, wherever a block starts, so an outline
-//! that opens with a `---` rule lost every topic up to the next rule. Here
-//! a block is front matter only when it opens the file and reads as YAML:
+//! between `---` lines for metadata, wherever a block starts, so an
+//! outline that opens with a `---` rule would lose every topic up to the
+//! next rule. Here a block is front matter only when it opens the file and
+//! reads as YAML:
 //!
 //! - it starts on the first line, `---`, and ends at the next line that is
 //!   `---` or `...` (trailing blanks allowed);

@@ -112,8 +112,8 @@ fn all_errors_reported() {
 }
 
 /// A topic given conflicting states again and again: the first
-/// `MAX_LISTED` warnings are built and kept, the rest only counted (a
-/// million of them were each built, kept and printed).
+/// `MAX_LISTED` warnings are built and kept, the rest only counted, not
+/// built.
 #[test]
 fn conflicting_states_beyond_the_listed_are_counted_not_built() {
     let mut r = build("Web\n  HTTP\n", "").unwrap();

@@ -1,14 +1,14 @@
 //! A repair of the embedded Noto Sans (version 1.04): its GDEF table
-//! classes 79 spacing characters as marks, among them the backtick U+0060,
+//! classes spacing characters as marks, among them the backtick U+0060,
 //! `^`'s cousins `´ ¨ ¸`, and the spacing modifier letters `ˆ ˇ ˘ ˙ ˚ ˛ ˜ ˝`.
 //!
 //! A shaper (HarfBuzz, and harfrust inside usvg) gives every glyph classed
-//! as a mark no advance, so ``Use `grep` here`` was drawn with each
-//! backtick on top of the next letter, while its width here (the `hmtx`
-//! advance) left room for it. Newer Noto Sans releases class these glyphs
-//! as base glyphs; this module does the same to the embedded bytes, once,
-//! at start-up, so the PNG renderer and browsers given `--embed-font` draw
-//! the advance that is measured.
+//! as a mark no advance, so unrepaired, ``Use `grep` here`` is drawn with
+//! each backtick on top of the next letter, while its width here (the
+//! `hmtx` advance) leaves room for it. Newer Noto Sans releases class
+//! these glyphs as base glyphs; this module does the same to the embedded
+//! bytes, once, at start-up, so the PNG renderer and browsers given
+//! `--embed-font` draw the advance that is measured.
 //!
 //! Only glyphs that a non-mark character maps to and that have an advance
 //! are changed; combining marks (U+0300..) keep their class.

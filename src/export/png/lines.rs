@@ -1,14 +1,14 @@
 //! The scene's edges painted straight into the pixmap, for [`super::render_scene`].
 //!
-//! Profiled on the dense curriculum (501 topics, 1,232 prerequisites) at
-//! scale 1, 72% of the PNG's time went to resvg's `stroke_path`: tiny-skia
-//! strokes every long right-angled connector into a polygon and fills it
-//! through its 4x supersampling scan converter and raster pipeline, paying
-//! for each row of each line. Here an axis-aligned stretch of a line is a
-//! rectangle whose exact coverage is blended pixel by pixel (anti-aliased
-//! like a box filter), a dotted connector is a row of small discs, and only
-//! what is neither (the 5 px rounded corners, arrowheads, Bezier curves of
-//! the layered layout) goes through tiny-skia, each a few pixels big.
+//! Drawn by resvg, the edges of a dense poster cost most of its PNG's time,
+//! in `stroke_path`: tiny-skia strokes every long right-angled connector
+//! into a polygon and fills it through its 4x supersampling scan converter
+//! and raster pipeline, paying for each row of each line. Here an
+//! axis-aligned stretch of a line is a rectangle whose exact coverage is
+//! blended pixel by pixel (anti-aliased like a box filter), a dotted
+//! connector is a row of small discs, and only what is neither (the 5 px
+//! rounded corners, arrowheads, Bezier curves of the layered layout) goes
+//! through tiny-skia, each a few pixels big.
 //! The look is the SVG's: same widths, colours, rounded corners, dots and
 //! arrowheads; pixels differ from resvg's only in anti-aliasing.
 

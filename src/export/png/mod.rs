@@ -13,38 +13,25 @@
 //!
 //! The image is drawn in bands of about [`BAND_PIXELS`] pixels into one
 //! reused pixmap, and each band's rows go straight into a streaming PNG
-//! encoder, so the whole image is never held uncompressed: a 2648 x 5740
-//! poster is 61 MB of RGBA, and first-touching those pages, then copying
-//! them to demultiply alpha, cost more than the drawing. A band is the
-//! tree drawn translated by a whole number of rows; for a poster
-//! ([`render_scene`]) the tree of each band holds only the boxes and edges
-//! that reach it, so a poster of thousands of topics is not rasterised
-//! once per band (1,000 topics at scale 2: 4.0 -> 2.8 s with bands of 4
-//! megapixels). Curves that cross
-//! a band's edge are cut there by tiny-skia's clipper, so a few anti-aliased
-//! pixels along them differ slightly from a one-pixmap render (0.002% of
-//! the backend poster's pixels at scale 3); the output depends only on the input
-//! and the scale.
+//! encoder, so the whole image is never held uncompressed: first-touching
+//! the pages of a whole poster's RGBA, then copying them to demultiply
+//! alpha, would cost more than the drawing. A band is the tree drawn
+//! translated by a whole number of rows; for a poster ([`render_scene`])
+//! the tree of each band holds only the boxes and edges that reach it, so
+//! a poster of thousands of topics is not rasterised once per band. Curves
+//! that cross a band's edge are cut there by tiny-skia's clipper, so a few
+//! anti-aliased pixels along them differ slightly from a one-pixmap render
+//! (`tests/png.rs` allows at most one pixel in 2,000 on the backend
+//! poster); the output depends only on the input and the scale.
 //!
 //! An opaque image (every poster: the background is a filled rectangle) is
 //! written as 8-bit RGB; an image with any pixel not opaque is drawn again
 //! and written as straight-alpha RGBA. Deflate runs at level 1 with the
-//! `Up` filter on every row, the knee of the size/time curve measured on
-//! the backend poster at scale 2 (RGB unless noted; CPU time of encoding
-//! the decoded pixels, median of 9; file size):
-//!
-//! | deflate               | filter       |    CPU |     size |
-//! |-----------------------|--------------|-------:|---------:|
-//! | level 6, RGBA (before) | adaptive    | 219 ms |   750 KB |
-//! | fdeflate              | Up           |  19 ms | 2 814 KB |
-//! | fdeflate              | Paeth        |  21 ms | 1 241 KB |
-//! | fdeflate              | adaptive     |  36 ms | 1 206 KB |
-//! | level 1               | none         |  36 ms | 1 165 KB |
-//! | **level 1**           | **Up**       | **34 ms** | **982 KB** |
-//! | level 1               | adaptive     |  54 ms |   999 KB |
-//! | level 2               | Up           | 103 ms |   728 KB |
-//! | level 6               | none         | 166 ms |   604 KB |
-//! | level 9               | none         | 371 ms |   589 KB |
+//! `Up` filter on every row, the knee of the size/time curve on posters:
+//! fdeflate or no filter write much larger files, adaptive filters and
+//! higher levels take much longer for files little smaller.
+//! `tests/png.rs` keeps the backend poster at scale 2 under 1.1 MB, and
+//! `bench/compare.sh` times the whole PNG export against `rsvg-convert`.
 
 use std::io::Write;
 use std::sync::Arc;
@@ -115,12 +102,11 @@ pub fn pixel_size(width: f32, height: f32, scale: f32) -> Result<(u32, u32), Err
     Ok((w as u32, h as u32))
 }
 
-/// Pixels drawn per band (a 64 MB pixmap, reused). Each band rebuilds the
-/// strokes and dashes of the shapes that reach it, so thin bands cost time:
-/// 10,000 topics at scale 0.78 (195 megapixels) took 39 s in bands of 4
-/// megapixels and takes 25 s (152 MB) in bands of 16; `rsvg-convert` takes
-/// 21 s and 912 MB on the same SVG. A poster of up to 16 megapixels (the
-/// backend at scale 2) is one band.
+/// Pixels drawn per band (a 64 MB RGBA pixmap, reused). Each band rebuilds
+/// the strokes and dashes of the shapes that reach it, so thin bands cost
+/// time, and a thick one memory. An image of at most this many pixels is
+/// one band, drawn exactly as one pixmap would be (`tests/png.rs` checks
+/// it).
 pub const BAND_PIXELS: u32 = 16_000_000;
 
 /// The deflate setting: see the module docs.
@@ -284,11 +270,10 @@ fn rasterise(
 /// rows tall: RGB when `opaque` (`None` as soon as a pixel is not), else
 /// straight-alpha RGBA.
 ///
-/// Deflate runs on a second thread while the next band is drawn: the two
-/// take about as long each (the dense curriculum at scale 1: 0.50 -> 0.32
-/// s of wall time on 2 cores). The bands' rows pass through a rendezvous
-/// channel, so at most two bands of rows exist at once, and the bytes are
-/// the same as from one thread.
+/// Deflate runs on a second thread while the next band is drawn, so on
+/// two cores encoding overlaps drawing. The bands' rows pass through a
+/// rendezvous channel, so at most two bands of rows exist at once, and the
+/// bytes are the same as from one thread.
 fn encode(
     draw: &mut impl FnMut(&mut tiny_skia::Pixmap, u32) -> Result<(), Error>,
     band: &mut tiny_skia::Pixmap,
@@ -381,9 +366,9 @@ fn deflate(
     Ok(out)
 }
 
-/// Copies RGBA pixels to RGB, four at a time (fixed-size chunks the
-/// compiler turns into shuffles; pixel by pixel was a tenth of the dense
-/// curriculum's PNG time).
+/// Copies RGBA pixels to RGB, four at a time: fixed-size chunks the
+/// compiler turns into shuffles, where a copy pixel by pixel does not
+/// vectorise and shows in the profile of a large PNG.
 fn rgb(rgba: &[u8], out: &mut [u8]) {
     let quads = rgba.chunks_exact(16);
     let rest = quads.remainder();

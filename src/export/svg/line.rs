@@ -2,12 +2,12 @@
 //!
 //! usvg shapes a `<text>` chunk with every span's font and merges the
 //! results cluster by cluster, counting a cluster's bytes as if they were
-//! glyphs: a span in another font after an emoji sequence lost the glyphs
-//! that follow it, and some lines made it panic. So a line that mixes
-//! fonts (or runs right to left across fonts) is written as
+//! glyphs: a span in another font after an emoji sequence loses the
+//! glyphs that follow it, and some lines make it panic. So a line that
+//! mixes fonts (or runs right to left across fonts) is written as
 //! [`text::pieces`], each its own chunk at its measured `x`: each is shaped
 //! alone, exactly as it was measured. A line in the embedded font alone is
-//! one plain `<tspan>`, as before.
+//! one plain `<tspan>`.
 
 use std::fmt::{self, Display, Formatter};
 

@@ -13,8 +13,8 @@
 //! time, and clamping it to the strip keeps it best.
 //!
 //! Our own code, not layout-rs's Brandes-Köpf placement: that one repeats
-//! its scheduler over every column until all are placed (72 to 84% of the
-//! old layered time, growing worse than linearly) and knows no lanes.
+//! its scheduler over every column until all are placed (growing worse
+//! than linearly) and knows no lanes.
 
 use super::graph::Layered;
 use super::gutters::Gutters;

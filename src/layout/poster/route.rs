@@ -31,23 +31,12 @@ pub(super) struct Route {
     pub(super) points: Vec<(X, f32)>,
 }
 
-/// Which sides a prerequisite leaves and reaches (`true`: right), or
-/// `None` when either end is in no column. Towards the other end; within
-/// one column, on the side away from the main path. An arrow from one
-/// side of a strip's main path to the other goes around the path's end
-/// either way; when such arrows are few ([`outer_routes_pay`]) and the
-/// columns beyond its ends hold fewer boxes below them than the columns
-/// between (each box a dotted connector the arrow would cross), it leaves
-/// and reaches the outer sides, clear of the section connectors beside
-/// the main path. On the backend poster that halves the crossings (846
-/// to 405).
 /// Whether arrows across the main path may take the outer sides: only
 /// when they are few (at most one for every [`OUTER_PER`] topics), and
-/// arrows in all at most one for every two topics. Each
-/// goes around the end of its strip, across every arrow running down
-/// there; few, they cross less than the connectors they avoid, many, more
-/// (the dense curriculum: 12,000 more arrow crossings for 3,500 fewer
-/// connector crossings).
+/// arrows in all at most one for every two topics. Each goes around the
+/// end of its strip, across every arrow running down there; few, they
+/// cross less than the connectors they avoid, many (as on a dense
+/// curriculum), more.
 pub(super) fn outer_routes_pay(frame: &Frame, prereqs: &[(usize, usize)], topics: usize) -> bool {
     let slot = |i: usize| {
         frame
@@ -73,6 +62,16 @@ pub(super) fn outer_routes_pay(frame: &Frame, prereqs: &[(usize, usize)], topics
 /// take the outer sides ([`outer_routes_pay`]).
 const OUTER_PER: usize = 4;
 
+/// Which sides a prerequisite leaves and reaches (`true`: right), or
+/// `None` when either end is in no column. Towards the other end; within
+/// one column, on the side away from the main path. An arrow from one
+/// side of a strip's main path to the other goes around the path's end
+/// either way; when such arrows are few ([`outer_routes_pay`]) and the
+/// columns beyond its ends hold fewer boxes below them than the columns
+/// between (each box a dotted connector the arrow would cross), it leaves
+/// and reaches the outer sides, clear of the section connectors beside
+/// the main path (`backend_poster_arrows_cross_little` in
+/// `tests/poster_legibility.rs` bounds the backend poster's crossings).
 pub(super) fn sides(
     frame: &Frame,
     boxes: &[SceneBox],

@@ -7,9 +7,10 @@
 //! benchmarks use them to compare engines and settings on the same input
 //! (`examples/legibility.rs` prints them for our layouts and for Graphviz
 //! on the same graph; `bench/legibility.sh` tabulates them). Each works on
-//! a uniform grid of cells (about one segment or box per cell), so a scene
-//! of tens of thousands of boxes and edges is measured in well under a
-//! second rather than by testing every pair.
+//! a uniform grid of cells (about one segment or box per cell), so the
+//! time to measure a scene grows about linearly with its boxes and edges,
+//! not with every pair of them
+//! (`tests::a_large_scene_is_measured_in_linear_time`).
 
 use std::collections::HashSet;
 

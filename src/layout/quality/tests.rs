@@ -284,7 +284,7 @@ fn area_per_topic_and_aspect_come_from_the_canvas() {
 fn a_large_scene_is_measured_in_linear_time() {
     // 20,000 boxes in a grid, each joined to its right neighbour by a
     // step and to the box below by an arrow: every measure is near
-    // linear, so this takes a fraction of a second even unoptimised.
+    // linear, so this stays far within the bound below even unoptimised.
     let (cols, rows) = (200usize, 100usize);
     let mut boxes = Vec::new();
     let mut edges = Vec::new();
