@@ -104,6 +104,16 @@ pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Vec<crate::Dia
     crate::outline::utf8(file, bytes)
 }
 
+/// The box of a state, as a progress file writes it.
+pub fn task_box(state: TaskState) -> &'static str {
+    match state {
+        TaskState::Todo => "[ ]",
+        TaskState::Learning => "[/]",
+        TaskState::Done => "[x]",
+        TaskState::Skipped => "[-]",
+    }
+}
+
 /// The Markdown extensions a progress file is read with (front matter is
 /// skipped by [`body_start`], the rule outlines and notes share).
 fn options() -> Options {

@@ -32,7 +32,6 @@ mod progress;
 use ids::make_ids;
 pub use ids::slug;
 pub use lint::cap_repeated;
-pub use mark::task_box;
 pub use names::Names;
 pub use next::{HOURS_PER_DAY, NextReason, Tally, estimate_hours, hours};
 

@@ -242,7 +242,7 @@ proptest! {
                 prop_assert!(k >= 2 && k - 2 < keep, "line {} changed: {:?} -> {:?}", k, b, a);
                 let topic = r.order()[k - 2];
                 prop_assert!(chosen.contains(&topic));
-                prop_assert_eq!(a.replacen(roadmapper::roadmap::task_box(state), "[ ]", 1), b.to_string());
+                prop_assert_eq!(a.replacen(roadmapper::progress::task_box(state), "[ ]", 1), b.to_string());
             }
         }
         prop_assert!(after.len() >= before.len(), "lines lost");

@@ -184,7 +184,7 @@ pub fn state_symbol(state: TaskState) -> &'static str {
 fn item_box(r: &Roadmap, i: usize, status: Option<TaskState>) -> &'static str {
     match status {
         Some(TaskState::Learning) if !r.is_leaf(i) => "[ ]",
-        Some(s) => crate::roadmap::task_box(s),
+        Some(s) => crate::progress::task_box(s),
         None => "[ ]",
     }
 }

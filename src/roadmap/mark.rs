@@ -19,20 +19,10 @@ use super::Roadmap;
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::export::order::{OrderFormat, markdown_escape, write_order};
 use crate::outline::TaskState;
-use crate::progress;
+use crate::progress::{self, task_box};
 
 /// The heading appended topics go under.
 const ADDED: &str = "## Added";
-
-/// The box of a state, as a progress file writes it.
-pub fn task_box(state: TaskState) -> &'static str {
-    match state {
-        TaskState::Todo => "[ ]",
-        TaskState::Learning => "[/]",
-        TaskState::Done => "[x]",
-        TaskState::Skipped => "[-]",
-    }
-}
 
 impl Roadmap {
     /// The progress file `text` (named `file`, for errors) with `topics`
