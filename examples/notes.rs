@@ -75,8 +75,10 @@ fn run() -> Result<(), Error> {
 
     // In one call, on the shipped roadmap: `load_with_notes` reports every
     // error of every file at once.
-    let topic = std::env::args().nth(1);
-    let topic = topic.as_deref().unwrap_or("What is HTTP");
+    let topic = std::env::args_os().nth(1);
+    let topic = topic
+        .as_ref()
+        .map_or("What is HTTP".into(), |t| t.to_string_lossy());
     let backend = load_with_notes(
         &Input::read(&in_crate("roadmap/backend.txt"))?,
         &[Input::read(&in_crate("roadmap/backend.prereqs"))?],
@@ -96,7 +98,7 @@ fn run() -> Result<(), Error> {
     println!();
     // The card: path, description, links, what to learn first, what it
     // unlocks, its stage (and with progress, its state and estimate).
-    print!("{}", Card::new(&backend, find(&backend, topic)?));
+    print!("{}", Card::new(&backend, find(&backend, &topic)?));
     Ok(())
 }
 

@@ -18,6 +18,7 @@
 
 #![forbid(unsafe_code)]
 
+use std::ffi::OsString;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -72,19 +73,21 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<(), Error> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<OsString> = std::env::args_os().skip(1).collect();
     let (outline, prereqs, progress, target) = match &args[..] {
         [] => (
             Input::new("course.txt", OUTLINE),
             Input::new("course.prereqs", PREREQS),
             Input::new("progress.md", PROGRESS),
-            "GraphQL",
+            "GraphQL".into(),
         ),
         [outline, prereqs, progress, target] => (
             Input::read(Path::new(outline))?,
             Input::read(Path::new(prereqs))?,
             Input::read(Path::new(progress))?,
-            target.as_str(),
+            // A target that is not UTF-8 is looked up (and not found) with
+            // its stray bytes replaced.
+            target.to_string_lossy(),
         ),
         _ => {
             eprintln!("usage: progress_next [OUTLINE PREREQS PROGRESS TARGET]");
@@ -130,7 +133,7 @@ fn run() -> Result<(), Error> {
 
     // The same towards one target, like `next --to`: only what it needs.
     let goal = roadmap
-        .find(target)
+        .find(&target)
         .map_err(|kind| Error::Input(vec![Diagnostic::argument("target", kind)]))?;
     let needed = roadmap.needs(&[goal]);
     println!();

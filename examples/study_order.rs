@@ -17,6 +17,7 @@
 
 #![forbid(unsafe_code)]
 
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -25,7 +26,7 @@ use roadmapper::{Diagnostic, Error, Input, Roadmap, load};
 const USAGE: &str = "usage: study_order [OUTLINE [PREREQS]] [--to TOPIC]...";
 
 fn main() -> ExitCode {
-    let Some(args) = Args::parse(std::env::args().skip(1)) else {
+    let Some(args) = Args::parse(std::env::args_os().skip(1)) else {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
@@ -48,13 +49,15 @@ struct Args {
 }
 
 impl Args {
-    /// `None` on a mistake (a third path, `--to` without a topic).
-    fn parse(mut args: impl Iterator<Item = String>) -> Option<Args> {
+    /// `None` on a mistake (a third path, `--to` without a topic). A topic
+    /// that is not UTF-8 is looked up (and not found) with its stray bytes
+    /// replaced.
+    fn parse(mut args: impl Iterator<Item = OsString>) -> Option<Args> {
         let mut paths = Vec::new();
         let mut targets = Vec::new();
         while let Some(arg) = args.next() {
             if arg == "--to" {
-                targets.push(args.next()?);
+                targets.push(args.next()?.to_string_lossy().into_owned());
             } else {
                 paths.push(PathBuf::from(arg));
             }
