@@ -12,7 +12,7 @@
 # Drawings: `--layout poster`, `--layout layered`, and `dot -Tjson` on our
 # DOT export with the prerequisites as ordinary edges (their
 # `constraint=false` removed) and sections as clusters.
-# Measures: `layout::quality::measure`, printed by examples/legibility.rs,
+# Measures: `layout::quality::measure`, printed by benches/legibility.rs,
 # which reads dot's JSON into a Scene (points to pixels at 96 dpi), so the
 # same code measures all three. Times: whole processes, median of ROUNDS
 # (ours) and DOT_ROUNDS (dot) runs: `render -o x.svg` against
@@ -38,9 +38,23 @@ if ((BASH_VERSINFO[0] < 5)); then
     echo "error: bash 5 or later is needed (for \$EPOCHREALTIME)" >&2
     exit 2
 fi
-cargo build --release --quiet --bin roadmapper --example legibility
+cargo build --release --quiet --bin roadmapper
 BIN=target/release/roadmapper
-MEASURE=target/release/examples/legibility
+# The measuring tool is a bench target without a harness
+# (benches/legibility.rs); cargo names its executable with a hash, which
+# the build's JSON messages give.
+MEASURE=$(cargo bench --quiet --no-run --bench legibility --message-format=json |
+    python3 -c '
+import json, sys
+for line in sys.stdin:
+    m = json.loads(line)
+    if m.get("reason") == "compiler-artifact" and m["target"]["name"] == "legibility" and m.get("executable"):
+        print(m["executable"])
+')
+if [[ ! -x $MEASURE ]]; then
+    echo "error: no executable for benches/legibility.rs" >&2
+    exit 2
+fi
 
 base=/tmp
 [[ -d /dev/shm && -w /dev/shm ]] && base=/dev/shm

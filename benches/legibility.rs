@@ -3,12 +3,21 @@
 //! layouts of a roadmap, or Graphviz's drawing of it read from
 //! `dot -Tjson`, so both are measured by the same code.
 //!
+//! A bench target without a harness (`harness = false` in Cargo.toml):
+//!
 //! ```text
-//! cargo run --release --example legibility -- --header
-//! cargo run --release --example legibility -- poster OUTLINE [PREREQS...]
-//! cargo run --release --example legibility -- layered OUTLINE [PREREQS...]
-//! cargo run --release --example legibility -- dot DOT_JSON
+//! cargo bench --bench legibility
+//! cargo bench --bench legibility -- --header
+//! cargo bench --bench legibility -- poster OUTLINE [PREREQS...]
+//! cargo bench --bench legibility -- layered OUTLINE [PREREQS...]
+//! cargo bench --bench legibility -- dot DOT_JSON
 //! ```
+//!
+//! Without a command it measures the shipped backend roadmap with both
+//! layouts: the header and a line for each, after a `drawing` column.
+//! `cargo bench` adds `--bench` to the arguments, which is ignored; the
+//! arguments of a plain `cargo bench -- FILTER` are the criterion
+//! benchmarks' filter, not a command, and are ignored too.
 //!
 //! Graphviz works in points with y up; its drawing is turned into a
 //! [`Scene`] in pixels at 96 dpi, as its PNG and browsers show it (so the
@@ -36,8 +45,17 @@ const HEADER: &str = "boxes\tedges\tarrows\toverlaps\tthrough\tcrossings\tarrow_
 \taspect\tlayout_ms\tmeasure_ms";
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let by_cargo_bench = args.iter().any(|a| a == "--bench");
+    args.retain(|a| a != "--bench");
+    let result = if args.is_empty() {
+        backend()
+    } else if by_cargo_bench && !is_command(&args) {
+        Ok(()) // a filter for the other benches
+    } else {
+        run(&args).map(|line| println!("{line}"))
+    };
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("legibility: {e}");
@@ -46,16 +64,38 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: &[String]) -> Result<(), String> {
+/// Whether the arguments are one of this tool's commands.
+fn is_command(args: &[String]) -> bool {
+    match args.first().map(String::as_str) {
+        Some("--header") => args.len() == 1,
+        Some("poster" | "layered") => args.len() >= 2,
+        Some("dot") => args.len() == 2,
+        _ => false,
+    }
+}
+
+/// The shipped backend roadmap with both layouts, after a `drawing`
+/// column.
+fn backend() -> Result<(), String> {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let outline = format!("{root}/roadmap/backend.txt");
+    let prereqs = format!("{root}/roadmap/backend.prereqs");
+    println!("drawing\t{HEADER}");
+    for kind in ["poster", "layered"] {
+        let line = run(&[kind.to_string(), outline.clone(), prereqs.clone()])?;
+        println!("{kind}\t{line}");
+    }
+    Ok(())
+}
+
+/// The line a command prints.
+fn run(args: &[String]) -> Result<String, String> {
     let usage = || {
         "usage: legibility --header | poster|layered OUTLINE [PREREQS...] | dot DOT_JSON"
             .to_string()
     };
     let (scene, ms) = match args.first().map(String::as_str) {
-        Some("--header") => {
-            println!("{HEADER}");
-            return Ok(());
-        }
+        Some("--header") => return Ok(HEADER.to_string()),
         Some(kind @ ("poster" | "layered")) => {
             let read = |p: &String| std::fs::read(p).map_err(|e| format!("{p}: {e}"));
             let outline = args.get(1).ok_or_else(usage)?;
@@ -92,7 +132,7 @@ fn run(args: &[String]) -> Result<(), String> {
     let start = Instant::now();
     let q = quality::measure(&scene);
     let measure_ms = start.elapsed().as_secs_f64() * 1e3;
-    println!(
+    Ok(format!(
         "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{:.2}\t{:.0}\t{:.0}\t{:.0}\t{:.0}\t{:.3}\t{}\t{:.1}",
         q.boxes,
         q.edges,
@@ -111,8 +151,7 @@ fn run(args: &[String]) -> Result<(), String> {
         q.aspect,
         ms.map_or(String::new(), |ms| format!("{ms:.1}")),
         measure_ms,
-    );
-    Ok(())
+    ))
 }
 
 /// Pixels per Graphviz point (96 dpi).
