@@ -5,7 +5,7 @@
 //!
 //! They sit after the layout engines and before nothing: tests and
 //! benchmarks use them to compare engines and settings on the same input
-//! (`examples/legibility.rs` prints them for our layouts and for Graphviz
+//! (`benches/legibility.rs` prints them for our layouts and for Graphviz
 //! on the same graph; `bench/legibility.sh` tabulates them). Each works on
 //! a uniform grid of cells (about one segment or box per cell), so the
 //! time to measure a scene grows about linearly with its boxes and edges,
