@@ -22,7 +22,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// subcommand shows its own. Long commands go on with a `\` line, so no
 /// line is wider than 72 columns: none wraps at 80 columns, in `--help` or
 /// in the man page (indented by 7), and each pastes into a shell as written
-/// (tests/help.rs checks all three).
+/// (tests/suite/help.rs checks all three).
 pub const EXAMPLES: &str = "\
 Examples:
   roadmapper check roadmap/backend.txt

@@ -476,7 +476,7 @@ const MAX_SUGGESTED: usize = 100;
 /// all suggestions of one run may take: long labels and long references
 /// would otherwise cost the square of the input
 /// (`pipeline_timeout_long_unknown_references` in
-/// `tests/fuzz_regressions.rs` bounds the time). Outlines of a thousand
+/// `tests/suite/fuzz_regressions.rs` bounds the time). Outlines of a thousand
 /// topics with a hundred typos stay within it.
 const MAX_SUGGESTION_WORK: usize = 100_000_000;
 

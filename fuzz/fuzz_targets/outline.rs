@@ -2,7 +2,7 @@
 //! Outline parsing on arbitrary bytes: no panic; a parsed outline is in
 //! pre-order with consistent parents and depths, and builds into a roadmap.
 //!
-//! The checks live in tests/fuzz_checks, shared with tests/fuzz_regressions.rs.
+//! The checks live in tests/fuzz_checks, shared with tests/suite/fuzz_regressions.rs.
 
 use libfuzzer_sys::fuzz_target;
 

@@ -4,7 +4,7 @@
 //! well-formed (SVG as XML, JSON, DOT for layout-rs's parser, the study
 //! order listings, small PNGs).
 //!
-//! The checks live in tests/fuzz_checks, shared with tests/fuzz_regressions.rs.
+//! The checks live in tests/fuzz_checks, shared with tests/suite/fuzz_regressions.rs.
 
 use libfuzzer_sys::fuzz_target;
 

@@ -2,7 +2,7 @@
 //! Prerequisite parsing on arbitrary bytes, and resolving them against a
 //! small fixed outline and the Backend outline: no panic, a sound order.
 //!
-//! The checks live in tests/fuzz_checks, shared with tests/fuzz_regressions.rs.
+//! The checks live in tests/fuzz_checks, shared with tests/suite/fuzz_regressions.rs.
 
 use libfuzzer_sys::fuzz_target;
 

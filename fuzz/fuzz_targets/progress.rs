@@ -2,7 +2,7 @@
 //! Progress files of arbitrary bytes, marked against a small outline: no
 //! panic, and what `mark` writes reads back with the states it set.
 //!
-//! The checks live in tests/fuzz_checks, shared with tests/fuzz_regressions.rs.
+//! The checks live in tests/fuzz_checks, shared with tests/suite/fuzz_regressions.rs.
 
 use libfuzzer_sys::fuzz_target;
 

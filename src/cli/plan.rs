@@ -20,7 +20,7 @@
 //! | `--pace` | check; order and next: text |
 //! | `--force` | `-o FILE` (generate: or `--prereqs-output FILE`) |
 //!
-//! The README's table is this one; tests/flags_matrix.rs runs each flag
+//! The README's table is this one; tests/suite/flags_matrix.rs runs each flag
 //! against each format and layout.
 
 use std::path::Path;

@@ -126,7 +126,7 @@ pub struct Reporter {
     /// Warnings and "wrote" lines are dropped (`--quiet`).
     pub quiet: Cell<bool>,
     /// Whether "wrote FILE" lines are printed: standard error is a
-    /// terminal (tests/messages.rs gives it one with script(1)).
+    /// terminal (tests/suite/messages.rs gives it one with script(1)).
     terminal: bool,
     /// The inputs read, each with the start of every line once a
     /// diagnostic needs one (so each diagnostic costs O(1), not O(file)).

@@ -2,7 +2,7 @@
 //! and Python-Markdown (which MkDocs uses) alike. Only what would otherwise
 //! change the rendering is escaped, so a label reads the same in the
 //! source as on the page (`MD5 (Don't Use)` stays as it is), and every
-//! label renders as exactly its text in both (tests/markdown_checklist.rs
+//! label renders as exactly its text in both (tests/suite/markdown_checklist.rs
 //! reads the checklist back with markdown-it and Python-Markdown).
 //!
 //! A backslash escape works in both only before the characters

@@ -1,5 +1,5 @@
 //! The checks the fuzz targets (`fuzz/fuzz_targets/*.rs`) run on each
-//! input, shared with `tests/fuzz_regressions.rs` so that a saved crash
+//! input, shared with `tests/suite/fuzz_regressions.rs` so that a saved crash
 //! input goes through exactly the same code in `cargo test`.
 //!
 //! Every check panics on a violation. Only crates the main package already

@@ -21,7 +21,7 @@
 //! a poster of thousands of topics is not rasterised once per band. Curves
 //! that cross a band's edge are cut there by tiny-skia's clipper, so a few
 //! anti-aliased pixels along them differ slightly from a one-pixmap render
-//! (`tests/png.rs` allows at most one pixel in 2,000 on the backend
+//! (`tests/suite/png.rs` allows at most one pixel in 2,000 on the backend
 //! poster); the output depends only on the input and the scale.
 //!
 //! An opaque image (every poster: the background is a filled rectangle) is
@@ -30,7 +30,7 @@
 //! `Up` filter on every row, the knee of the size/time curve on posters:
 //! fdeflate or no filter write much larger files, adaptive filters and
 //! higher levels take much longer for files little smaller.
-//! `tests/png.rs` keeps the backend poster at scale 2 under 1.1 MB, and
+//! `tests/suite/png.rs` keeps the backend poster at scale 2 under 1.1 MB, and
 //! `bench/compare.sh` times the whole PNG export against `rsvg-convert`.
 
 use std::io::Write;
@@ -105,7 +105,7 @@ pub fn pixel_size(width: f32, height: f32, scale: f32) -> Result<(u32, u32), Err
 /// Pixels drawn per band (a 64 MB RGBA pixmap, reused). Each band rebuilds
 /// the strokes and dashes of the shapes that reach it, so thin bands cost
 /// time, and a thick one memory. An image of at most this many pixels is
-/// one band, drawn exactly as one pixmap would be (`tests/png.rs` checks
+/// one band, drawn exactly as one pixmap would be (`tests/suite/png.rs` checks
 /// it).
 pub const BAND_PIXELS: u32 = 16_000_000;
 

@@ -9,7 +9,7 @@
 //! cross fewer stubs than in lanes given first fit
 //! (`tests::ordered_lanes_cross_fewer_stubs_than_first_fit`), and the
 //! backend poster's arrows cross each other little
-//! (`backend_poster_arrows_cross_little` in `tests/poster_legibility.rs`
+//! (`backend_poster_arrows_cross_little` in `tests/suite/poster_legibility.rs`
 //! bounds it). A channel has as many lanes as it needs; the frame is then
 //! widened so lanes sit [`LANE`] pixels apart. Horizontal runs over the
 //! same stretch keep [`RUN`] pixels apart.

@@ -71,7 +71,7 @@ const OUTER_PER: usize = 4;
 /// between (each box a dotted connector the arrow would cross), it leaves
 /// and reaches the outer sides, clear of the section connectors beside
 /// the main path (`backend_poster_arrows_cross_little` in
-/// `tests/poster_legibility.rs` bounds the backend poster's crossings).
+/// `tests/suite/poster_legibility.rs` bounds the backend poster's crossings).
 pub(super) fn sides(
     frame: &Frame,
     boxes: &[SceneBox],

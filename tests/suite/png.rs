@@ -21,11 +21,11 @@ fn backend() -> Roadmap {
     load(
         &Input::new(
             "roadmap/backend.txt",
-            include_str!("../roadmap/backend.txt"),
+            include_str!("../../roadmap/backend.txt"),
         ),
         &[Input::new(
             "roadmap/backend.prereqs",
-            include_str!("../roadmap/backend.prereqs"),
+            include_str!("../../roadmap/backend.prereqs"),
         )],
     )
     .unwrap_or_else(|e| panic!("{e}"))

@@ -275,7 +275,7 @@ fn seed() -> &'static Roadmap {
         load(
             &Input::new(
                 "tests/fixtures/backend-seed.txt",
-                include_str!("fixtures/backend-seed.txt"),
+                include_str!("../fixtures/backend-seed.txt"),
             ),
             &[],
         )
@@ -295,7 +295,7 @@ fn backend_progress() -> &'static Roadmap {
     R.get_or_init(|| {
         load_backend(&[Input::new(
             "roadmap/backend.progress.md",
-            include_str!("../roadmap/backend.progress.md"),
+            include_str!("../../roadmap/backend.progress.md"),
         )])
     })
 }
@@ -304,11 +304,11 @@ fn load_backend(progress: &[Input]) -> Roadmap {
     roadmapper::load_with_progress(
         &Input::new(
             "roadmap/backend.txt",
-            include_str!("../roadmap/backend.txt"),
+            include_str!("../../roadmap/backend.txt"),
         ),
         &[Input::new(
             "roadmap/backend.prereqs",
-            include_str!("../roadmap/backend.prereqs"),
+            include_str!("../../roadmap/backend.prereqs"),
         )],
         &[],
         progress,

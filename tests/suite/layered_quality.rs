@@ -37,10 +37,10 @@ fn length(scene: &Scene) -> f64 {
 #[test]
 fn dense_curriculum_beats_dot() {
     let r = load(
-        &Input::new("dense.txt", include_str!("fixtures/dense.txt")),
+        &Input::new("dense.txt", include_str!("../fixtures/dense.txt")),
         &[Input::new(
             "dense.prereqs",
-            include_str!("fixtures/dense.prereqs"),
+            include_str!("../fixtures/dense.prereqs"),
         )],
     )
     .expect("the dense curriculum loads");

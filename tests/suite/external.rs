@@ -8,9 +8,8 @@
 //! both and sets `ROADMAPPER_REQUIRE_TOOLS=1`, which turns a missing tool
 //! into a failure.
 
+use crate::tools;
 use std::path::Path;
-#[path = "support/tools.rs"]
-mod tools;
 use tools::{run, skip};
 
 use roadmapper::{Input, Roadmap, export};

@@ -1802,7 +1802,7 @@ fn render_format_flag_names_the_format_of_an_unknown_extension() {
     assert_backend_document(&doc);
 
     // An extension naming another format contradicts --format: refused
-    // (tests/flags_matrix.rs tries every pair).
+    // (tests/suite/flags_matrix.rs tries every pair).
     let json_named = dir.path().join("y.json");
     let out = roadmapper()
         .args(["render", OUTLINE, "--format", "dot", "-o"])
@@ -2349,7 +2349,7 @@ fn usage_errors_exit_2() {
 
 #[test]
 fn help_mentions_examples() {
-    // Each its own (tests/help.rs checks them further).
+    // Each its own (tests/suite/help.rs checks them further).
     for (args, example) in [
         (&["--help"][..], "roadmapper check roadmap/backend.txt"),
         (&["order", "--help"], "roadmapper order roadmap/backend.txt"),

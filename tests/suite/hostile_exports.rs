@@ -6,11 +6,10 @@
 //! more, and warns "size too small for label" when a fixed node size is
 //! smaller than the label measured with its own fonts).
 //!
-//! Like `tests/external.rs`, these say they were skipped and pass where
+//! Like `tests/suite/external.rs`, these say they were skipped and pass where
 //! Graphviz is missing, unless `ROADMAPPER_REQUIRE_TOOLS` is set (CI).
 
-#[path = "support/tools.rs"]
-mod tools;
+use crate::tools;
 use std::process::Command;
 use tools::{run, skip};
 

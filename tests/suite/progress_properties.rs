@@ -5,12 +5,11 @@
 //! written for and gets the state ticked; and the group rules match a
 //! naive reading of them.
 
+use crate::trees;
 use proptest::prelude::*;
 use roadmapper::export::order::{OrderFormat, write_order};
 use roadmapper::outline::TaskState;
 use roadmapper::{Input, Roadmap, load, progress};
-#[path = "support/trees.rs"]
-mod trees;
 use trees::{prerequisites, tree_from_choices as tree};
 
 const STATES: [(&str, TaskState); 5] = [

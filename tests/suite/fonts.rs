@@ -325,7 +325,7 @@ mod cli {
     #[test]
     fn fonts_on_plain_dot_are_not_ignored_in_silence() {
         // A usage error (flags that do not go together), as every flag
-        // that cannot apply (tests/flags_matrix.rs).
+        // that cannot apply (tests/suite/flags_matrix.rs).
         let out = run(&["render", SCRIPTS, "--system-fonts"]);
         assert_eq!(out.status.code(), Some(2));
         let err = stderr(&out);

@@ -215,7 +215,7 @@ fn a_javascript_link_is_dropped_with_a_warning_and_appears_in_no_output() {
         vec!["render", "-f", "json"],
         vec!["render", "-f", "dot"],
         // `order` carries notes only in Markdown (other formats refuse
-        // --notes: tests/flags_matrix.rs).
+        // --notes: tests/suite/flags_matrix.rs).
         vec!["order", "-f", "markdown"],
         vec!["show", "REST"],
         vec!["check"],
@@ -427,8 +427,7 @@ fn a_commonmark_parser_reads_each_checklist_label_as_one_link() {
     );
 }
 
-#[path = "fuzz_checks/mod.rs"]
-mod fuzz_checks;
+use crate::fuzz_checks;
 
 mod random_notes {
     use proptest::prelude::*;

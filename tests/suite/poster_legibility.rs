@@ -30,10 +30,10 @@ fn backend() -> &'static Roadmap {
     static R: OnceLock<Roadmap> = OnceLock::new();
     R.get_or_init(|| {
         load(
-            &Input::new("backend.txt", include_str!("../roadmap/backend.txt")),
+            &Input::new("backend.txt", include_str!("../../roadmap/backend.txt")),
             &[Input::new(
                 "backend.prereqs",
-                include_str!("../roadmap/backend.prereqs"),
+                include_str!("../../roadmap/backend.prereqs"),
             )],
         )
         .unwrap()
@@ -60,10 +60,10 @@ fn dense() -> &'static Roadmap {
     static R: OnceLock<Roadmap> = OnceLock::new();
     R.get_or_init(|| {
         load(
-            &Input::new("dense.txt", include_str!("fixtures/dense/dense.txt")),
+            &Input::new("dense.txt", include_str!("../fixtures/dense/dense.txt")),
             &[Input::new(
                 "dense.prereqs",
-                include_str!("fixtures/dense/dense.prereqs"),
+                include_str!("../fixtures/dense/dense.prereqs"),
             )],
         )
         .unwrap()

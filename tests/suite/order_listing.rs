@@ -10,11 +10,10 @@
 //! listed between the two), so with no prerequisites no topic has one. Names after `(in ...)` and `(after ...)` pick the
 //! right topic even when labels are shared.
 
+use crate::trees;
 use proptest::prelude::*;
 use roadmapper::export::order::{OrderFormat, write_order};
 use roadmapper::{Input, Roadmap, load};
-#[path = "support/trees.rs"]
-mod trees;
 use trees::{prerequisites, tree_from_choices as tree};
 
 /// The roadmap of a random case, its prerequisites written with the

@@ -4,7 +4,7 @@
 //! layouts), JSON with geometry and DOT with positions, and compared with
 //! the files next to it. JSON is compared as parsed values.
 //!
-//! Regenerate the expected files with `ROADMAPPER_BLESS=1 cargo test --test golden`
+//! Regenerate the expected files with `ROADMAPPER_BLESS=1 cargo test --test suite golden::`
 //! and review the diff.
 
 use std::fs;
@@ -159,7 +159,7 @@ fn run_case(stem: &str, ext: &str) {
     .collect();
     assert!(
         failures.is_empty(),
-        "{}\n(if the change is intended: ROADMAPPER_BLESS=1 cargo test --test golden)",
+        "{}\n(if the change is intended: ROADMAPPER_BLESS=1 cargo test --test suite golden::)",
         failures.join("\n")
     );
 }
@@ -191,7 +191,7 @@ fn posters_draw_the_learners_progress() {
     .collect();
     assert!(
         failures.is_empty(),
-        "{}\n(if the change is intended: ROADMAPPER_BLESS=1 cargo test --test golden)",
+        "{}\n(if the change is intended: ROADMAPPER_BLESS=1 cargo test --test suite golden::)",
         failures.join("\n")
     );
 }
@@ -266,7 +266,7 @@ fn progress_states_and_estimates_in_json_and_dot() {
     .collect();
     assert!(
         failures.is_empty(),
-        "{}\n(if the change is intended: ROADMAPPER_BLESS=1 cargo test --test golden progress)",
+        "{}\n(if the change is intended: ROADMAPPER_BLESS=1 cargo test --test suite golden::progress)",
         failures.join("\n")
     );
 }

@@ -444,8 +444,7 @@ fn check_lists_ten_long_labels_then_a_count() {
     assert!(err.contains("long.txt:12:"), "{err}");
 }
 
-#[path = "fuzz_checks/mod.rs"]
-mod fuzz_checks;
+use crate::fuzz_checks;
 
 mod random_documents {
     use proptest::prelude::*;

@@ -5,7 +5,7 @@
 //! there is run by that target's test below. A new crash is added by saving
 //! its minimized input (`cargo fuzz tmin TARGET ARTIFACT`) in that folder.
 
-mod fuzz_checks;
+use crate::fuzz_checks;
 
 use std::path::Path;
 use std::time::{Duration, Instant};

@@ -12,9 +12,9 @@ use roadmapper::outline::TaskState;
 use roadmapper::scene::{LegendItem, Role, Scene, SceneBox};
 use roadmapper::{Format, Input, RenderOptions, Roadmap, render};
 
-const OUTLINE: &str = include_str!("golden/learner.txt");
-const PREREQS: &str = include_str!("golden/learner.prereqs");
-const PROGRESS: &str = include_str!("golden/learner.progress.md");
+const OUTLINE: &str = include_str!("../golden/learner.txt");
+const PREREQS: &str = include_str!("../golden/learner.prereqs");
+const PROGRESS: &str = include_str!("../golden/learner.progress.md");
 
 fn learner(progress: Option<&str>) -> Roadmap {
     let progress: Vec<Input> = progress

@@ -8,11 +8,10 @@
 //! change when the implied prerequisites are dropped, and what is kept
 //! must be irredundant.
 
+use crate::trees;
 use proptest::prelude::*;
 use roadmapper::implied::implied;
 use roadmapper::order::study_order;
-#[path = "support/trees.rs"]
-mod trees;
 use trees::{prerequisites, subtree_ends as ends, tree_from_choices as tree};
 
 /// `before[x][y]`: x must come before y, closed transitively.

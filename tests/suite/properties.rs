@@ -9,12 +9,11 @@
 
 use std::collections::BTreeSet;
 
+use crate::trees;
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use roadmapper::order::{Cycles, study_order};
 use roadmapper::{Input, load};
-#[path = "support/trees.rs"]
-mod trees;
 use trees::{subtree_ends, tree_from_choices};
 
 // ---------------------------------------------------------------------------
