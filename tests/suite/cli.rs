@@ -33,12 +33,7 @@ fn crate_root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The binary, run in `dir` (so the file names in messages are as given).
-fn roadmapper_in(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("roadmapper").expect("the binary is built");
-    cmd.current_dir(dir);
-    cmd
-}
+use crate::bin::roadmapper_in;
 
 /// The binary, run from the crate root: `roadmap/backend.txt` resolves.
 fn roadmapper() -> Command {

@@ -10,11 +10,7 @@ use std::process::{Command as Std, Stdio};
 use assert_cmd::Command;
 use serde_json::Value;
 
-fn roadmapper(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("roadmapper").expect("the binary is built");
-    cmd.current_dir(dir);
-    cmd
-}
+use crate::bin::roadmapper_in as roadmapper;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -7,13 +7,8 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
 
-fn roadmapper(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("roadmapper").expect("the binary is built");
-    cmd.current_dir(dir);
-    cmd
-}
+use crate::bin::roadmapper_in as roadmapper;
 
 fn run(dir: &Path, args: &[&str]) -> String {
     let out = roadmapper(dir).args(args).output().expect("runs");

@@ -6,6 +6,8 @@
 //! `tests/fonts_installed.rs` stays a binary of its own: it installs a font
 //! set for its whole process.
 
+#[path = "../support/bin.rs"]
+mod bin;
 #[path = "../fuzz_checks/mod.rs"]
 mod fuzz_checks;
 #[path = "../support/tools.rs"]

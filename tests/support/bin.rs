@@ -1,0 +1,12 @@
+//! The roadmapper binary, as the integration tests run it.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+/// The binary, run in `dir` (messages then name files as given).
+pub fn roadmapper_in(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("roadmapper").expect("the binary is built");
+    cmd.current_dir(dir);
+    cmd
+}
