@@ -7,7 +7,6 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
 
-
 use crate::bin::roadmapper_in as roadmapper;
 
 fn run(dir: &Path, args: &[&str]) -> String {
