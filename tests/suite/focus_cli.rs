@@ -7,8 +7,6 @@ use std::fs;
 use std::path::Path;
 use std::process::Output;
 
-use assert_cmd::Command;
-
 const OUTLINE: &str = "roadmap/backend.txt";
 const PREREQS: &str = "roadmap/backend.prereqs";
 
@@ -18,12 +16,7 @@ const WEB: &str =
 const WEB_PREREQS: &str = "HTTP -> GraphQL\nHTTP -> REST\nREST -> GraphQL\nDNS -> CI\n";
 
 fn run(args: &[&str]) -> Output {
-    Command::cargo_bin("roadmapper")
-        .expect("the binary is built")
-        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")))
-        .args(args)
-        .output()
-        .expect("the binary runs")
+    crate::bin::run_at_root(args)
 }
 
 fn stdout(out: &Output) -> String {

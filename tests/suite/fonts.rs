@@ -116,12 +116,7 @@ mod cli {
     const SCRIPTS: &str = "tests/fixtures/scripts/scripts.txt";
 
     fn run(args: &[&str]) -> Output {
-        Command::cargo_bin("roadmapper")
-            .expect("the binary is built")
-            .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")))
-            .args(args)
-            .output()
-            .expect("the binary runs")
+        crate::bin::run_at_root(args)
     }
 
     fn stderr(out: &Output) -> String {

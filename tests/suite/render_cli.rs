@@ -5,7 +5,6 @@ use std::fs;
 use std::path::Path;
 use std::process::Output;
 
-use assert_cmd::Command;
 use resvg::usvg;
 
 const OUTLINE: &str = "roadmap/backend.txt";
@@ -13,12 +12,7 @@ const PREREQS: &str = "roadmap/backend.prereqs";
 
 /// Runs the binary from the crate root; `_dir` is where the test's files go.
 fn run(_dir: &Path, args: &[&str]) -> Output {
-    Command::cargo_bin("roadmapper")
-        .expect("the binary is built")
-        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")))
-        .args(args)
-        .output()
-        .expect("the binary runs")
+    crate::bin::run_at_root(args)
 }
 
 fn stderr(out: &Output) -> String {

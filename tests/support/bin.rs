@@ -10,3 +10,12 @@ pub fn roadmapper_in(dir: &Path) -> Command {
     cmd.current_dir(dir);
     cmd
 }
+
+/// Runs the binary from the crate root (`roadmap/backend.txt` resolves)
+/// and waits for it.
+pub fn run_at_root(args: &[&str]) -> std::process::Output {
+    roadmapper_in(Path::new(env!("CARGO_MANIFEST_DIR")))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
